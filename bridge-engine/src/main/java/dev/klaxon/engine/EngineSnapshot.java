@@ -1,0 +1,29 @@
+package dev.klaxon.engine;
+
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.nats.ConnectionStatus;
+import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.SubjectSnapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the console or the command line shows about the running engine, taken at one moment.
+ *
+ * @param totals        count per outcome over all subjects
+ * @param lastReasons   the most recent reason per outcome (for one-line-per-second logging)
+ * @param subjects      per-subject numbers, busiest first is not guaranteed: callers sort
+ * @param trackedSubjects number of distinct subjects tracked individually (the rest share the "other" bucket)
+ */
+public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
+                             Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
+                             List<SubjectSnapshot> subjects, int trackedSubjects) {
+    public long total(Outcome outcome) {
+        return totals.getOrDefault(outcome, 0L);
+    }
+
+    public long processed() {
+        return totals.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

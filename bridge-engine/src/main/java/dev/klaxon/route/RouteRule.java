@@ -1,0 +1,31 @@
+package dev.klaxon.route;
+
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.message.Severity;
+
+/**
+ * One entry of {@code routes:}, compiled. Optional parts are null when not configured.
+ *
+ * @param index            position in the list, 0-based (shown as {@code routes[index]})
+ * @param line             1-based line of the entry in the config file (0 if not from a file)
+ * @param continueMatching {@code continue: true}: later rules are tried too
+ * @param routingKey       where the PagerDuty integration key comes from (page rules)
+ * @param severity         default severity when the message carries none
+ * @param dedupKey         template for the event's dedup_key
+ */
+public record RouteRule(
+        int index,
+        int line,
+        SubjectPattern match,
+        RouteAction action,
+        boolean shadow,
+        boolean continueMatching,
+        SecretRef routingKey,
+        Severity severity,
+        DedupKeyTemplate dedupKey) {
+
+    /** How the rule is named in reasons and tables: {@code routes[2] "alerts.prod.>"}. */
+    public String label() {
+        return "routes[" + index + "] \"" + match.text() + "\"";
+    }
+}
