@@ -1,0 +1,105 @@
+package dev.klaxon.stats;
+
+import dev.klaxon.decision.Decision;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.message.InboundMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Per-subject counts by outcome, rates over 1 s and 1 min, and a bounded tail of recent messages; the engine's
+ * own truth about what it decided. Memory is bounded: past {@link StatsLimits#maxSubjects()} distinct subjects,
+ * new subjects are counted together under {@link #OTHER_SUBJECTS}.
+ *
+ * <p>{@link #record} is called by one processing thread; every other method may be called from any thread.
+ */
+public final class LiveStats {
+    /** The bucket for subjects beyond the cap. */
+    public static final String OTHER_SUBJECTS = "(other subjects)";
+    /** The bucket for subjects too absurd to track by name (too long, empty tokens, control characters...). */
+    public static final String INVALID_SUBJECTS = "(invalid subjects)";
+
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
+    private final Clock clock;
+    private final StatsLimits limits;
+    private final Map<String, SubjectStats> subjects = new ConcurrentHashMap<>();
+    private final SubjectStats other;
+    private final AtomicLongArray totals = new AtomicLongArray(OUTCOMES.length);
+    private final AtomicReferenceArray<String> lastReasons = new AtomicReferenceArray<>(OUTCOMES.length);
+
+    public LiveStats(Clock clock, StatsLimits limits) {
+        this.clock = clock;
+        this.limits = limits;
+        this.other = new SubjectStats(OTHER_SUBJECTS, limits);
+    }
+
+    /**
+     * Counts one message under its subject, or under {@code bucket} when the caller knows the subject must not be
+     * tracked by name (pass null otherwise).
+     */
+    public void record(InboundMessage message, Decision decision, String bucket) {
+        String key = bucket != null ? bucket : message.subject();
+        SubjectStats stats = subjects.get(key);
+        if (stats == null) {
+            stats = subjects.size() < limits.maxSubjects()
+                    ? subjects.computeIfAbsent(key, k -> new SubjectStats(k, limits))
+                    : other;
+        }
+        stats.record(message, decision);
+        int index = decision.outcome().ordinal();
+        totals.incrementAndGet(index);
+        lastReasons.lazySet(index, decision.reason());
+    }
+
+    public List<SubjectSnapshot> subjects() {
+        Instant now = clock.instant();
+        List<SubjectSnapshot> result = new ArrayList<>(subjects.size() + 1);
+        for (SubjectStats stats : subjects.values()) {
+            result.add(stats.snapshot(now));
+        }
+        SubjectSnapshot rest = other.snapshot(now);
+        if (rest.total() > 0) {
+            result.add(rest);
+        }
+        return result;
+    }
+
+    /** The recent messages of a subject (or bucket), oldest first; empty when unknown. */
+    public List<TailEntry> tail(String subject) {
+        SubjectStats stats = OTHER_SUBJECTS.equals(subject) ? other : subjects.get(subject);
+        return stats == null ? List.of() : stats.tail();
+    }
+
+    public Map<Outcome, Long> totals() {
+        EnumMap<Outcome, Long> result = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : OUTCOMES) {
+            result.put(outcome, totals.get(outcome.ordinal()));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    public Map<Outcome, String> lastReasons() {
+        EnumMap<Outcome, String> result = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : OUTCOMES) {
+            String reason = lastReasons.get(outcome.ordinal());
+            if (reason != null) {
+                result.put(outcome, reason);
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    /** Distinct subjects tracked by name (the "other" bucket not included). */
+    public int trackedSubjects() {
+        return subjects.size();
+    }
+}
