@@ -1,0 +1,95 @@
+package dev.klaxon.nats;
+
+import dev.klaxon.config.NatsAuth;
+import dev.klaxon.config.NatsConfig;
+import dev.klaxon.config.SecretRef;
+import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns the {@code nats:} configuration into jnats {@link Options}. Secrets are resolved here, at connect time, so a
+ * rotated secret is picked up by the next connection; their values go straight into the client and nowhere else.
+ */
+final class NatsOptionsFactory {
+
+    private final NatsConfig config;
+    private final UnaryOperator<String> environment;
+    private final IngestSettings settings;
+
+    NatsOptionsFactory(NatsConfig config, UnaryOperator<String> environment, IngestSettings settings) {
+        this.config = config;
+        this.environment = environment;
+        this.settings = settings;
+    }
+
+    /** @throws NatsSetupException when a secret, file or server URL cannot be used (message safe to show) */
+    Options build(ConnectionListener connectionListener, ErrorListener errorListener) {
+        if (config.servers().isEmpty()) {
+            throw new NatsSetupException("nats.servers: at least one server is needed");
+        }
+        Options.Builder builder = new Options.Builder()
+                .connectionName(settings.connectionName())
+                .maxReconnects(-1)
+                .reconnectDelayHandler(new ReconnectBackoff(settings.reconnectWaitMin(), settings.reconnectWaitMax(),
+                        new Random()))
+                .connectionTimeout(settings.connectionTimeout())
+                .pingInterval(settings.pingInterval())
+                .connectionListener(connectionListener)
+                .errorListener(errorListener);
+        servers(builder);
+        authenticate(builder, config.auth());
+        if (config.tls() != null) {
+            builder.sslContext(PemSslContext.create(config.tls()));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new NatsSetupException("nats: invalid client settings (" + SafeText.of(e) + ")");
+        }
+    }
+
+    private void servers(Options.Builder builder) {
+        for (String server : config.servers()) {
+            try {
+                builder.server(server);
+            } catch (IllegalArgumentException e) {
+                throw new NatsSetupException("nats.servers: " + SafeText.url(server) + " is not a valid server URL");
+            }
+        }
+    }
+
+    private void authenticate(Options.Builder builder, NatsAuth auth) {
+        if (auth instanceof NatsAuth.Token token) {
+            builder.token(resolve("nats.token", token.token()).toCharArray());
+        } else if (auth instanceof NatsAuth.UserPassword user) {
+            builder.userInfo(user.user().toCharArray(), resolve("nats.password", user.password()).toCharArray());
+        } else if (auth instanceof NatsAuth.CredsFile creds) {
+            builder.authHandler(Nats.credentials(readable("nats.creds_file", creds.file()).toString()));
+        } else if (auth instanceof NatsAuth.NKeySeedFile seed) {
+            NKeySeedAuthHandler handler = new NKeySeedAuthHandler(readable("nats.nkey_seed_file", seed.file()));
+            handler.check();
+            builder.authHandler(handler);
+        }
+    }
+
+    private String resolve(String setting, SecretRef secret) {
+        try {
+            return secret.resolve(environment);
+        } catch (SecretRef.SecretUnavailableException e) {
+            throw new NatsSetupException(setting + ": " + e.getMessage());
+        }
+    }
+
+    private static Path readable(String setting, Path file) {
+        if (!Files.isReadable(file)) {
+            throw new NatsSetupException(setting + " " + file + " cannot be read");
+        }
+        return file;
+    }
+}

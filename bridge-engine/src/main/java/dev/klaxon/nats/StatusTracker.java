@@ -1,0 +1,93 @@
+package dev.klaxon.nats;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The one owner of the connection status. The client reports the same condition many times (a DISCONNECTED event
+ * per failed reconnect); this keeps the state and tells listeners only when the state itself changes. The detail
+ * text follows the latest news without notifying, so a snapshot still shows the newest error.
+ *
+ * <p>Listeners run on the thread reporting the change, in order, while the tracker is locked: they must be quick
+ * and must not block (hand off to another thread if there is real work).
+ */
+final class StatusTracker {
+
+    private final Clock clock;
+    private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
+    private ConnectionStatus current;
+
+    StatusTracker(Clock clock) {
+        this.clock = clock;
+        this.current = ConnectionStatus.initial(clock.instant());
+    }
+
+    synchronized ConnectionStatus current() {
+        return current;
+    }
+
+    /** Adds a listener and gives it the current status at once; closing the result removes it. */
+    synchronized AutoCloseable subscribe(Consumer<ConnectionStatus> listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        deliver(listener, current);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Subscribed and the server answered. */
+    synchronized void connected(String server, String detail) {
+        move(ConnectionState.CONNECTED, server, detail);
+    }
+
+    /**
+     * The link is down and the client is retrying. Only a live connection becomes RECONNECTING; before the first
+     * connection the state stays CONNECTING, and after giving up it stays DISCONNECTED until a connection succeeds.
+     */
+    synchronized void lost(String detail) {
+        ConnectionState next = current.state() == ConnectionState.CONNECTED ? ConnectionState.RECONNECTING
+                : current.state();
+        move(next, current.server(), detail);
+    }
+
+    /** The client stopped trying on its own (e.g. authorization refused twice); a fresh attempt comes later. */
+    synchronized void gaveUp(String detail) {
+        move(ConnectionState.DISCONNECTED, current.server(), detail);
+    }
+
+    /** Closed on request. Final: later reports are ignored. */
+    synchronized void closed() {
+        move(ConnectionState.CLOSED, current.server(), "closed");
+    }
+
+    /** Newer detail for the current state (e.g. the latest connect error), without notifying. */
+    synchronized void note(String detail) {
+        if (current.state() != ConnectionState.CLOSED && !detail.isEmpty()) {
+            current = new ConnectionStatus(current.state(), current.server(), current.since(), detail);
+        }
+    }
+
+    private void move(ConnectionState state, String server, String detail) {
+        if (current.state() == ConnectionState.CLOSED) {
+            return;
+        }
+        if (current.state() == state) {
+            current = new ConnectionStatus(state, server, current.since(), detail.isEmpty() ? current.detail() : detail);
+            return;
+        }
+        current = new ConnectionStatus(state, server, clock.instant(), detail);
+        for (Consumer<ConnectionStatus> listener : listeners) {
+            deliver(listener, current);
+        }
+    }
+
+    private static void deliver(Consumer<ConnectionStatus> listener, ConnectionStatus status) {
+        try {
+            listener.accept(status);
+        } catch (RuntimeException e) {
+            // one faulty listener must not stop the others or the connection thread that reported the change
+        }
+    }
+}

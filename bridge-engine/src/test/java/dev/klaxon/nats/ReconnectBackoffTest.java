@@ -1,0 +1,75 @@
+package dev.klaxon.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class ReconnectBackoffTest {
+
+    /** A generator whose "random" draw is always its largest allowed value, to see the upper bound. */
+    private static final RandomGenerator MAX_JITTER = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound - 1;
+        }
+    };
+
+    private static final RandomGenerator NO_JITTER = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return 0;
+        }
+    };
+
+    @Test
+    void doublesEachRoundUpToTheMaximum() {
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(5), NO_JITTER);
+
+        assertThat(backoff.getWaitTime(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(backoff.getWaitTime(2)).isEqualTo(Duration.ofMillis(500));
+        assertThat(backoff.getWaitTime(3)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(backoff.getWaitTime(5)).isEqualTo(Duration.ofMillis(4000));
+        assertThat(backoff.getWaitTime(6)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(backoff.getWaitTime(1_000_000)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(backoff.getWaitTime(Long.MAX_VALUE)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void jitterAddsAtMostAQuarter() {
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(200), Duration.ofSeconds(4), MAX_JITTER);
+
+        assertThat(backoff.getWaitTime(1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(backoff.getWaitTime(100)).isEqualTo(Duration.ofMillis(5000));
+    }
+
+    @Test
+    void realJitterSpreadsWithinBounds() {
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(400), Duration.ofSeconds(4),
+                new SplittableRandom(42));
+
+        for (int i = 0; i < 1000; i++) {
+            assertThat(backoff.getWaitTime(1)).isBetween(Duration.ofMillis(400), Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void roundZeroOrBelowIsTreatedAsTheFirst() {
+        ReconnectBackoff backoff = new ReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(5), NO_JITTER);
+
+        assertThat(backoff.getWaitTime(0)).isEqualTo(Duration.ofMillis(250));
+        assertThat(backoff.getWaitTime(-3)).isEqualTo(Duration.ofMillis(250));
+    }
+}

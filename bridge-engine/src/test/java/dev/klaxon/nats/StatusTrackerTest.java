@@ -1,0 +1,138 @@
+package dev.klaxon.nats;
+
+import static dev.klaxon.nats.ConnectionState.CLOSED;
+import static dev.klaxon.nats.ConnectionState.CONNECTED;
+import static dev.klaxon.nats.ConnectionState.CONNECTING;
+import static dev.klaxon.nats.ConnectionState.DISCONNECTED;
+import static dev.klaxon.nats.ConnectionState.RECONNECTING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class StatusTrackerTest {
+
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        private Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advanceSeconds(long seconds) {
+            now = now.plusSeconds(seconds);
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final StatusTracker tracker = new StatusTracker(clock);
+    private final StatusRecorder recorder = new StatusRecorder();
+
+    @Test
+    void aNewListenerHearsTheCurrentStatusAtOnce() {
+        tracker.subscribe(recorder);
+
+        assertThat(recorder.all()).containsExactly(ConnectionStatus.initial(T0));
+    }
+
+    @Test
+    void repeatedReportsOfTheSameStateAreNotRepeatedToListeners() throws Exception {
+        tracker.subscribe(recorder);
+        tracker.connected("nats://a:4222", "server 2.9.10");
+        clock.advanceSeconds(5);
+
+        tracker.lost("Connection refused");
+        tracker.lost("Connection refused");
+        tracker.lost("Connection reset");
+
+        assertThat(recorder.states()).containsExactly(CONNECTING, CONNECTED, RECONNECTING);
+        assertThat(tracker.current().detail()).isEqualTo("Connection reset");
+        assertThat(tracker.current().since()).isEqualTo(T0.plusSeconds(5));
+        assertThat(tracker.current().server()).isEqualTo("nats://a:4222");
+    }
+
+    @Test
+    void losingALinkNeverMadeStaysConnecting() {
+        tracker.subscribe(recorder);
+
+        tracker.lost("Connection refused");
+
+        assertThat(recorder.states()).containsExactly(CONNECTING);
+        assertThat(tracker.current().detail()).isEqualTo("Connection refused");
+    }
+
+    @Test
+    void afterGivingUpRetriesStayDisconnectedUntilAConnectionSucceeds() {
+        tracker.subscribe(recorder);
+
+        tracker.gaveUp("Authorization Violation");
+        tracker.lost("Authorization Violation");
+        tracker.connected("nats://a:4222", "server 2.9.10");
+
+        assertThat(recorder.states()).containsExactly(CONNECTING, DISCONNECTED, CONNECTED);
+    }
+
+    @Test
+    void closedIsFinal() {
+        tracker.subscribe(recorder);
+        tracker.closed();
+
+        tracker.connected("nats://a:4222", "late event");
+        tracker.lost("late event");
+        tracker.note("late event");
+        tracker.closed();
+
+        assertThat(recorder.states()).containsExactly(CONNECTING, CLOSED);
+        assertThat(tracker.current().detail()).isEqualTo("closed");
+    }
+
+    @Test
+    void aNoteUpdatesTheDetailWithoutNotifying() {
+        tracker.subscribe(recorder);
+
+        tracker.note("Connection refused");
+
+        assertThat(recorder.all()).hasSize(1);
+        assertThat(tracker.current().detail()).isEqualTo("Connection refused");
+        assertThat(tracker.current().since()).isEqualTo(T0);
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        tracker.subscribe(status -> {
+            throw new IllegalStateException("listener bug");
+        });
+        tracker.subscribe(recorder);
+
+        tracker.connected("nats://a:4222", "ok");
+
+        assertThat(recorder.states()).containsExactly(CONNECTING, CONNECTED);
+    }
+
+    @Test
+    void closingTheRegistrationStopsNotifications() throws Exception {
+        AutoCloseable registration = tracker.subscribe(recorder);
+
+        registration.close();
+        tracker.connected("nats://a:4222", "ok");
+
+        assertThat(recorder.states()).containsExactly(CONNECTING);
+    }
+}
