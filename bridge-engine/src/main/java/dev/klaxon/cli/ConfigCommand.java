@@ -1,0 +1,61 @@
+package dev.klaxon.cli;
+
+import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.DefaultConfig;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.route.RouteRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code config init} and {@code config check}. */
+final class ConfigCommand {
+    private final CliContext context;
+
+    ConfigCommand(CliContext context) {
+        this.context = context;
+    }
+
+    int run(List<String> args) throws UsageException, ConfigException {
+        if (args.isEmpty()) {
+            throw new UsageException("expected \"config init\" or \"config check\"");
+        }
+        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config"));
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
+        }
+        ConfigSource source = new ConfigSource(context.home());
+        return switch (args.get(0)) {
+            case "init" -> init(source.path(arguments));
+            case "check" -> check(source.load(arguments));
+            default -> throw new UsageException("unknown config command \"" + args.get(0) + "\"");
+        };
+    }
+
+    private int init(Path path) {
+        try {
+            if (DefaultConfig.writeIfMissing(path)) {
+                context.out().println("wrote the default config to " + path);
+            } else {
+                context.out().println("config already exists at " + path + "; left unchanged");
+            }
+            return Main.OK;
+        } catch (IOException | UncheckedIOException e) {
+            context.err().println("error: cannot write " + path + ": " + e.getMessage());
+            return Main.FAILURE;
+        }
+    }
+
+    private int check(KlaxonConfig config) {
+        context.out().println("config " + config.source() + " is valid");
+        context.out().println("nats servers: " + config.nats().servers());
+        context.out().println("subjects:     " + config.nats().subjects());
+        for (RouteRule rule : config.routes()) {
+            context.out().println("route:        " + rule.label() + " -> " + rule.action().wire()
+                    + (rule.shadow() ? " (shadow)" : "") + (rule.continueMatching() ? " (continue)" : ""));
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.klaxon.cli;
+
+import dev.klaxon.config.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar klaxon-bridge.jar <command>}: the headless bridge. Exit 0 ok, 1 runtime failure, 2 usage/config. */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: java -jar klaxon-bridge.jar <command> [options]
+
+            Commands:
+              run [--config FILE]                  run the bridge headless until interrupted
+              rules test SUBJECT [--payload JSON] [--config FILE]
+                                                   show which rule a message on SUBJECT matches, the action,
+                                                   and the exact PagerDuty event body (routing key masked)
+              config init [--config FILE]          write the commented default config
+              config check [--config FILE]         validate a config and summarise it
+
+            Options:
+              --config FILE   config file (default ~/.config/klaxon/klaxon.yaml)
+              --help          this text
+              --version       the version
+
+            Exit codes: 0 success, 1 runtime failure, 2 usage or config error.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CliContext context = CliContext.system();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "klaxon-shutdown"));
+        System.exit(execute(Arrays.asList(args), context, stop));
+    }
+
+    /**
+     * Runs one command and returns its exit code.
+     *
+     * @param stop released when a long-running command ({@code run}) must end
+     */
+    static int execute(List<String> args, CliContext context, CountDownLatch stop) {
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+            (args.isEmpty() ? context.err() : context.out()).print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        if (args.contains("--version")) {
+            context.out().println("klaxon-bridge " + version());
+            return OK;
+        }
+        try {
+            List<String> rest = args.subList(1, args.size());
+            return switch (args.get(0)) {
+                case "run" -> new RunCommand(context).run(rest, stop);
+                case "rules" -> subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
+                        rest.size())));
+                case "config" -> new ConfigCommand(context).run(rest);
+                default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
+            };
+        } catch (UsageException e) {
+            context.err().println("error: " + e.getMessage());
+            context.err().println("Run with --help for usage.");
+            return USAGE;
+        } catch (ConfigException e) {
+            context.err().println(e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private interface Command {
+        int run() throws UsageException, ConfigException;
+    }
+
+    private static int subcommand(List<String> args, String expected, Command command)
+            throws UsageException, ConfigException {
+        if (args.size() < 2 || !args.get(1).equals(expected)) {
+            throw new UsageException("expected \"" + args.get(0) + " " + expected + "\"");
+        }
+        return command.run();
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/dev/klaxon/version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

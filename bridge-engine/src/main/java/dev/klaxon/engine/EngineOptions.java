@@ -1,0 +1,32 @@
+package dev.klaxon.engine;
+
+import dev.klaxon.stats.StatsLimits;
+import java.util.function.UnaryOperator;
+
+/**
+ * Tuning and outside-world hooks of an engine, apart from the user's config.
+ *
+ * @param environment   lookup of environment variables for {@code *_env} secrets
+ * @param queueCapacity messages the ingest queue holds before refusing (refusals are counted)
+ * @param queueBytes    body bytes the ingest queue holds before refusing
+ */
+public record EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
+                            long queueBytes) {
+
+    /** About one second of a 200k msg/s flood; bytes bound it when bodies are large. */
+    public static EngineOptions defaults() {
+        return new EngineOptions(System::getenv, StatsLimits.defaults(), 262_144, 64L * 1024 * 1024);
+    }
+
+    public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
+        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes);
+    }
+
+    public EngineOptions withStatsLimits(StatsLimits limits) {
+        return new EngineOptions(environment, limits, queueCapacity, queueBytes);
+    }
+
+    public EngineOptions withQueue(int capacity, long bytes) {
+        return new EngineOptions(environment, statsLimits, capacity, bytes);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.klaxon.engine;
+
+import dev.klaxon.decision.Decision;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.decision.RuleHit;
+import dev.klaxon.message.AlertMessage;
+import dev.klaxon.message.DecodeResult;
+import dev.klaxon.message.InboundMessage;
+import dev.klaxon.message.MessageDecoder;
+import dev.klaxon.route.EventBodyRenderer;
+import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import dev.klaxon.route.Router;
+import dev.klaxon.route.Subjects;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what happens to one message: validate the subject, decode the body, route it, render page events.
+ * Pure apart from the clock: the same code answers live traffic and "what would happen" questions ({@code rules
+ * test}, the console's explain). Thread-safe.
+ */
+public final class MessageProcessor {
+    /** Subjects shown in reasons are cut to this length so a hostile subject cannot bloat logs and tables. */
+    private static final int SHOWN_SUBJECT_CHARS = 120;
+    static final String NO_ROUTE = "no route matches; logged so it is not lost";
+
+    private final Clock clock;
+    private final MessageDecoder decoder;
+    private final Router router;
+    private final EventBodyRenderer renderer;
+
+    public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock) {
+        this.clock = clock;
+        this.decoder = decoder;
+        this.router = new Router(rules);
+        this.renderer = new EventBodyRenderer(decoder.mapper());
+    }
+
+    public Decision decide(InboundMessage inbound) {
+        Optional<String> subjectProblem = Subjects.problem(inbound.subject());
+        if (subjectProblem.isPresent()) {
+            return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
+        }
+        DecodeResult decoded = decoder.decode(inbound);
+        if (decoded instanceof DecodeResult.Rejected rejected) {
+            return Decision.rejected(clock.instant(), inbound.subject(), rejected.reason());
+        }
+        AlertMessage message = ((DecodeResult.Decoded) decoded).message();
+        List<RouteRule> rules = router.route(inbound.subject());
+        if (rules.isEmpty()) {
+            return new Decision(clock.instant(), inbound.subject(), Outcome.LOGGED, NO_ROUTE, List.of(), message);
+        }
+        List<RuleHit> hits = new ArrayList<>(rules.size());
+        for (RouteRule rule : rules) {
+            hits.add(hit(message, rule));
+        }
+        return new Decision(clock.instant(), inbound.subject(), outcomeOf(hits), reasonOf(hits), hits, message);
+    }
+
+    /** True when the subject could not be tracked by name, so stats count it in the invalid bucket. */
+    public static boolean subjectIsInvalid(Decision decision, InboundMessage inbound) {
+        return decision.outcome() == Outcome.REJECTED && Subjects.problem(inbound.subject()).isPresent();
+    }
+
+    private RuleHit hit(AlertMessage message, RouteRule rule) {
+        if (rule.action() != RouteAction.PAGE) {
+            return new RuleHit(rule.index(), rule.label(), rule.action(), false, null, List.of());
+        }
+        RenderedEvent event = renderer.render(message, rule);
+        // Delivery to PagerDuty is not built yet: every page is rendered and recorded, never sent.
+        return new RuleHit(rule.index(), rule.label(), RouteAction.PAGE, true, event.body(), event.adjustments());
+    }
+
+    private static Outcome outcomeOf(List<RuleHit> hits) {
+        Outcome strongest = Outcome.DROPPED;
+        for (RuleHit hit : hits) {
+            Outcome outcome = switch (hit.action()) {
+                case PAGE -> hit.shadow() ? Outcome.SHADOWED : Outcome.FORWARDED;
+                case LOG -> Outcome.LOGGED;
+                case DROP -> Outcome.DROPPED;
+            };
+            if (outcome.ordinal() < strongest.ordinal()) {
+                strongest = outcome;
+            }
+        }
+        return strongest;
+    }
+
+    private static String reasonOf(List<RuleHit> hits) {
+        if (hits.size() == 1) {
+            return reasonOf(hits.get(0));
+        }
+        StringBuilder reason = new StringBuilder();
+        for (RuleHit hit : hits) {
+            if (reason.length() > 0) {
+                reason.append("; ");
+            }
+            reason.append(reasonOf(hit));
+        }
+        return reason.toString();
+    }
+
+    private static String reasonOf(RuleHit hit) {
+        return switch (hit.action()) {
+            case PAGE -> hit.ruleLabel() + ": page rendered, not sent (shadow)";
+            case LOG -> hit.ruleLabel() + ": log";
+            case DROP -> hit.ruleLabel() + ": drop";
+        };
+    }
+
+    private static String shown(String subject) {
+        return subject.length() <= SHOWN_SUBJECT_CHARS ? subject : subject.substring(0, SHOWN_SUBJECT_CHARS) + "…";
+    }
+}

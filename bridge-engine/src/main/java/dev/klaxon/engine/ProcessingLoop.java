@@ -1,0 +1,78 @@
+package dev.klaxon.engine;
+
+import dev.klaxon.decision.Decision;
+import dev.klaxon.message.InboundMessage;
+import dev.klaxon.stats.LiveStats;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine's one processing thread: takes batches from the ingest queue and decides each message. One thread
+ * keeps per-subject order and makes stats single-writer. A failure on one message becomes a rejection of that
+ * message; it never stops the loop.
+ */
+final class ProcessingLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ProcessingLoop.class.getName());
+    private static final int BATCH = 512;
+
+    private final IngestQueue queue;
+    private final MessageProcessor processor;
+    private final LiveStats stats;
+    private final Clock clock;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+
+    ProcessingLoop(IngestQueue queue, MessageProcessor processor, LiveStats stats, Clock clock) {
+        this.queue = queue;
+        this.processor = processor;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        List<InboundMessage> batch = new ArrayList<>(BATCH);
+        try {
+            while (true) {
+                batch.clear();
+                if (queue.take(batch, BATCH, 100) == 0) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                for (InboundMessage message : batch) {
+                    process(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void process(InboundMessage message) {
+        Decision decision;
+        try {
+            decision = processor.decide(message);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
+            decision = Decision.rejected(clock.instant(), message.subject(),
+                    "internal error while processing: " + e.getClass().getSimpleName());
+        }
+        stats.record(message, decision,
+                MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null);
+    }
+
+    /** Finishes what is queued, then stops; waits at most {@code timeoutMillis}. */
+    boolean stop(long timeoutMillis) throws InterruptedException {
+        stopping = true;
+        return finished.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+}
