@@ -1,0 +1,170 @@
+package dev.klaxon.demo;
+
+import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.natsserver.NatsServerProcess;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Everything {@code --demo} needs besides the engine: a local nats-server child process, a demo config pointing at
+ * it, and the synthetic feed publishing into it. {@link #close()} stops all of it and deletes its files; the caller
+ * creates (and closes, first) the engine from {@link #config()}.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+
+    /**
+     * Fixed so demo runs and screenshots look alike (timestamps still follow the clock). This seed was picked
+     * because its first malformed message comes in the first second and all five kinds within six seconds, so a
+     * viewer (and a test) sees rejections early.
+     */
+    public static final long DEFAULT_SEED = 42L;
+
+    private final NatsServerProcess server;
+    private final Path directory;
+    private final Path configFile;
+    private final KlaxonConfig config;
+    private final Connection publisher;
+    private final SyntheticFeed feed;
+    private boolean closed;
+
+    private DemoEnvironment(NatsServerProcess server, Path directory, Path configFile, KlaxonConfig config,
+                            Connection publisher, SyntheticFeed feed) {
+        this.server = server;
+        this.directory = directory;
+        this.configFile = configFile;
+        this.config = config;
+        this.publisher = publisher;
+        this.feed = feed;
+    }
+
+    /** Starts the demo on the system clock with the default seed. */
+    public static DemoEnvironment start() throws IOException {
+        return start(Clock.systemUTC(), DEFAULT_SEED);
+    }
+
+    /**
+     * Starts a nats-server (a {@link dev.klaxon.natsserver.NatsServerNotFoundException} says how to install one),
+     * writes and loads the demo config, and starts the feed. On any failure, whatever already started is stopped.
+     */
+    public static DemoEnvironment start(Clock clock, long seed) throws IOException {
+        NatsServerProcess server = NatsServerProcess.start();
+        Path directory = null;
+        Connection publisher = null;
+        try {
+            directory = Files.createTempDirectory("klaxon-demo-");
+            Path configFile = directory.resolve("klaxon-demo.yaml");
+            String yaml = demoConfigYaml(server.url(), directory.resolve("storage"));
+            Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
+            KlaxonConfig config = new ConfigLoader().parse(yaml, configFile);
+            publisher = Nats.connect(new Options.Builder()
+                    .server(server.url())
+                    .connectionName("klaxon-demo-feed")
+                    .maxReconnects(-1)
+                    .build());
+            SyntheticFeed feed = SyntheticFeed.start(publisher, clock, seed);
+            return new DemoEnvironment(server, directory, configFile, config, publisher, feed);
+        } catch (ConfigException e) {
+            cleanUp(server, directory, publisher);
+            // The demo config is ours: if it does not load, that is a bug, not a user error.
+            throw new IllegalStateException("the built-in demo config does not load: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            cleanUp(server, directory, publisher);
+            throw e;
+        } catch (InterruptedException e) {
+            cleanUp(server, directory, publisher);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to the demo nats-server", e);
+        }
+    }
+
+    /**
+     * The demo's config: prod pages in shadow mode (rendered, never sent, so no PagerDuty key is needed), staging
+     * and metrics are logged. The flood guard is set low enough that the once-a-minute burst trips it.
+     */
+    static String demoConfigYaml(String natsUrl, Path storageDir) {
+        return """
+                # Klaxon demo config, written by --demo. Prod alerts are rendered as PagerDuty events
+                # (shadow: true) but never sent; staging and metrics are only counted and logged.
+                nats:
+                  servers: ["%s"]
+                  subjects: ["alerts.>", "metrics.>"]
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    shadow: true
+                    routing_key_env: PD_ROUTING_KEY_PROD
+                    severity: critical
+                    dedup_key: "{subject}/{source}"
+                  - match: "alerts.staging.>"
+                    action: log
+                  - match: "metrics.>"
+                    action: log
+                guards:
+                  dedup_window: 5m
+                  flood: { per_subject: 30/1m, per_routing_key: 100/1m }
+                """.formatted(natsUrl, storageDir.toString().replace("\\", "/"));
+    }
+
+    public KlaxonConfig config() {
+        return config;
+    }
+
+    /** The config file as written (kept for the user to look at while the demo runs; deleted on close). */
+    public Path configFile() {
+        return configFile;
+    }
+
+    public String natsUrl() {
+        return server.url();
+    }
+
+    public SyntheticFeed feed() {
+        return feed;
+    }
+
+    /** Stops the feed, its connection and the nats-server, and deletes the demo's files. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        feed.close();
+        cleanUp(server, directory, publisher);
+    }
+
+    private static void cleanUp(NatsServerProcess server, Path directory, Connection publisher) {
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.close();
+        if (directory != null) {
+            deleteRecursively(directory);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp directory is harmless; failing close() over it would not be
+        }
+    }
+}

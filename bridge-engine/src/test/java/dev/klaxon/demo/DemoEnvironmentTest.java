@@ -1,0 +1,125 @@
+package dev.klaxon.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Starts the real demo (nats-server child process included) and watches it from an independent subscriber. */
+class DemoEnvironmentTest {
+
+    @Test
+    void publishesAMixIntoARealServerAndCloseStopsEverything() throws Exception {
+        Set<String> subjects = ConcurrentHashMap.newKeySet();
+        AtomicInteger notUtf8 = new AtomicInteger();
+        AtomicInteger arrays = new AtomicInteger();
+        AtomicInteger total = new AtomicInteger();
+        int port;
+        Path configFile;
+        try (DemoEnvironment demo = DemoEnvironment.start()) {
+            port = URI.create(demo.natsUrl()).getPort();
+            configFile = demo.configFile();
+            assertThat(configFile).exists();
+            Connection watcher = Nats.connect(demo.natsUrl());
+            try {
+                Dispatcher dispatcher = watcher.createDispatcher(m -> {
+                    total.incrementAndGet();
+                    subjects.add(m.getSubject());
+                    if (!isUtf8(m.getData())) {
+                        notUtf8.incrementAndGet();
+                    } else if (new String(m.getData(), StandardCharsets.UTF_8).startsWith("[")) {
+                        arrays.incrementAndGet();
+                    }
+                });
+                dispatcher.subscribe("alerts.>");
+                dispatcher.subscribe("metrics.>");
+                // With the default seed, all five malformations are published within the first ~6 s.
+                await().atMost(Duration.ofSeconds(30)).until(() -> notUtf8.get() > 0 && arrays.get() > 0
+                        && subjects.stream().anyMatch(s -> s.startsWith("alerts.prod."))
+                        && subjects.stream().anyMatch(s -> s.startsWith("alerts.staging."))
+                        && subjects.stream().anyMatch(s -> s.startsWith("metrics.")));
+            } finally {
+                watcher.close();
+            }
+            assertThat(demo.feed().published()).isGreaterThanOrEqualTo(total.get());
+            assertThat(demo.feed().failed()).isZero();
+        }
+        assertThat(acceptsConnections(port)).as("nats-server stopped").isFalse();
+        assertThat(configFile).doesNotExist();
+        assertThat(configFile.getParent()).doesNotExist();
+    }
+
+    @Test
+    void demoConfigLoadsWithTheDocumentedRoutes() throws Exception {
+        Path dir = Files.createTempDirectory("klaxon-demo-test-");
+        try {
+            Path file = dir.resolve("klaxon-demo.yaml");
+            KlaxonConfig config = new ConfigLoader().parse(
+                    DemoEnvironment.demoConfigYaml("nats://127.0.0.1:4999", dir.resolve("storage")), file);
+            assertThat(config.nats().servers()).containsExactly("nats://127.0.0.1:4999");
+            assertThat(config.nats().subjects()).containsExactly("alerts.>", "metrics.>");
+            assertThat(config.storage().dir()).isEqualTo(dir.resolve("storage"));
+            List<RouteRule> routes = config.routes();
+            assertThat(routes).extracting(r -> r.match().text())
+                    .containsExactly("alerts.prod.>", "alerts.staging.>", "metrics.>");
+            assertThat(routes).extracting(RouteRule::action)
+                    .containsExactly(RouteAction.PAGE, RouteAction.LOG, RouteAction.LOG);
+            assertThat(routes.get(0).shadow()).isTrue();
+            assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.config.SecretRef.env("PD_ROUTING_KEY_PROD"));
+            assertThat(routes.get(0).severity().wire()).isEqualTo("critical");
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndTheFeedStopsWithIt() throws Exception {
+        DemoEnvironment demo = DemoEnvironment.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> demo.feed().published() > 0);
+        demo.close();
+        demo.close();
+        assertThat(demo.feed().isRunning()).isFalse();
+        assertThat(acceptsConnections(URI.create(demo.natsUrl()).getPort())).isFalse();
+    }
+
+    private static boolean acceptsConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}
