@@ -36,7 +36,7 @@ final class EngineTarget implements FloodTarget {
     /** Waits until the engine reports a connection; the driver then probes until messages actually arrive. */
     void awaitConnected(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (engine.snapshot().connection().state() != ConnectionState.CONNECTED) {
+        while (engine.summary().connection().state() != ConnectionState.CONNECTED) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("engine did not connect within " + timeout);
             }
@@ -45,12 +45,12 @@ final class EngineTarget implements FloodTarget {
     }
 
     int queueCapacity() {
-        return engine.snapshot().ingest().queueCapacity();
+        return engine.summary().ingest().queueCapacity();
     }
 
     @Override
     public Progress progress() {
-        EngineSnapshot snapshot = engine.snapshot();
+        EngineSnapshot snapshot = engine.summary();
         IngestCounters ingest = snapshot.ingest();
         return new Progress(ingest.received(), snapshot.processed(), ingest.overflowed() + ingest.clientDropped(),
                 ingest.slowConsumer());
@@ -58,12 +58,12 @@ final class EngineTarget implements FloodTarget {
 
     /** Messages whose decision was not "logged": in log-only mode each one means the flood was not what we think. */
     long notLogged() {
-        EngineSnapshot snapshot = engine.snapshot();
+        EngineSnapshot snapshot = engine.summary();
         return snapshot.processed() - snapshot.total(Outcome.LOGGED);
     }
 
     EngineSnapshot snapshot() {
-        return engine.snapshot();
+        return engine.summary();
     }
 
     @Override

@@ -41,15 +41,15 @@ final class RunCommand {
                     + (status.server() != null ? " " + status.server() : "")
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
-            AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.snapshot());
+            AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
             logger.scheduleAtFixedRate(() -> {
-                EngineSnapshot current = engine.snapshot();
+                EngineSnapshot current = engine.summary();
                 DecisionLog.lines(previous.getAndSet(current), current).forEach(context.out()::println);
             }, 1, 1, TimeUnit.SECONDS);
             stop.await();
             logger.shutdownNow();
             engine.close();
-            EngineSnapshot last = engine.snapshot();
+            EngineSnapshot last = engine.summary();
             DecisionLog.lines(previous.get(), last).forEach(context.out()::println);
             context.out().println("stopped; totals " + last.totals());
             return Main.OK;

@@ -75,6 +75,15 @@ public final class Engine implements AutoCloseable {
                 stats.totals(), stats.lastReasons(), stats.subjects(), stats.trackedSubjects());
     }
 
+    /**
+     * Like {@link #snapshot()} without the per-subject numbers (its subject list is empty): cheap enough to poll
+     * in a tight loop, for progress and per-second logging.
+     */
+    public EngineSnapshot summary() {
+        return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
+                stats.totals(), stats.lastReasons(), List.of(), stats.trackedSubjects());
+    }
+
     /** The recent messages of one subject, oldest first (bounded). Empty for an unknown subject. */
     public List<TailEntry> tail(String subject) {
         return stats.tail(subject);
@@ -82,7 +91,7 @@ public final class Engine implements AutoCloseable {
 
     /** What the engine would decide for this message now, without counting it or sending anything. */
     public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
-        return processor.decide(new InboundMessage(subject, body, headers, clock.instant()));
+        return processor.explain(new InboundMessage(subject, body, headers, clock.instant()));
     }
 
     /**

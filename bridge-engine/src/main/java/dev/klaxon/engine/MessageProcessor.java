@@ -32,27 +32,61 @@ public final class MessageProcessor {
     private final MessageDecoder decoder;
     private final Router router;
     private final EventBodyRenderer renderer;
+    /** Non-page rules always produce the same hit: built once, not per message. */
+    private final RuleHit[] fixedHits;
+    private final String[] reasons;
 
     public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock) {
         this.clock = clock;
         this.decoder = decoder;
         this.router = new Router(rules);
         this.renderer = new EventBodyRenderer(decoder.mapper());
+        this.fixedHits = new RuleHit[rules.size()];
+        this.reasons = new String[rules.size()];
+        for (RouteRule rule : rules) {
+            reasons[rule.index()] = reasonFor(rule);
+            if (rule.action() != RouteAction.PAGE) {
+                fixedHits[rule.index()] = new RuleHit(rule.index(), rule.label(), rule.action(), false, null, List.of());
+            }
+        }
     }
 
+    /** Decides a live message. Fields are decoded only when a page rule needs them; validation always runs. */
     public Decision decide(InboundMessage inbound) {
+        return decide(inbound, false);
+    }
+
+    /** Like {@link #decide} but always decodes every field, for showing a decision in full. */
+    public Decision explain(InboundMessage inbound) {
+        return decide(inbound, true);
+    }
+
+    private Decision decide(InboundMessage inbound, boolean decodeFields) {
         Optional<String> subjectProblem = Subjects.problem(inbound.subject());
         if (subjectProblem.isPresent()) {
             return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
         }
-        DecodeResult decoded = decoder.decode(inbound);
-        if (decoded instanceof DecodeResult.Rejected rejected) {
-            return Decision.rejected(clock.instant(), inbound.subject(), rejected.reason());
-        }
-        AlertMessage message = ((DecodeResult.Decoded) decoded).message();
         List<RouteRule> rules = router.route(inbound.subject());
+        AlertMessage message = null;
+        if (decodeFields || anyPage(rules)) {
+            DecodeResult decoded = decoder.decode(inbound);
+            if (decoded instanceof DecodeResult.Rejected rejected) {
+                return Decision.rejected(clock.instant(), inbound.subject(), rejected.reason());
+            }
+            message = ((DecodeResult.Decoded) decoded).message();
+        } else {
+            String problem = decoder.problemWith(inbound.body() == null ? new byte[0] : inbound.body());
+            if (problem != null) {
+                return Decision.rejected(clock.instant(), inbound.subject(), problem);
+            }
+        }
         if (rules.isEmpty()) {
             return new Decision(clock.instant(), inbound.subject(), Outcome.LOGGED, NO_ROUTE, List.of(), message);
+        }
+        if (rules.size() == 1) {
+            RuleHit hit = hit(message, rules.get(0));
+            return new Decision(clock.instant(), inbound.subject(), outcomeOf(hit), reasonOf(hit), List.of(hit),
+                    message);
         }
         List<RuleHit> hits = new ArrayList<>(rules.size());
         for (RouteRule rule : rules) {
@@ -66,23 +100,30 @@ public final class MessageProcessor {
         return decision.outcome() == Outcome.REJECTED && Subjects.problem(inbound.subject()).isPresent();
     }
 
+    private static boolean anyPage(List<RouteRule> rules) {
+        for (RouteRule rule : rules) {
+            if (rule.action() == RouteAction.PAGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code message} is null only for non-page rules, which need no fields. */
     private RuleHit hit(AlertMessage message, RouteRule rule) {
         if (rule.action() != RouteAction.PAGE) {
-            return new RuleHit(rule.index(), rule.label(), rule.action(), false, null, List.of());
+            return fixedHits[rule.index()];
         }
         RenderedEvent event = renderer.render(message, rule);
         // Delivery to PagerDuty is not built yet: every page is rendered and recorded, never sent.
         return new RuleHit(rule.index(), rule.label(), RouteAction.PAGE, true, event.body(), event.adjustments());
     }
 
+    /** With several matching rules the most consequential action decides the outcome (page over log over drop). */
     private static Outcome outcomeOf(List<RuleHit> hits) {
         Outcome strongest = Outcome.DROPPED;
         for (RuleHit hit : hits) {
-            Outcome outcome = switch (hit.action()) {
-                case PAGE -> hit.shadow() ? Outcome.SHADOWED : Outcome.FORWARDED;
-                case LOG -> Outcome.LOGGED;
-                case DROP -> Outcome.DROPPED;
-            };
+            Outcome outcome = outcomeOf(hit);
             if (outcome.ordinal() < strongest.ordinal()) {
                 strongest = outcome;
             }
@@ -90,7 +131,15 @@ public final class MessageProcessor {
         return strongest;
     }
 
-    private static String reasonOf(List<RuleHit> hits) {
+    private static Outcome outcomeOf(RuleHit hit) {
+        return switch (hit.action()) {
+            case PAGE -> hit.shadow() ? Outcome.SHADOWED : Outcome.FORWARDED;
+            case LOG -> Outcome.LOGGED;
+            case DROP -> Outcome.DROPPED;
+        };
+    }
+
+    private String reasonOf(List<RuleHit> hits) {
         if (hits.size() == 1) {
             return reasonOf(hits.get(0));
         }
@@ -104,11 +153,15 @@ public final class MessageProcessor {
         return reason.toString();
     }
 
-    private static String reasonOf(RuleHit hit) {
-        return switch (hit.action()) {
-            case PAGE -> hit.ruleLabel() + ": page rendered, not sent (shadow)";
-            case LOG -> hit.ruleLabel() + ": log";
-            case DROP -> hit.ruleLabel() + ": drop";
+    private String reasonOf(RuleHit hit) {
+        return reasons[hit.ruleIndex()];
+    }
+
+    private static String reasonFor(RouteRule rule) {
+        return switch (rule.action()) {
+            case PAGE -> rule.label() + ": page rendered, not sent (shadow)";
+            case LOG -> rule.label() + ": log";
+            case DROP -> rule.label() + ": drop";
         };
     }
 

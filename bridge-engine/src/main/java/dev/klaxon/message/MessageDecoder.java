@@ -3,8 +3,9 @@ package dev.klaxon.message;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -34,73 +34,105 @@ public final class MessageDecoder {
     public static final int MAX_BODY_BYTES = 512 * 1024;
     public static final int MAX_NESTING_DEPTH = 64;
 
-    private static final String[] TEXT_FIELDS = {"summary", "source", "component", "group", "class", "dedup_key",
-        "timestamp", "severity", "event_action"};
-
+    private final JsonFactory factory;
     private final ObjectMapper mapper;
 
     public MessageDecoder() {
-        JsonFactory factory = JsonFactory.builder()
+        this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_BODY_BYTES)
                         .maxNumberLength(64)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
 
+    /**
+     * Full decoding: validates, then builds the {@link AlertMessage} with every contract field. Used where the
+     * fields matter (page rules, explanations).
+     */
     public DecodeResult decode(InboundMessage inbound) {
-        byte[] body = inbound.body() == null ? new byte[0] : inbound.body();
+        byte[] body = bodyOf(inbound);
+        String problem = problemWith(body);
+        if (problem != null) {
+            return reject(problem);
+        }
+        return body[firstNonBlank(body)] == '{' ? decodeJson(inbound, body) : decodeText(inbound, body);
+    }
+
+    /**
+     * Why the body would be rejected, or null when it is acceptable. Applies exactly the rejection rules of
+     * {@link #decode} in one streaming pass without building a tree: the fast path for messages whose fields
+     * nobody reads (log and drop rules).
+     */
+    public String problemWith(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            return reject("body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES
-                    + " (PagerDuty's 512 KB)");
+            return "body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + " (PagerDuty's 512 KB)";
         }
         int first = firstNonBlank(body);
         if (first < 0) {
-            return reject("empty body");
+            return "empty body";
         }
         return switch (body[first]) {
-            case '{' -> decodeJson(inbound, body);
-            case '[' -> reject("body is a JSON array; expected a JSON object or plain text");
-            default -> decodeText(inbound, body);
+            case '{' -> problemWithJson(body);
+            case '[' -> "body is a JSON array; expected a JSON object or plain text";
+            default -> isUtf8(body) ? null : "body is not valid UTF-8";
         };
+    }
+
+    private String problemWithJson(byte[] body) {
+        try (JsonParser parser = factory.createParser(body)) {
+            parser.nextToken();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    if (isTextField(name)) {
+                        return "field \"" + name + "\" must be text, got "
+                                + (value == JsonToken.START_OBJECT ? "an object" : "a list");
+                    }
+                    parser.skipChildren();
+                } else if ("event_action".equals(name) && value != JsonToken.VALUE_NULL) {
+                    String action = parser.getText();
+                    if (EventAction.parse(action).isEmpty()) {
+                        return "event_action \"" + shorten(action) + "\" is not one of trigger, acknowledge, resolve";
+                    }
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                return "malformed JSON" + where(parser.currentTokenLocation()) + ": unexpected " + token;
+            }
+            if (parser.nextToken() != null) {
+                return "malformed JSON" + where(parser.currentTokenLocation()) + ": trailing content after the object";
+            }
+            return null;
+        } catch (StreamConstraintsException e) {
+            return constraintReason(e);
+        } catch (JsonParseException e) {
+            return parseReason(e.getOriginalMessage(), e.getLocation());
+        } catch (IOException e) {
+            return "malformed JSON: " + firstLine(e.getMessage());
+        }
     }
 
     private DecodeResult decodeJson(InboundMessage inbound, byte[] body) {
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
-        } catch (StreamConstraintsException e) {
-            return reject(constraintReason(e));
-        } catch (JsonParseException e) {
-            return reject(parseReason(e.getOriginalMessage(), e.getLocation()));
         } catch (IOException e) {
+            // Validation accepted the body, so this is not expected; still a rejection, never an escape.
             return reject("malformed JSON: " + firstLine(e.getMessage()));
         }
-        if (!(tree instanceof ObjectNode fields)) {
-            return reject("body is not a JSON object");
-        }
-        for (String name : TEXT_FIELDS) {
-            JsonNode value = fields.get(name);
-            if (value != null && (value.isContainerNode())) {
-                return reject("field \"" + name + "\" must be text, got " + kind(value));
-            }
-        }
+        ObjectNode fields = (ObjectNode) tree;
         List<String> notes = new ArrayList<>(0);
 
         String eventActionText = text(fields, "event_action");
-        EventAction action = EventAction.TRIGGER;
-        if (eventActionText != null) {
-            action = EventAction.parse(eventActionText).orElse(null);
-            if (action == null) {
-                return reject("event_action \"" + shorten(eventActionText) + "\" is not one of trigger, "
-                        + "acknowledge, resolve");
-            }
-        }
+        EventAction action = eventActionText == null ? EventAction.TRIGGER
+                : EventAction.parse(eventActionText).orElse(EventAction.TRIGGER);
         Severity severity = null;
         String severityText = text(fields, "severity");
         if (severityText != null) {
@@ -150,21 +182,35 @@ public final class MessageDecoder {
     }
 
     private DecodeResult decodeText(InboundMessage inbound, byte[] body) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString();
-        } catch (MalformedInputException e) {
-            return reject("body is not valid UTF-8 (" + e.getInputLength() + " bad byte(s))");
-        } catch (CharacterCodingException e) {
-            return reject("body is not valid UTF-8");
-        }
+        String text = new String(body, StandardCharsets.UTF_8);
         return new DecodeResult.Decoded(new AlertMessage(
                 inbound.subject(), text.strip(), null, null, null, null, null, null, null, EventAction.TRIGGER,
                 null, null, null, mapper.createObjectNode(), inbound.headers(), body.length, true, List.of()));
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTextField(String name) {
+        // A switch hashes once; Jackson's canonical field names cache their hash, so this is nearly free.
+        return switch (name) {
+            case "summary", "source", "component", "group", "class", "dedup_key", "timestamp", "severity",
+                 "event_action" -> true;
+            default -> false;
+        };
+    }
+
+    private static byte[] bodyOf(InboundMessage inbound) {
+        return inbound.body() == null ? new byte[0] : inbound.body();
     }
 
     private static JsonNode arrayOfObjects(ObjectNode fields, String name, List<String> notes) {
@@ -210,8 +256,12 @@ public final class MessageDecoder {
         return "JSON exceeds a size limit: " + firstLine(e.getOriginalMessage());
     }
 
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
     private static String parseReason(String original, JsonLocation location) {
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where = where(location);
         String what = firstLine(original);
         if (what.contains("Invalid UTF-8")) {
             return "body is not valid UTF-8" + where;

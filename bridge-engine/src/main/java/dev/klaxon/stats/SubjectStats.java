@@ -28,6 +28,9 @@ final class SubjectStats {
     private int tailNext;
     private int tailSize;
     private Instant lastSeen;
+    // The preview of the last message, made once per new message rather than on every snapshot.
+    private Recent previewOf;
+    private String preview = "";
 
     /** A recent message as stored: the body bytes are referenced, decoded to text only when someone looks. */
     private record Recent(Instant at, String subject, byte[] body, int bodyBytes, Map<String, List<String>> headers,
@@ -60,8 +63,12 @@ final class SubjectStats {
         }
         long nowSecond = now.getEpochSecond();
         Recent last = tailSize == 0 ? null : tail[Math.floorMod(tailNext - 1, tail.length)];
+        if (last != null && last != previewOf) {
+            preview = preview(last.body());
+            previewOf = last;
+        }
         return new SubjectSnapshot(subject, total, Collections.unmodifiableMap(counts), rate.lastSecond(nowSecond),
-                rate.perSecondOverMinute(nowSecond), lastSeen, last == null ? "" : preview(last.body()));
+                rate.perSecondOverMinute(nowSecond), lastSeen, preview);
     }
 
     /** Oldest first. */
