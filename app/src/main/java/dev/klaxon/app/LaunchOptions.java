@@ -1,0 +1,88 @@
+package dev.klaxon.app;
+
+import dev.klaxon.app.ui.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The console's command line, parsed before JavaFX starts so that usage errors never open a window.
+ *
+ * @param config the config file from {@code --config}; null means the default path (or the demo config)
+ */
+public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
+
+    public enum Mode { RUN, HELP, VERSION }
+
+    public static final String USAGE = """
+            Usage: klaxon [--demo | --config FILE] [--theme dark|light]
+                   klaxon --help | --version
+
+            Klaxon console: live view of the NATS alerts the bridge receives and what it decides for each.
+
+              --demo            start a local nats-server and a synthetic alert publisher (needs nats-server)
+              --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml
+              --theme THEME     dark (default) or light; the toolbar toggles it at run time
+              --help            show this help and exit
+              --version         show the version and exit
+            """;
+
+    /** @throws UsageException naming the offending argument */
+    public static LaunchOptions parse(List<String> args) throws UsageException {
+        Mode mode = Mode.RUN;
+        boolean demo = false;
+        Path config = null;
+        Theme theme = Theme.DARK;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                inlineValue = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "--help", "-h" -> mode = Mode.HELP;
+                case "--version" -> mode = mode == Mode.HELP ? mode : Mode.VERSION;
+                case "--demo" -> demo = true;
+                case "--config" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, i++, arg);
+                    if (value.isBlank()) {
+                        throw new UsageException("--config needs a file name");
+                    }
+                    config = Path.of(value);
+                }
+                case "--theme" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, i++, arg);
+                    theme = switch (value.toLowerCase(Locale.ROOT)) {
+                        case "dark" -> Theme.DARK;
+                        case "light" -> Theme.LIGHT;
+                        default -> throw new UsageException("--theme must be dark or light, not \"" + value + "\"");
+                    };
+                }
+                default -> throw new UsageException("unknown argument \"" + args.get(i) + "\"");
+            }
+            if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")) {
+                throw new UsageException(arg + " takes no value");
+            }
+        }
+        if (demo && config != null) {
+            throw new UsageException("--demo brings its own config; drop --config or --demo");
+        }
+        return new LaunchOptions(mode, demo, config, theme);
+    }
+
+    private static String valueAfter(List<String> args, int index, String option) throws UsageException {
+        if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(index + 1);
+    }
+
+    /** A command line the console cannot run with; the message is shown above the usage text. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

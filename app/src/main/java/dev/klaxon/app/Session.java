@@ -1,0 +1,76 @@
+package dev.klaxon.app;
+
+import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.DefaultConfig;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.demo.DemoEnvironment;
+import dev.klaxon.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * What one console run started: the engine and, in demo mode, the demo's nats-server and publisher. Opening may
+ * block (files, child processes), so it runs off the FX thread; closing stops everything in reverse order.
+ *
+ * @param label         what the window title says the config is: "demo" or the file
+ * @param writtenConfig the default config file this run created (first run), else null
+ */
+record Session(Engine engine, DemoEnvironment demo, KlaxonConfig config, String label, Path writtenConfig)
+        implements AutoCloseable {
+
+    /**
+     * @param onDefaultWritten told when this run created the default config file
+     * @throws ConfigException             the config file has errors (or is missing when named with --config)
+     * @throws IOException                 the demo cannot start (e.g. nats-server not installed) or the default
+     *                                     config cannot be written
+     */
+    static Session open(LaunchOptions options, Path home, Consumer<Path> onDefaultWritten)
+            throws ConfigException, IOException {
+        if (options.demo()) {
+            DemoEnvironment demo = DemoEnvironment.start();
+            try {
+                return new Session(startEngine(demo.config()), demo, demo.config(), "demo", null);
+            } catch (RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+        Path file = options.config();
+        Path written = null;
+        if (file == null) {
+            file = DefaultConfig.defaultPath(home);
+            if (DefaultConfig.writeIfMissing(file)) {
+                written = file;
+                onDefaultWritten.accept(file); // said at once, even if what follows fails
+            }
+        }
+        KlaxonConfig config = new ConfigLoader(home).load(file);
+        return new Session(startEngine(config), null, config, file.toAbsolutePath().normalize().toString(), written);
+    }
+
+    private static Engine startEngine(KlaxonConfig config) {
+        Engine engine = Engine.create(config, Clock.systemUTC());
+        try {
+            engine.start();
+            return engine;
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Stops the engine first (it reads from the demo's server), then the demo. */
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } finally {
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.klaxon.app.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number, time and text formats shared by the console's views, kept in one place so columns agree. */
+public final class Formats {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx",
+            Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private Formats() {
+    }
+
+    /** "now", "3 s ago", "4 min ago", "2 h ago", "5 d ago"; a dash when never seen. */
+    public static String ago(Instant then, Instant now) {
+        if (then == null || now == null) {
+            return "—";
+        }
+        long seconds = Duration.between(then, now).toSeconds();
+        if (seconds < 1) {
+            return "now";
+        }
+        if (seconds < 60) {
+            return seconds + " s ago";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min ago";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h ago";
+        }
+        return seconds / 86_400 + " d ago";
+    }
+
+    /** Messages per second: one decimal below 10 so a trickle is visible, whole numbers above. */
+    public static String rate(double perSecond) {
+        if (perSecond <= 0) {
+            return "0";
+        }
+        if (perSecond < 0.05) {
+            return "<0.1";
+        }
+        if (perSecond < 10) {
+            return String.format(Locale.ROOT, "%.1f", perSecond);
+        }
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    public static String clock(Instant instant) {
+        return instant == null ? "—" : CLOCK.format(instant);
+    }
+
+    public static String timestamp(Instant instant) {
+        return instant == null ? "—" : FULL.format(instant);
+    }
+
+    /**
+     * One line of at most {@code max} characters: line breaks, tabs and other control characters become spaces
+     * (so a hostile payload cannot stretch a table row), and a cut line ends with an ellipsis.
+     */
+    public static String oneLine(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        int limit = Math.min(text.length(), max + 1);
+        StringBuilder out = new StringBuilder(limit);
+        boolean lastWasSpace = false;
+        for (int i = 0; i < text.length() && out.length() <= max; i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || Character.isISOControl(c);
+            if (space) {
+                if (!lastWasSpace && out.length() > 0) {
+                    out.append(' ');
+                }
+                lastWasSpace = true;
+            } else {
+                out.append(c);
+                lastWasSpace = false;
+            }
+        }
+        if (out.length() > max) {
+            out.setLength(max - 1);
+            out.append('…');
+        }
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,360 @@
+package dev.klaxon.app.ui;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.live.LiveFeed;
+import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.live.TailUpdate;
+import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.stats.TailEntry;
+import java.time.Duration;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The console's main view: toolbar (filter, pause, theme), subjects table, live tail, message detail, status bar.
+ *
+ * <p>Data flow is one way and never blocks the FX thread: a {@link LiveFeed} reads the engine on its own thread and
+ * keeps only the newest snapshot and tail; an {@link AnimationTimer} looks at them once per frame and applies what
+ * is new in a single batch. Pausing stops applying to the table and tail (the engine keeps counting, the status bar
+ * stays live); resuming applies the newest snapshot on the next frame.
+ */
+public final class MainWindow {
+    /** How often the engine is read. Five times a second is live to the eye and costs the engine nothing. */
+    public static final Duration POLL_PERIOD = Duration.ofMillis(200);
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+
+    /**
+     * @param sourceLabel   where the config comes from, shown in the toolbar ("demo" or a path)
+     * @param waitingHint   what the empty subjects table says, e.g. the subjects and server listened to
+     */
+    public record Options(String sourceLabel, String waitingHint, Theme theme) {
+        public Options {
+            Objects.requireNonNull(theme, "theme");
+        }
+    }
+
+    private final LiveFeed feed;
+    private final SubjectTable subjects;
+    private final TailPane tail = new TailPane();
+    private final DetailPane detail = new DetailPane();
+    private final StatusBar status = new StatusBar();
+    private final FilterBox filterBox = new FilterBox();
+    private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final VBox banners = new VBox();
+    private final Label tailTitle = new Label();
+    private final Button pauseButton = new Button();
+    private final Button themeButton = new Button();
+    private final BorderPane root = new BorderPane();
+    private final AnimationTimer frames;
+    private Theme theme;
+
+    private EngineSnapshot lastStatus;
+    private EngineSnapshot lastApplied;
+    private TailUpdate lastTail;
+    private boolean tailPrimed;
+    private boolean autoSelected;
+    /** The operator picked a message: the detail keeps it even after it scrolls out of the engine's tail. */
+    private boolean holding;
+    private String lastFailure;
+
+    public MainWindow(LiveSource source, Options options) {
+        this.feed = new LiveFeed(source, POLL_PERIOD);
+        this.subjects = new SubjectTable();
+        this.theme = options.theme();
+        subjects.setWaitingHint(options.waitingHint());
+
+        root.getStyleClass().add("klaxon-console");
+        root.setTop(new VBox(toolbar(options.sourceLabel()), banners));
+        root.setCenter(center());
+        root.setBottom(status.node());
+
+        filterBox.filter().addListener((obs, old, next) -> subjects.setFilter(next));
+        subjects.selectedRow().addListener((obs, old, row) -> {
+            // A row that disappears under a filter keeps its tail on screen: switching only on a new choice.
+            if (row != null && !row.subject().equals(tail.subject())) {
+                follow(row.subject());
+            }
+        });
+        tail.selectedEntry().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                holding = true;
+                detail.show(entry, false);
+            }
+        });
+        tail.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                tail.node().getSelectionModel().clearSelection();
+                holding = false;
+                detail.show(tail.newest(), true);
+                event.consume();
+            }
+        });
+        paused.addListener((obs, old, isPaused) -> showPaused(isPaused));
+        showPaused(false);
+
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                applyFrame(now);
+            }
+        };
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Starts reading the engine and painting; call once the view is in a scene. */
+    public void start() {
+        feed.start();
+        frames.start();
+        focusTableOnceShown();
+    }
+
+    /**
+     * Gives the keyboard to the subjects table (space pauses, "/" filters) rather than to the filter box, which the
+     * scene would pick as its first focusable node and which would swallow both keys. The table only joins the
+     * scene graph when its split pane gets a skin, so until then a focus request would be silently ignored.
+     */
+    private void focusTableOnceShown() {
+        TableView<SubjectRow> table = subjects.node();
+        if (table.getSkin() != null) {
+            table.requestFocus();
+            return;
+        }
+        table.skinProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable skin) {
+                table.skinProperty().removeListener(this);
+                Platform.runLater(table::requestFocus); // after this pulse's own initial-focus pass
+            }
+        });
+    }
+
+    public void stop() {
+        frames.stop();
+        feed.close();
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    /** A dismissible information banner under the toolbar (e.g. "wrote a default config to ..."). */
+    public void showInfo(String title, String text) {
+        Message message = new Message(title, text, new FontIcon(Material2AL.INFO));
+        message.getStyleClass().add(Styles.ACCENT);
+        message.setId("info-banner");
+        message.setOnClose(event -> banners.getChildren().remove(message));
+        banners.getChildren().add(message);
+    }
+
+    /** Keyboard: "/" or Ctrl+F focus the filter, space pauses/resumes (unless typing in a text field). */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if ("/".equals(event.getCharacter()) && !typing(scene)) {
+                filterBox.field().requestFocus();
+                filterBox.field().selectAll();
+                event.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.SPACE && !typing(scene)) {
+                paused.set(!paused.get());
+                event.consume();
+            } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
+                filterBox.field().requestFocus();
+                filterBox.field().selectAll();
+                event.consume();
+            }
+        });
+    }
+
+    private static boolean typing(Scene scene) {
+        return scene.getFocusOwner() instanceof TextInputControl input && input.isEditable();
+    }
+
+    private void follow(String subject) {
+        tail.show(subject);
+        detail.show(null);
+        tailTitle.setText(subject);
+        tailPrimed = false;
+        holding = false;
+        lastTail = null;
+        feed.watch(subject);
+    }
+
+    /** One frame: at most one snapshot and one tail applied, whatever the message rate. */
+    private void applyFrame(long now) {
+        EngineSnapshot snapshot = feed.latestSnapshot();
+        if (snapshot != null && snapshot != lastStatus) {
+            lastStatus = snapshot;
+            status.show(snapshot);
+        }
+        String failure = feed.failure();
+        if (!Objects.equals(failure, lastFailure)) {
+            lastFailure = failure;
+            status.showFeedProblem(failure);
+        }
+        if (!paused.get() && snapshot != null && snapshot != lastApplied) {
+            lastApplied = snapshot;
+            subjects.apply(snapshot, now);
+            if (!autoSelected && !subjects.isEmpty()) {
+                // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
+                autoSelected = true;
+                subjects.selectFirstIfNone();
+            }
+        }
+        TailUpdate update = feed.latestTail();
+        // While paused the tail is frozen, except that a newly selected subject gets its first picture.
+        if (update != null && update != lastTail && (!paused.get() || !tailPrimed)) {
+            lastTail = update;
+            tail.apply(update);
+            tailPrimed = tailPrimed || update.subject().equals(tail.subject());
+            // Until the operator picks a message, the detail follows the newest one.
+            TailEntry newest = tail.newest();
+            if (!holding && newest != null && newest != detail.shown()) {
+                detail.show(newest, true);
+            }
+        }
+    }
+
+    private void showPaused(boolean isPaused) {
+        root.pseudoClassStateChanged(PAUSED, isPaused);
+        pauseButton.setText(isPaused ? "Resume" : "Pause");
+        ((FontIcon) pauseButton.getGraphic()).setIconCode(isPaused ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE);
+        pauseButton.getStyleClass().remove(Styles.ACCENT);
+        if (isPaused) {
+            pauseButton.getStyleClass().add(Styles.ACCENT);
+        }
+    }
+
+    private Node toolbar(String sourceLabel) {
+        Label brand = new Label("Klaxon", new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
+        brand.getStyleClass().addAll("brand", Styles.TITLE_4);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
+        Label source = new Label(sourceLabel);
+        source.setId("config-source");
+        source.getStyleClass().add("source-chip");
+        source.setTooltip(new Tooltip("Configuration in use"));
+        source.setMaxWidth(280);
+
+        Label pausedBadge = new Label("PAUSED — view frozen, engine still counting",
+                new FontIcon(Material2MZ.PAUSE));
+        pausedBadge.setId("paused-indicator");
+        pausedBadge.getStyleClass().add("paused-badge");
+        pausedBadge.setMinWidth(Region.USE_PREF_SIZE);
+        pausedBadge.visibleProperty().bind(paused);
+        pausedBadge.managedProperty().bind(paused);
+
+        pauseButton.setId("pause-button");
+        pauseButton.setGraphic(new FontIcon(Material2MZ.PAUSE));
+        pauseButton.setTooltip(new Tooltip("Pause or resume the live view (Space). The engine keeps counting."));
+        pauseButton.setMinWidth(Region.USE_PREF_SIZE);
+        pauseButton.setFocusTraversable(false); // space belongs to the shortcut, not to a focused button
+        pauseButton.setOnAction(e -> paused.set(!paused.get()));
+
+        themeButton.setId("theme-button");
+        themeButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        themeButton.setFocusTraversable(false);
+        showThemeButton();
+        themeButton.setOnAction(e -> {
+            theme = theme.other();
+            Themes.apply(theme);
+            showThemeButton();
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, brand, source, filterBox.node(), spacer, pausedBadge, pauseButton, themeButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("console-toolbar");
+        return bar;
+    }
+
+    private void showThemeButton() {
+        themeButton.setGraphic(new FontIcon(theme == Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
+        themeButton.setTooltip(new Tooltip(theme == Theme.DARK ? "Switch to the light theme"
+                : "Switch to the dark theme"));
+    }
+
+    private Node center() {
+        Label subjectsTitle = sectionTitle("Subjects", Material2MZ.SUBJECT);
+        Label subjectsCount = new Label();
+        subjectsCount.setId("subjects-shown");
+        subjectsCount.getStyleClass().add("section-hint");
+        subjectsCount.textProperty().bind(Bindings.createStringBinding(
+                () -> subjects.shownCount().get() == subjects.totalCount().get()
+                        ? subjects.totalCount().get() + " shown"
+                        : subjects.shownCount().get() + " of " + subjects.totalCount().get() + " shown",
+                subjects.shownCount(), subjects.totalCount()));
+        Label sortHint = new Label("click a header to sort · / to filter · Space to pause");
+        sortHint.getStyleClass().add("section-hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectsCount, spacer, sortHint), subjects.node());
+
+        tailTitle.setId("tail-subject");
+        tailTitle.getStyleClass().add("tail-subject");
+        Label newest = new Label("newest first");
+        newest.getStyleClass().add("section-hint");
+        VBox tailBox = section(new HBox(10, sectionTitle("Live tail", Material2MZ.VIEW_LIST), tailTitle, newest),
+                tail.node());
+        VBox detailBox = section(new HBox(10, sectionTitle("Message", Material2AL.CODE), detail.modeLabel()),
+                detail.node());
+
+        SplitPane bottom = new SplitPane(tailBox, detailBox);
+        bottom.setDividerPositions(0.44);
+        SplitPane main = new SplitPane(subjectsBox, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.52);
+        main.getStyleClass().add("console-split");
+        return main;
+    }
+
+    private static Label sectionTitle(String text, Ikon icon) {
+        Label title = new Label(text, new FontIcon(icon));
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        return title;
+    }
+
+    private static VBox section(HBox header, Node body) {
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox box = new VBox(header, body);
+        box.getStyleClass().add("section");
+        return box;
+    }
+}

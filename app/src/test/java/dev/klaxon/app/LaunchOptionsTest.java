@@ -1,0 +1,56 @@
+package dev.klaxon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.klaxon.app.ui.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void noArgumentsRunsWithDefaultConfigAndDarkTheme() throws Exception {
+        LaunchOptions options = LaunchOptions.parse(List.of());
+        assertThat(options.mode()).isEqualTo(LaunchOptions.Mode.RUN);
+        assertThat(options.demo()).isFalse();
+        assertThat(options.config()).isNull();
+        assertThat(options.theme()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void readsDemoConfigAndTheme() throws Exception {
+        assertThat(LaunchOptions.parse(List.of("--demo", "--theme", "light")))
+                .isEqualTo(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, Theme.LIGHT));
+        assertThat(LaunchOptions.parse(List.of("--config", "/etc/k.yaml")).config()).isEqualTo(Path.of("/etc/k.yaml"));
+        assertThat(LaunchOptions.parse(List.of("--config=/etc/k.yaml", "--theme=DARK")))
+                .isEqualTo(new LaunchOptions(LaunchOptions.Mode.RUN, false, Path.of("/etc/k.yaml"), Theme.DARK));
+    }
+
+    @Test
+    void helpWinsOverVersion() throws Exception {
+        assertThat(LaunchOptions.parse(List.of("--version")).mode()).isEqualTo(LaunchOptions.Mode.VERSION);
+        assertThat(LaunchOptions.parse(List.of("--help", "--version")).mode()).isEqualTo(LaunchOptions.Mode.HELP);
+        assertThat(LaunchOptions.parse(List.of("--version", "--help")).mode()).isEqualTo(LaunchOptions.Mode.HELP);
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnowNamingTheArgument() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--demo", "--frobnicate")))
+                .isInstanceOf(LaunchOptions.UsageException.class)
+                .hasMessage("unknown argument \"--frobnicate\"");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("stray")))
+                .hasMessage("unknown argument \"stray\"");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--config")))
+                .hasMessage("--config needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--config", "--demo")))
+                .hasMessage("--config needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--theme", "pink")))
+                .hasMessage("--theme must be dark or light, not \"pink\"");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--demo=yes")))
+                .hasMessage("--demo takes no value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--demo", "--config", "k.yaml")))
+                .hasMessageContaining("--demo brings its own config");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.klaxon.app.ui;
+
+import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.nats.ConnectionStatus;
+import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.SubjectSnapshot;
+import dev.klaxon.stats.TailEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A stand-in for the engine's read side, so view behaviour can be tested exactly without NATS. */
+final class FakeEngine implements LiveSource {
+    private static final Instant START = Instant.parse("2026-01-01T03:00:00Z");
+
+    private final Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
+    private final Map<String, List<TailEntry>> tails = new LinkedHashMap<>();
+    private final Map<String, Double> rates = new LinkedHashMap<>();
+    private ConnectionStatus connection = new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4222",
+            START, "connected");
+    private long received;
+    private int snapshots;
+
+    synchronized void publish(String subject, String body, Outcome outcome, double rate) {
+        counts.computeIfAbsent(subject, s -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
+        rates.put(subject, rate);
+        TailEntry entry = new TailEntry(START.plusMillis(received), subject, body, body.length(), false,
+                Map.of("Nats-Msg-Id", List.of("m-" + received)), outcome, "because " + outcome.label());
+        tails.computeIfAbsent(subject, s -> new ArrayList<>()).add(entry);
+        received++;
+    }
+
+    synchronized void connection(ConnectionStatus status) {
+        connection = status;
+    }
+
+    synchronized int snapshotsTaken() {
+        return snapshots;
+    }
+
+    @Override
+    public synchronized EngineSnapshot snapshot() {
+        snapshots++;
+        List<SubjectSnapshot> subjects = new ArrayList<>();
+        counts.forEach((subject, byOutcome) -> {
+            long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+            List<TailEntry> tail = tails.get(subject);
+            subjects.add(new SubjectSnapshot(subject, total, Map.copyOf(byOutcome), rates.get(subject),
+                    rates.get(subject), tail.get(tail.size() - 1).receivedAt(), tail.get(tail.size() - 1).body()));
+        });
+        return new EngineSnapshot(START.plusSeconds(5), connection,
+                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size());
+    }
+
+    @Override
+    public synchronized List<TailEntry> tail(String subject) {
+        return List.copyOf(tails.getOrDefault(subject, List.of()));
+    }
+}
