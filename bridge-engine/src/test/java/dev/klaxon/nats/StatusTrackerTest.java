@@ -7,41 +7,16 @@ import static dev.klaxon.nats.ConnectionState.DISCONNECTED;
 import static dev.klaxon.nats.ConnectionState.RECONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.klaxon.testing.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class StatusTrackerTest {
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock(T0);
     private final StatusTracker tracker = new StatusTracker(clock);
     private final StatusRecorder recorder = new StatusRecorder();
 
@@ -56,7 +31,7 @@ class StatusTrackerTest {
     void repeatedReportsOfTheSameStateAreNotRepeatedToListeners() throws Exception {
         tracker.subscribe(recorder);
         tracker.connected("nats://a:4222", "server 2.9.10");
-        clock.advanceSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
 
         tracker.lost("Connection refused");
         tracker.lost("Connection refused");
