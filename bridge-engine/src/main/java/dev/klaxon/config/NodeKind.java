@@ -17,6 +17,10 @@ final class NodeKind {
         return node instanceof ScalarNode && Tag.STR.equals(node.getTag());
     }
 
+    static boolean isInteger(Node node) {
+        return node instanceof ScalarNode && Tag.INT.equals(node.getTag());
+    }
+
     static boolean isBoolean(Node node) {
         return node instanceof ScalarNode && Tag.BOOL.equals(node.getTag());
     }

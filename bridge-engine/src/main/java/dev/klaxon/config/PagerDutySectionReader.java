@@ -2,6 +2,7 @@ package dev.klaxon.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 /** Reads the {@code pagerduty:} section. */
 final class PagerDutySectionReader {
 
-    static final Set<String> KEYS = Set.of("events_url", "api_url", "api_token_env", "api_token_file", "from_email");
+    static final Set<String> KEYS = Set.of("events_url", "api_url", "api_token_env", "api_token_file", "from_email",
+            "budget_per_minute", "retry", "max_in_flight", "request_timeout");
+    private static final Set<String> RETRY_KEYS = Set.of("base", "cap");
     static final Set<String> LITERAL_SECRETS = Set.of("api_token");
 
     // Loose on purpose: PagerDuty decides what a valid user is; this only catches values that are clearly not email.
@@ -33,7 +36,39 @@ final class PagerDutySectionReader {
                 url(pagerduty, "events_url").orElse(PagerDutyConfig.DEFAULT_EVENTS_URL),
                 url(pagerduty, "api_url").orElse(PagerDutyConfig.DEFAULT_API_URL),
                 files.secret(pagerduty, "api_token").map(Located::value).orElse(null),
-                fromEmail(pagerduty));
+                fromEmail(pagerduty),
+                delivery(pagerduty));
+    }
+
+    private DeliveryConfig delivery(YamlMap pagerduty) {
+        DeliveryConfig defaults = DeliveryConfig.defaults();
+        Optional<YamlMap> retry = pagerduty.mapping("retry", RETRY_KEYS);
+        Optional<Located<Duration>> base = retry.flatMap(r -> duration(r, "base"));
+        Optional<Located<Duration>> cap = retry.flatMap(r -> duration(r, "cap"));
+        Duration baseValue = base.map(Located::value).orElse(defaults.retryBase());
+        Duration capValue = cap.map(Located::value).orElse(defaults.retryCap());
+        if (capValue.compareTo(baseValue) < 0) {
+            Located<?> culprit = cap.isPresent() ? cap.get() : base.get();
+            errors.add(culprit.path(), "retry cap " + DurationText.format(capValue) + " is shorter than the base "
+                    + DurationText.format(baseValue), culprit.line());
+        }
+        return new DeliveryConfig(
+                pagerduty.integer("budget_per_minute", 1, 100_000).map(Located::value)
+                        .orElse(defaults.budgetPerMinute()),
+                baseValue,
+                capValue,
+                pagerduty.integer("max_in_flight", 1, 64).map(Located::value).orElse(defaults.maxInFlight()),
+                duration(pagerduty, "request_timeout").map(Located::value).orElse(defaults.requestTimeout()));
+    }
+
+    private static Optional<Located<Duration>> duration(YamlMap map, String key) {
+        return map.parsed(key, DurationText.EXPECTED, text -> {
+            Duration duration = DurationText.parse(text);
+            if (duration.isZero()) {
+                throw new IllegalArgumentException("must be longer than 0, got \"" + text + "\"");
+            }
+            return duration;
+        });
     }
 
     private Optional<URI> url(YamlMap pagerduty, String key) {

@@ -1,12 +1,13 @@
 package dev.klaxon.config;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads the {@code storage:} section. The directory need not exist yet: storage creates it. */
 final class StorageSectionReader {
 
-    static final Set<String> KEYS = Set.of("dir");
+    static final Set<String> KEYS = Set.of("dir", "audit_retention");
     static final String DEFAULT_DIR = "~/.local/share/klaxon";
 
     private final FileReferences files;
@@ -18,6 +19,17 @@ final class StorageSectionReader {
     StorageConfig read(Optional<YamlMap> section) {
         Located<String> dir = section.flatMap(storage -> storage.string("dir"))
                 .orElse(new Located<>(DEFAULT_DIR, "storage.dir", 0));
-        return new StorageConfig(files.path(dir).orElse(null));
+        Duration retention = section.flatMap(storage -> storage.parsed("audit_retention", DurationText.EXPECTED,
+                        StorageSectionReader::atLeastADay))
+                .map(Located::value).orElse(StorageConfig.DEFAULT_AUDIT_RETENTION);
+        return new StorageConfig(files.path(dir).orElse(null), retention);
+    }
+
+    private static Duration atLeastADay(String text) {
+        Duration duration = DurationText.parse(text);
+        if (duration.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("must be at least 1d, got \"" + text + "\"");
+        }
+        return duration;
     }
 }

@@ -100,6 +100,28 @@ final class YamlMap {
         });
     }
 
+    /** A whole number within [min, max]. */
+    Optional<Located<Integer>> integer(String key, int min, int max) {
+        return value(key).flatMap(value -> {
+            String expected = "a whole number from " + min + " to " + max;
+            if (!NodeKind.isInteger(value)) {
+                errors.add(pathOf(key), "expected " + expected + ", got " + NodeKind.describe(value), value);
+                return Optional.empty();
+            }
+            String text = ((ScalarNode) value).getValue().replace("_", "");
+            try {
+                long number = Long.parseLong(text);
+                if (number >= min && number <= max) {
+                    return Optional.of(new Located<>((int) number, pathOf(key), ConfigErrors.lineOf(value)));
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the range message: a number this long is out of range anyway
+            }
+            errors.add(pathOf(key), "expected " + expected + ", got " + text, value);
+            return Optional.empty();
+        });
+    }
+
     Optional<Located<Boolean>> bool(String key) {
         return value(key).flatMap(value -> {
             if (!NodeKind.isBoolean(value)) {

@@ -34,7 +34,7 @@ class ConfigErrorMessagesTest {
         assertThat(fixture.errors("""
                 storage:
                   location: /tmp
-                """)).containsExactly("storage.location: unknown key; valid keys here are dir (line 2)");
+                """)).containsExactly("storage.location: unknown key; valid keys here are audit_retention, dir (line 2)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class ConfigErrorMessagesTest {
     void wrongTypeForASection() {
         assertThat(fixture.errors("""
                 storage: /var/lib/klaxon
-                """)).containsExactly("storage: expected a mapping of dir, got a string (line 1)");
+                """)).containsExactly("storage: expected a mapping of audit_retention, dir, got a string (line 1)");
     }
 
     @Test
@@ -87,6 +87,24 @@ class ConfigErrorMessagesTest {
                 nats:
                   queue_group: ""
                 """)).containsExactly("nats.queue_group: must not be empty (line 2)");
+    }
+
+    @Test
+    void deliverySettingsOutOfRange() {
+        assertThat(fixture.errors("""
+                pagerduty:
+                  budget_per_minute: 0
+                  max_in_flight: many
+                  retry: { base: 10s, cap: 1s }
+                  request_timeout: 0s
+                storage:
+                  audit_retention: 2h
+                """)).containsExactly(
+                "pagerduty.budget_per_minute: expected a whole number from 1 to 100000, got 0 (line 2)",
+                "pagerduty.max_in_flight: expected a whole number from 1 to 64, got a string (line 3)",
+                "pagerduty.retry.cap: retry cap 1s is shorter than the base 10s (line 4)",
+                "pagerduty.request_timeout: must be longer than 0, got \"0s\" (line 5)",
+                "storage.audit_retention: must be at least 1d, got \"2h\" (line 7)");
     }
 
     @Test

@@ -45,8 +45,13 @@ class ConfigLoaderTest {
                   api_url: https://api.eu.pagerduty.com
                   api_token_env: PD_API_TOKEN
                   from_email: oncall@example.com
+                  budget_per_minute: 60
+                  retry: { base: 2s, cap: 10m }
+                  max_in_flight: 8
+                  request_timeout: 5s
                 storage:
                   dir: /var/lib/klaxon
+                  audit_retention: 30d
                 routes:
                   - match: "alerts.prod.>"
                     action: page
@@ -76,8 +81,10 @@ class ConfigLoaderTest {
 
         assertThat(config.pagerduty()).isEqualTo(new PagerDutyConfig(
                 URI.create("https://events.eu.pagerduty.com/v2/enqueue"), URI.create("https://api.eu.pagerduty.com"),
-                SecretRef.env("PD_API_TOKEN"), "oncall@example.com"));
+                SecretRef.env("PD_API_TOKEN"), "oncall@example.com",
+                new DeliveryConfig(60, Duration.ofSeconds(2), Duration.ofMinutes(10), 8, Duration.ofSeconds(5))));
         assertThat(config.storage().dir()).isEqualTo(Path.of("/var/lib/klaxon"));
+        assertThat(config.storage().auditRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.guards()).isEqualTo(new GuardsConfig(Duration.ofMinutes(10),
                 new RateLimit(30, Duration.ofMinutes(1)), new RateLimit(100, Duration.ofHours(1))));
         assertThat(config.source()).isEqualTo(fixture.configFile);
@@ -86,7 +93,7 @@ class ConfigLoaderTest {
         assertThat(routes).hasSize(4);
         RouteRule prod = routes.get(0);
         assertThat(prod.index()).isZero();
-        assertThat(prod.line()).isEqualTo(15);
+        assertThat(prod.line()).isEqualTo(20);
         assertThat(prod.match().text()).isEqualTo("alerts.prod.>");
         assertThat(prod.action()).isEqualTo(RouteAction.PAGE);
         assertThat(prod.shadow()).isFalse();
@@ -97,7 +104,7 @@ class ConfigLoaderTest {
 
         RouteRule db = routes.get(1);
         assertThat(db.index()).isEqualTo(1);
-        assertThat(db.line()).isEqualTo(20);
+        assertThat(db.line()).isEqualTo(25);
         assertThat(db.shadow()).isTrue();
         assertThat(db.continueMatching()).isTrue();
         assertThat(db.routingKey()).isEqualTo(SecretRef.file(dbKey.toString()));
@@ -107,7 +114,7 @@ class ConfigLoaderTest {
         assertThat(routes.get(2).action()).isEqualTo(RouteAction.LOG);
         assertThat(routes.get(2).routingKey()).isNull();
         assertThat(routes.get(3).action()).isEqualTo(RouteAction.DROP);
-        assertThat(routes.get(3).line()).isEqualTo(27);
+        assertThat(routes.get(3).line()).isEqualTo(32);
     }
 
     @Test
