@@ -1,0 +1,419 @@
+package dev.klaxon.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klaxon.decision.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit trail: forwarded events, operator actions and config loads one row each, and per-subject per-minute
+ * counts with a bounded sample for everything not forwarded.
+ *
+ * <p>Recording never blocks on the disk: every {@code record*} method enqueues for the single writer thread, which
+ * commits in batches; {@link #count} only touches memory. {@link #flush()} gives tests and shutdown a point where
+ * everything recorded so far is committed. Reads ({@link #search}, {@link #export}, {@link #tail}) see committed rows.
+ */
+public final class AuditLog implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
+    /** Rows deleted per prune transaction, so retention never holds the writer for long. */
+    private static final int PRUNE_BATCH = 5_000;
+    private static final int TAIL_LIMIT = 1_000;
+
+    private final Clock clock;
+    private final AuditSettings settings;
+    private final AuditWriter writer;
+    private final AuditReader reader;
+    private final MinuteAggregator minutes;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AttemptsJson attempts = new AttemptsJson(mapper);
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private AuditLog(Path dbFile, Clock clock, AuditSettings settings, Connection connection) throws SQLException {
+        this.clock = clock;
+        this.settings = settings;
+        this.minutes = new MinuteAggregator(settings);
+        this.reader = new AuditReader(dbFile, attempts);
+        this.writer = new AuditWriter(connection, settings.queueCapacity(), "klaxon-audit-writer");
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "klaxon-audit-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long flushMillis = settings.flushInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::flushCountsQuietly, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        long pruneMillis = settings.pruneInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> prune(clock.instant()), pruneMillis, pruneMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public static AuditLog open(Path dbFile, Clock clock) {
+        return open(dbFile, clock, AuditSettings.defaults());
+    }
+
+    /** Creates or upgrades the database file and starts the writer and the flush/prune timer. */
+    public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(settings, "settings");
+        Connection connection = null;
+        try {
+            Path parent = dbFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 5000");
+                statement.execute("PRAGMA journal_mode = WAL");
+                // NORMAL in WAL mode: a committed row survives an application crash, only an OS crash may lose it.
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+            Schema.migrate(connection);
+            return new AuditLog(dbFile, clock, settings, connection);
+        } catch (SQLException | IOException e) {
+            closeQuietly(connection);
+            throw new AuditException("cannot open audit database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- recording -------------------------------------------------------------------------------------------
+
+    /** One row per page sent, dead-lettered or shadowed. Returns at once. */
+    public void recordForwarded(ForwardedEvent event) {
+        Objects.requireNonNull(event, "event");
+        long recordedAt = clock.millis();
+        String attemptsJson = attempts.write(maskAttempts(event.attempts()));
+        String body = SecretMask.mask(event.body());
+        String pdMessage = SecretMask.mask(event.pagerDutyMessage());
+        writer.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO forwarded (recorded_at, "
+                    + "received_at, subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, "
+                    + "pd_message, attempts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, recordedAt);
+                insert.setLong(2, event.receivedAt().toEpochMilli());
+                insert.setString(3, event.subject());
+                insert.setString(4, event.ruleLabel());
+                insert.setString(5, event.dedupKey());
+                insert.setString(6, event.eventAction());
+                insert.setString(7, event.state().label());
+                insert.setObject(8, event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli());
+                insert.setString(9, event.pagerDutyDedupKey());
+                insert.setString(10, pdMessage);
+                insert.setString(11, attemptsJson);
+                insert.setString(12, body);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** One row per operator action, successful or not. Returns at once. */
+    public void recordAction(OperatorAction action) {
+        Objects.requireNonNull(action, "action");
+        long recordedAt = clock.millis();
+        String message = SecretMask.mask(action.message());
+        writer.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO actions (recorded_at, at, "
+                    + "actor, action, target, result, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, recordedAt);
+                insert.setLong(2, action.at().toEpochMilli());
+                insert.setString(3, action.who());
+                insert.setString(4, action.what());
+                insert.setString(5, SecretMask.mask(action.target()));
+                insert.setString(6, action.ok() ? "ok" : "error");
+                insert.setString(7, message);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * One row per config load, at the clock's time.
+     *
+     * @param sha256  hex digest of the file's bytes ({@link #sha256(byte[])}); lets an operator tell which version ran
+     * @param summary the errors when {@code ok} is false; optional otherwise
+     */
+    public void recordConfigLoad(Path path, String sha256, boolean ok, String summary) {
+        Objects.requireNonNull(path, "path");
+        long now = clock.millis();
+        String file = path.toString();
+        String text = SecretMask.mask(summary);
+        writer.submit(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO config_loads (recorded_at, at, "
+                    + "path, sha256, result, summary) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, now);
+                insert.setLong(2, now);
+                insert.setString(3, file);
+                insert.setString(4, sha256);
+                insert.setString(5, ok ? "ok" : "error");
+                insert.setString(6, text);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Hex SHA-256 of a config file's bytes, for {@link #recordConfigLoad}. */
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * Counts one message that was not forwarded. Memory only, no allocation unless a sample is kept: safe to call
+     * for every message on the hot path. Counts reach the database at the next periodic flush.
+     *
+     * @param sampleBody kept only if this message becomes one of the minute's bounded samples; may be null
+     */
+    public void count(String subject, Outcome outcome, String reason, Instant at, String sampleBody) {
+        countAny(subject, outcome, reason, at, sampleBody);
+    }
+
+    /** As {@link #count(String, Outcome, String, Instant, String)}, decoding the raw body only if it is sampled. */
+    public void count(String subject, Outcome outcome, String reason, Instant at, byte[] sampleBody) {
+        countAny(subject, outcome, reason, at, sampleBody);
+    }
+
+    private void countAny(String subject, Outcome outcome, String reason, Instant at, Object sampleBody) {
+        // Never throw on the hot path over a missing field: a null subject would also fail the whole flush's insert.
+        minutes.count(subject == null ? AuditSettings.OTHER_SUBJECT : subject, Objects.requireNonNull(outcome),
+                reason, at == null ? clock.instant() : at, sampleBody);
+    }
+
+    /** Completes once everything recorded or counted before the call is committed. */
+    public CompletableFuture<Void> flush() {
+        flushCounts();
+        return writer.flush();
+    }
+
+    // ---- retention -------------------------------------------------------------------------------------------
+
+    /**
+     * Deletes rows older than the retention period before {@code now}, from every table, a bounded batch per
+     * transaction. The background timer calls this; tests call it with their clock.
+     *
+     * @return the number of rows deleted
+     */
+    public CompletableFuture<Long> prune(Instant now) {
+        long cutoff = now.minus(settings.retention()).toEpochMilli();
+        PruneStep first = new PruneStep(cutoff, 0, new long[1], new CompletableFuture<>());
+        writer.submitControl(first);
+        return first.done;
+    }
+
+    /** Deletes one batch from one table; its {@link #next} continues in the same table or the following one. */
+    private static final class PruneStep implements AuditWriter.Write {
+        private final long cutoff;
+        private final int table;
+        private final long[] total;
+        private final CompletableFuture<Long> done;
+        private int deleted;
+
+        PruneStep(long cutoff, int table, long[] total, CompletableFuture<Long> done) {
+            this.cutoff = cutoff;
+            this.table = table;
+            this.total = total;
+            this.done = done;
+        }
+
+        @Override
+        public void apply(Connection connection) throws SQLException {
+            Schema.TimeColumn target = Schema.PRUNABLE.get(table);
+            String sql = "DELETE FROM " + target.table() + " WHERE rowid IN (SELECT rowid FROM " + target.table()
+                    + " WHERE " + target.column() + " < ? LIMIT " + PRUNE_BATCH + ")";
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                delete.setLong(1, cutoff);
+                deleted = delete.executeUpdate();
+            }
+        }
+
+        @Override
+        public void committed(boolean ok) {
+            if (!ok) {
+                done.completeExceptionally(new AuditException("audit prune failed", null));
+                return;
+            }
+            total[0] += deleted;
+            if (deleted < PRUNE_BATCH && table == Schema.PRUNABLE.size() - 1) {
+                done.complete(total[0]);
+            }
+        }
+
+        @Override
+        public AuditWriter.Write next() {
+            if (done.isDone()) {
+                return null;
+            }
+            return new PruneStep(cutoff, deleted < PRUNE_BATCH ? table + 1 : table, total, done);
+        }
+    }
+
+    // ---- queries ---------------------------------------------------------------------------------------------
+
+    /** Matching rows, newest first. */
+    public List<AuditRow> search(AuditQuery query) {
+        List<AuditRow> rows = new ArrayList<>();
+        reader.scan(query, AuditReader.Order.NEWEST_FIRST, null, rows::add);
+        return rows;
+    }
+
+    /**
+     * Streams matching rows, oldest first, to {@code out} (not closed). CSV has a header row and RFC 4180
+     * quoting; JSONL has one object per line. Returns the number of rows written.
+     */
+    public long export(AuditQuery query, ExportFormat format, Writer out) throws IOException {
+        RowExporter exporter = new RowExporter(mapper, attempts, format, out);
+        exporter.begin();
+        long[] written = new long[1];
+        try {
+            reader.scan(query, AuditReader.Order.OLDEST_FIRST, null, row -> {
+                try {
+                    exporter.write(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0]++;
+                return true;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+        return written[0];
+    }
+
+    /**
+     * Rows recorded after {@code since} (by recording time, so a page delivered late after an outage still shows),
+     * oldest first, at most 1000. Poll with the last row's {@link AuditRow#recordedAt}; rows recorded in the same
+     * millisecond as that one may repeat or, at the 1000 cap, be skipped, so callers should de-duplicate by kind+id.
+     */
+    public List<AuditRow> tail(Instant since) {
+        List<AuditRow> rows = new ArrayList<>();
+        reader.scan(AuditQuery.all().limit(TAIL_LIMIT), AuditReader.Order.RECORDED,
+                since == null ? Instant.EPOCH.minusMillis(1) : since, rows::add);
+        return rows;
+    }
+
+    // ---- health ----------------------------------------------------------------------------------------------
+
+    /** Writes refused because the writer's queue was full or the log closed. Non-zero means audit rows were lost. */
+    public long refusedWrites() {
+        return writer.refusedWrites();
+    }
+
+    /** Writes the database rejected (logged with the cause). */
+    public long failedWrites() {
+        return writer.failedWrites();
+    }
+
+    /** Flushes counts, writes everything queued, stops the timer and closes the database. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        flushCounts();
+        writer.close();
+    }
+
+    private void flushCountsQuietly() {
+        try {
+            flushCounts();
+        } catch (RuntimeException e) {
+            // A timer task that throws is never run again; keep counting.
+            LOG.log(Level.WARNING, "audit count flush failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void flushCounts() {
+        MinuteAggregator.Drained drained = minutes.drain(clock.instant());
+        if (drained.isEmpty()) {
+            return;
+        }
+        int perKey = settings.samplesPerKey();
+        int perMinute = settings.maxSamplesPerMinute();
+        // Counts must not be refused for lack of room: they stand for many messages each.
+        writer.submitControl(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO subject_minutes (minute, "
+                    + "subject, outcome, count) VALUES (?, ?, ?, ?) ON CONFLICT (minute, subject, outcome) "
+                    + "DO UPDATE SET count = count + excluded.count")) {
+                for (MinuteAggregator.MinuteCount c : drained.counts()) {
+                    upsert.setLong(1, c.minute());
+                    upsert.setString(2, c.subject());
+                    upsert.setString(3, c.outcome().label());
+                    upsert.setLong(4, c.count());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            // The caps are checked again in SQL so they hold across flushes and restarts, not only in memory.
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO samples (minute, at, subject, "
+                    + "outcome, reason, body) SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM samples WHERE "
+                    + "minute = ? AND subject = ? AND outcome = ?) < ? AND (SELECT count(*) FROM samples WHERE "
+                    + "minute = ?) < ?")) {
+                for (MinuteAggregator.Sample s : drained.samples()) {
+                    insert.setLong(1, s.minute());
+                    insert.setLong(2, s.at().toEpochMilli());
+                    insert.setString(3, s.subject());
+                    insert.setString(4, s.outcome().label());
+                    insert.setString(5, s.reason());
+                    insert.setString(6, s.body());
+                    insert.setLong(7, s.minute());
+                    insert.setString(8, s.subject());
+                    insert.setString(9, s.outcome().label());
+                    insert.setInt(10, perKey);
+                    insert.setLong(11, s.minute());
+                    insert.setInt(12, perMinute);
+                    insert.executeUpdate(); // one by one: each insert's cap check must see the previous ones
+                }
+            }
+        });
+    }
+
+    private static List<DeliveryAttempt> maskAttempts(List<DeliveryAttempt> list) {
+        List<DeliveryAttempt> masked = new ArrayList<>(list.size());
+        for (DeliveryAttempt a : list) {
+            masked.add(new DeliveryAttempt(a.at(), a.httpStatus(), SecretMask.mask(a.message())));
+        }
+        return masked;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing; the original error is the one worth reporting
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.klaxon.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit's only writer: one thread owning one connection, taking queued writes in batches and committing each
+ * batch as one transaction (batched commits are over ten times faster than autocommit in WAL mode). Callers only
+ * enqueue; a full queue refuses the write and counts it rather than making the caller wait on the disk.
+ */
+final class AuditWriter implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
+    private static final int MAX_BATCH = 2_000;
+
+    /** One unit of work run inside the writer's transaction. */
+    @FunctionalInterface
+    interface Write {
+        void apply(Connection connection) throws SQLException;
+
+        /** Called after the transaction holding this write committed (or after it was given up). */
+        default void committed(boolean ok) {
+        }
+
+        /**
+         * Work to continue with in a later transaction (a prune deleting in bounded steps), or null. Continuations
+         * queue behind whatever callers submitted meanwhile, so a long prune never holds up recording.
+         */
+        default Write next() {
+            return null;
+        }
+    }
+
+    private final Connection connection;
+    private final BlockingQueue<Write> queue;
+    private final Thread thread;
+    /** Touched by the writer thread only. */
+    private final ArrayDeque<Write> continuations = new ArrayDeque<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean stopping;
+
+    AuditWriter(Connection connection, int capacity, String threadName) throws SQLException {
+        this.connection = connection;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        connection.setAutoCommit(false);
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** @return false when the queue is full or the writer closed; the write is then counted as refused */
+    boolean submit(Write write) {
+        if (stopping || !queue.offer(write)) {
+            refused.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Enqueues a write that must not be refused for lack of room (flush markers, prune steps): these are rare and
+     * tiny, and a flush that silently never completes would hang its caller.
+     */
+    void submitControl(Write write) {
+        if (stopping) {
+            write.committed(false);
+            return;
+        }
+        try {
+            if (!queue.offer(write, 5, TimeUnit.SECONDS)) {
+                refused.incrementAndGet();
+                write.committed(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            write.committed(false);
+        }
+    }
+
+    /** A future completed once every write submitted before it is committed. */
+    CompletableFuture<Void> flush() {
+        Marker marker = new Marker();
+        submitControl(marker);
+        return marker.done;
+    }
+
+    long refusedWrites() {
+        return refused.get();
+    }
+
+    long failedWrites() {
+        return failed.get();
+    }
+
+    private void run() {
+        List<Write> batch = new ArrayList<>();
+        while (true) {
+            try {
+                Write first = continuations.isEmpty() ? queue.poll(200, TimeUnit.MILLISECONDS) : queue.poll();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                batch.addAll(continuations);
+                continuations.clear();
+                if (batch.isEmpty()) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                commit(batch);
+            } catch (InterruptedException e) {
+                // Only close() interrupts, after it has stopped intake; finish what is queued, then leave.
+                queue.drainTo(batch);
+                commit(batch);
+                continuations.forEach(w -> w.committed(false)); // a prune cut short; the next one resumes it
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Write> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            for (Write write : batch) {
+                write.apply(connection);
+            }
+            connection.commit();
+            batch.forEach(this::done);
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            // One bad write must not take the whole batch down: retry each on its own.
+            LOG.log(Level.WARNING, "audit batch failed, retrying writes one by one: " + e.getMessage());
+            for (Write write : batch) {
+                commitAlone(write);
+            }
+        }
+    }
+
+    private void commitAlone(Write write) {
+        try {
+            write.apply(connection);
+            connection.commit();
+            done(write);
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            failed.incrementAndGet();
+            LOG.log(Level.WARNING, "audit write dropped: " + e.getMessage(), e);
+            write.committed(false);
+        }
+    }
+
+    private void done(Write write) {
+        write.committed(true);
+        Write next = write.next();
+        if (next != null) {
+            continuations.add(next);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "audit rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops intake, writes what is queued, and closes the connection. */
+    @Override
+    public void close() {
+        stopping = true;
+        queue.offer(connection -> { }); // wake the writer now instead of at its next poll timeout
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing audit database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Completes when the batch holding it commits: everything queued before it is on disk. */
+    private static final class Marker implements Write {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        @Override
+        public void apply(Connection connection) {
+        }
+
+        @Override
+        public void committed(boolean ok) {
+            done.complete(null); // a failed neighbour was retried alone; the flush itself has nothing to fail
+        }
+    }
+}

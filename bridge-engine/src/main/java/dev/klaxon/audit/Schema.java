@@ -1,0 +1,128 @@
+package dev.klaxon.audit;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema. {@code PRAGMA user_version} holds the number of migrations applied; each migration runs in one
+ * transaction together with the version bump, so a crash mid-migration leaves the previous version intact.
+ * Append new migrations at the end; never edit one that has shipped.
+ *
+ * <p>Times are epoch milliseconds (INTEGER) so range filters and retention deletes use plain index ranges.
+ */
+final class Schema {
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE forwarded (
+                      id INTEGER PRIMARY KEY,
+                      recorded_at INTEGER NOT NULL,
+                      received_at INTEGER NOT NULL,
+                      subject TEXT NOT NULL,
+                      rule TEXT,
+                      dedup_key TEXT,
+                      event_action TEXT,
+                      state TEXT NOT NULL,
+                      delivered_at INTEGER,
+                      pd_dedup_key TEXT,
+                      pd_message TEXT,
+                      attempts TEXT NOT NULL,
+                      body TEXT)""",
+                    "CREATE INDEX forwarded_received ON forwarded(received_at)",
+                    "CREATE INDEX forwarded_recorded ON forwarded(recorded_at)",
+                    """
+                    CREATE TABLE actions (
+                      id INTEGER PRIMARY KEY,
+                      recorded_at INTEGER NOT NULL,
+                      at INTEGER NOT NULL,
+                      actor TEXT NOT NULL,
+                      action TEXT NOT NULL,
+                      target TEXT,
+                      result TEXT NOT NULL,
+                      message TEXT)""",
+                    "CREATE INDEX actions_at ON actions(at)",
+                    "CREATE INDEX actions_recorded ON actions(recorded_at)",
+                    """
+                    CREATE TABLE config_loads (
+                      id INTEGER PRIMARY KEY,
+                      recorded_at INTEGER NOT NULL,
+                      at INTEGER NOT NULL,
+                      path TEXT NOT NULL,
+                      sha256 TEXT,
+                      result TEXT NOT NULL,
+                      summary TEXT)""",
+                    "CREATE INDEX config_loads_at ON config_loads(at)",
+                    "CREATE INDEX config_loads_recorded ON config_loads(recorded_at)",
+                    """
+                    CREATE TABLE subject_minutes (
+                      minute INTEGER NOT NULL,
+                      subject TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      count INTEGER NOT NULL,
+                      UNIQUE (minute, subject, outcome))""",
+                    """
+                    CREATE TABLE samples (
+                      id INTEGER PRIMARY KEY,
+                      minute INTEGER NOT NULL,
+                      at INTEGER NOT NULL,
+                      subject TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      reason TEXT,
+                      body TEXT)""",
+                    "CREATE INDEX samples_key ON samples(minute, subject, outcome)"));
+
+    /** Tables and the time column retention prunes on. */
+    static final List<TimeColumn> PRUNABLE = List.of(
+            new TimeColumn("forwarded", "received_at"),
+            new TimeColumn("actions", "at"),
+            new TimeColumn("config_loads", "at"),
+            new TimeColumn("subject_minutes", "minute"),
+            new TimeColumn("samples", "minute"));
+
+    record TimeColumn(String table, String column) {
+    }
+
+    private Schema() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Brings the database to the latest version; a no-op on an up-to-date file. */
+    static void migrate(Connection connection) throws SQLException {
+        int current = version(connection);
+        if (current > MIGRATIONS.size()) {
+            throw new SQLException("audit database is version " + current + ", newer than this Klaxon ("
+                    + MIGRATIONS.size() + "); refusing to write to it");
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (int next = current + 1; next <= MIGRATIONS.size(); next++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : MIGRATIONS.get(next - 1)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + next);
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw new SQLException("audit schema migration " + next + " failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}
