@@ -1,0 +1,106 @@
+package dev.klaxon.outbox;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Versioned schema. {@code PRAGMA user_version} holds the number of migrations applied; each migration runs in its
+ * own transaction together with the version bump, so a crash mid-migration leaves the previous version intact.
+ * Append new migrations to the end; never edit a released one.
+ *
+ * <p>Times are epoch milliseconds (UTC). States are lower-case words so {@code sqlite3 outbox.db} is readable.
+ */
+final class Migrations {
+
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE events (
+              id              INTEGER PRIMARY KEY,
+              order_key       TEXT,
+              subject         TEXT    NOT NULL,
+              rule_index      INTEGER NOT NULL,
+              routing_key_ref TEXT    NOT NULL,
+              endpoint        TEXT    NOT NULL,
+              dedup_key       TEXT,
+              event_action    TEXT    NOT NULL,
+              body_json       TEXT    NOT NULL,
+              received_at     INTEGER NOT NULL,
+              enqueued_at     INTEGER NOT NULL,
+              state           TEXT    NOT NULL,
+              head            INTEGER NOT NULL,
+              next_attempt_at INTEGER NOT NULL,
+              attempts        INTEGER NOT NULL DEFAULT 0,
+              last_status     INTEGER,
+              last_message    TEXT,
+              delivered_at    INTEGER,
+              pd_dedup_key    TEXT,
+              pd_message      TEXT,
+              dead_at         INTEGER,
+              requeues        INTEGER NOT NULL DEFAULT 0
+            )""",
+            """
+            CREATE TABLE attempts (
+              id          INTEGER PRIMARY KEY,
+              event_id    INTEGER NOT NULL,
+              at          INTEGER NOT NULL,
+              http_status INTEGER,
+              outcome     TEXT    NOT NULL,
+              message     TEXT
+            )""",
+            "CREATE INDEX attempts_by_event ON attempts(event_id, id)",
+            // head = 1 marks the oldest pending event of its order key: the only one the sender may take. Keeping
+            // it as a column (maintained by the single writer) turns due() into one range scan of this small index.
+            "CREATE INDEX events_due ON events(next_attempt_at, id) WHERE head = 1",
+            // Finding the next head of a key, and whether a key already has a pending event, at enqueue.
+            "CREATE INDEX events_pending_by_key ON events(order_key, id) WHERE state = 'pending'",
+            // Covering index for pending counts, total and per routing key reference.
+            "CREATE INDEX events_pending_by_ref ON events(routing_key_ref) WHERE state = 'pending'",
+            "CREATE INDEX events_pending_age ON events(received_at) WHERE state = 'pending'",
+            "CREATE INDEX events_dead ON events(dead_at) WHERE state = 'dead'",
+            "CREATE INDEX events_delivered ON events(delivered_at) WHERE state = 'delivered'"));
+
+    private Migrations() {
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Brings the schema up to date; refuses a file written by a newer Klaxon rather than guess at its schema. */
+    static void migrate(Connection connection) throws SQLException {
+        int current = userVersion(connection);
+        if (current > latestVersion()) {
+            throw new OutboxException("outbox schema version " + current + " is newer than this Klaxon knows ("
+                    + latestVersion() + "); refusing to open it");
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (int version = current + 1; version <= latestVersion(); version++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : MIGRATIONS.get(version - 1)) {
+                        statement.executeUpdate(sql);
+                    }
+                    // user_version lives in the file header page, so it commits or rolls back with the DDL.
+                    statement.executeUpdate("PRAGMA user_version = " + version);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.klaxon.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every write the outbox makes, with statements prepared once on the writer's connection. Used only by the writer
+ * thread, so it needs no locking.
+ *
+ * <p>Invariant kept by every method: among the pending events of one order key exactly the one with the smallest id
+ * has {@code head = 1}; unordered events (no dedup_key) are their own head while pending; nothing else is a head.
+ */
+final class WriteStatements implements AutoCloseable {
+
+    private final PreparedStatement keyHasPending;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement orderKeyOf;
+    private final PreparedStatement promoteHead;
+    private final PreparedStatement delivered;
+    private final PreparedStatement retry;
+    private final PreparedStatement dead;
+    private final PreparedStatement requeue;
+    private final PreparedStatement demoteYoungerHeads;
+    private final PreparedStatement insertAttempt;
+    private final PreparedStatement pruneAttempts;
+    private final PreparedStatement pruneEvents;
+    // The writer is the only writer, so it can hand out ids itself and skip a last_insert_rowid() round trip.
+    private long nextId;
+
+    WriteStatements(Connection c) throws SQLException {
+        keyHasPending = c.prepareStatement(
+                "SELECT 1 FROM events WHERE order_key = ? AND state = 'pending' LIMIT 1");
+        insertEvent = c.prepareStatement("""
+                INSERT INTO events (id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key,
+                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)""");
+        orderKeyOf = c.prepareStatement("SELECT order_key FROM events WHERE id = ?");
+        promoteHead = c.prepareStatement("""
+                UPDATE events SET head = 1 WHERE id = (
+                  SELECT id FROM events WHERE order_key = ? AND state = 'pending' ORDER BY id LIMIT 1)""");
+        delivered = c.prepareStatement("""
+                UPDATE events SET state = 'delivered', head = 0, attempts = attempts + 1, last_status = ?,
+                  last_message = ?, delivered_at = ?, pd_dedup_key = ?, pd_message = ?
+                WHERE id = ? AND state = 'pending'""");
+        retry = c.prepareStatement("""
+                UPDATE events SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_message = ?
+                WHERE id = ? AND state = 'pending'""");
+        dead = c.prepareStatement("""
+                UPDATE events SET state = 'dead', head = 0, attempts = attempts + 1, last_status = ?,
+                  last_message = ?, dead_at = ?
+                WHERE id = ? AND state = 'pending'""");
+        requeue = c.prepareStatement("""
+                UPDATE events SET state = 'pending', dead_at = NULL, next_attempt_at = ?, requeues = requeues + 1,
+                  head = CASE WHEN order_key IS NULL THEN 1 ELSE NOT EXISTS (
+                    SELECT 1 FROM events o WHERE o.order_key = events.order_key AND o.state = 'pending'
+                      AND o.id < events.id) END
+                WHERE id = ? AND state = 'dead'""");
+        demoteYoungerHeads = c.prepareStatement(
+                "UPDATE events SET head = 0 WHERE order_key = ? AND state = 'pending' AND head = 1 AND id > ?");
+        insertAttempt = c.prepareStatement(
+                "INSERT INTO attempts (event_id, at, http_status, outcome, message) VALUES (?, ?, ?, ?, ?)");
+        pruneAttempts = c.prepareStatement("""
+                DELETE FROM attempts WHERE event_id IN (
+                  SELECT id FROM events WHERE state = 'delivered' AND delivered_at < ?)""");
+        pruneEvents = c.prepareStatement("DELETE FROM events WHERE state = 'delivered' AND delivered_at < ?");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM events")) {
+            nextId = (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
+    }
+
+    List<Long> enqueue(List<NewEvent> events, Instant enqueuedAt) throws SQLException {
+        List<Long> ids = new ArrayList<>(events.size());
+        long now = enqueuedAt.toEpochMilli();
+        for (NewEvent event : events) {
+            long id = nextId++;
+            String orderKey = event.orderKey();
+            // Earlier events of this batch are visible here: same connection, same transaction.
+            boolean head = orderKey == null || !hasPending(orderKey);
+            insertEvent.setLong(1, id);
+            insertEvent.setString(2, orderKey);
+            insertEvent.setString(3, event.subject());
+            insertEvent.setInt(4, event.ruleIndex());
+            insertEvent.setString(5, event.routingKeyRef());
+            insertEvent.setString(6, event.endpoint().name());
+            insertEvent.setString(7, event.dedupKey());
+            insertEvent.setString(8, event.eventAction());
+            insertEvent.setString(9, event.bodyJson());
+            insertEvent.setLong(10, event.receivedAt().toEpochMilli());
+            insertEvent.setLong(11, now);
+            insertEvent.setInt(12, head ? 1 : 0);
+            insertEvent.setLong(13, now);
+            insertEvent.executeUpdate();
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private boolean hasPending(String orderKey) throws SQLException {
+        keyHasPending.setString(1, orderKey);
+        try (ResultSet rs = keyHasPending.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    Void markDelivered(long id, Instant at, int httpStatus, String pdDedupKey, String pdMessage) throws SQLException {
+        delivered.setInt(1, httpStatus);
+        delivered.setString(2, pdMessage);
+        delivered.setLong(3, at.toEpochMilli());
+        delivered.setString(4, pdDedupKey);
+        delivered.setString(5, pdMessage);
+        delivered.setLong(6, id);
+        requireOneRow(delivered.executeUpdate(), "outbox event " + id + " is not pending; cannot mark it delivered");
+        attempt(id, at, httpStatus, AttemptOutcome.DELIVERED, pdMessage);
+        promoteNext(id);
+        return null;
+    }
+
+    Void markRetry(long id, Instant at, Instant nextAttemptAt, Integer httpStatus, String reason)
+            throws SQLException {
+        retry.setLong(1, nextAttemptAt.toEpochMilli());
+        setNullableInt(retry, 2, httpStatus);
+        retry.setString(3, reason);
+        retry.setLong(4, id);
+        requireOneRow(retry.executeUpdate(), "outbox event " + id + " is not pending; cannot schedule a retry");
+        attempt(id, at, httpStatus, AttemptOutcome.RETRY, reason);
+        return null;
+    }
+
+    Void markDeadLetter(long id, Instant at, int httpStatus, String reason) throws SQLException {
+        dead.setInt(1, httpStatus);
+        dead.setString(2, reason);
+        dead.setLong(3, at.toEpochMilli());
+        dead.setLong(4, id);
+        requireOneRow(dead.executeUpdate(), "outbox event " + id + " is not pending; cannot dead-letter it");
+        attempt(id, at, httpStatus, AttemptOutcome.DEAD_LETTER, reason);
+        // Decision: a dead letter does not block its key (see Outbox class comment), so the next event moves up.
+        promoteNext(id);
+        return null;
+    }
+
+    Void requeue(long id, Instant at) throws SQLException {
+        requeue.setLong(1, at.toEpochMilli());
+        requeue.setLong(2, id);
+        requireOneRow(requeue.executeUpdate(), "outbox event " + id + " is not a dead letter; cannot requeue it");
+        String orderKey = orderKey(id);
+        if (orderKey != null) {
+            // The requeued event is older than anything that arrived after it, so it may take over as head.
+            demoteYoungerHeads.setString(1, orderKey);
+            demoteYoungerHeads.setLong(2, id);
+            demoteYoungerHeads.executeUpdate();
+        }
+        return null;
+    }
+
+    Integer prune(Instant deliveredBefore) throws SQLException {
+        pruneAttempts.setLong(1, deliveredBefore.toEpochMilli());
+        pruneAttempts.executeUpdate();
+        pruneEvents.setLong(1, deliveredBefore.toEpochMilli());
+        return pruneEvents.executeUpdate();
+    }
+
+    private void promoteNext(long id) throws SQLException {
+        String orderKey = orderKey(id);
+        if (orderKey != null) {
+            promoteHead.setString(1, orderKey);
+            promoteHead.executeUpdate();
+        }
+    }
+
+    private String orderKey(long id) throws SQLException {
+        orderKeyOf.setLong(1, id);
+        try (ResultSet rs = orderKeyOf.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private void attempt(long id, Instant at, Integer httpStatus, AttemptOutcome outcome, String message)
+            throws SQLException {
+        insertAttempt.setLong(1, id);
+        insertAttempt.setLong(2, at.toEpochMilli());
+        setNullableInt(insertAttempt, 3, httpStatus);
+        insertAttempt.setString(4, outcome.name());
+        insertAttempt.setString(5, message);
+        insertAttempt.executeUpdate();
+    }
+
+    private static void setNullableInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    private static void requireOneRow(int rows, String otherwise) {
+        if (rows != 1) {
+            throw new IllegalStateException(otherwise);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement s : List.of(keyHasPending, insertEvent, orderKeyOf, promoteHead, delivered, retry,
+                dead, requeue, demoteYoungerHeads, insertAttempt, pruneAttempts, pruneEvents)) {
+            s.close();
+        }
+    }
+}
