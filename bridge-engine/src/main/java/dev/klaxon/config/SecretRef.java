@@ -57,6 +57,22 @@ public record SecretRef(Source source, String reference) {
         };
     }
 
+    /** The reference as stored where a secret must not be, e.g. in the outbox: {@code env:NAME} or {@code file:PATH}. */
+    public String stored() {
+        return (source == Source.ENV ? "env:" : "file:") + reference;
+    }
+
+    /** Reads back what {@link #stored()} wrote. */
+    public static SecretRef fromStored(String stored) {
+        if (stored.startsWith("env:") && stored.length() > 4) {
+            return env(stored.substring(4));
+        }
+        if (stored.startsWith("file:") && stored.length() > 5) {
+            return file(stored.substring(5));
+        }
+        throw new IllegalArgumentException("not a stored secret reference (expected env:NAME or file:PATH)");
+    }
+
     /** A stand-in safe to show anywhere: says where the secret comes from, not what it is. */
     public String masked() {
         return "******** (" + (source == Source.ENV ? "env " : "file ") + reference + ")";

@@ -1,13 +1,23 @@
 package dev.klaxon.engine;
 
+import dev.klaxon.audit.AuditLog;
+import dev.klaxon.audit.AuditSettings;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
+import dev.klaxon.delivery.DeliveryService;
+import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
+import dev.klaxon.outbox.Outbox;
 import dev.klaxon.stats.LiveStats;
+import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,35 +29,36 @@ import java.util.function.Consumer;
  * Thread-safe: every method may be called from any thread; none blocks on the network.
  *
  * <p>Flow: NATS dispatcher → {@link IngestQueue} (bounded, never blocks the dispatcher) → one processing thread
- * → {@link MessageProcessor} (decode, route, render) → {@link LiveStats}.
+ * → {@link MessageProcessor} (decode, route, render) → sinks: {@link LiveStats}, the audit, the outbox →
+ * {@link DeliveryService} → PagerDuty.
  */
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
 
     private final KlaxonConfig config;
     private final Clock clock;
+    private final EngineOptions options;
+    private final MessageDecoder decoder = new MessageDecoder();
     private final MessageProcessor processor;
     private final LiveStats stats;
     private final IngestQueue queue;
     private final NatsIngest ingest;
-    private final ProcessingLoop loop;
-    private final Thread worker;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Everything that exists only while running; set once by {@link #start()}. */
+    private volatile Running running;
 
     private Engine(KlaxonConfig config, Clock clock, EngineOptions options) {
         this.config = config;
         this.clock = clock;
-        this.processor = new MessageProcessor(config.routes(), new MessageDecoder(), clock);
+        this.options = options;
+        this.processor = new MessageProcessor(config.routes(), decoder, clock);
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer);
-        this.loop = new ProcessingLoop(queue, processor, stats, clock);
-        this.worker = new Thread(loop, "klaxon-engine");
-        this.worker.setDaemon(true);
     }
 
-    /** Builds an engine for a validated config; nothing runs until {@link #start()}. */
+    /** Builds an engine for a validated config; nothing runs and nothing is opened until {@link #start()}. */
     public static Engine create(KlaxonConfig config, Clock clock) {
         return create(config, clock, EngineOptions.defaults());
     }
@@ -57,22 +68,25 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Connects to NATS in the background (retrying forever) and starts processing. Returns at once.
+     * Opens the outbox and the audit under {@code storage.dir}, resends what an earlier run left pending, connects to
+     * NATS in the background (retrying forever) and starts processing. Returns at once.
      *
      * @throws dev.klaxon.nats.NatsSetupException when a NATS setting cannot be used (e.g. an unreadable secret)
+     * @throws UncheckedIOException when the storage directory cannot be created
      */
     public void start() {
         if (closed.get() || !started.compareAndSet(false, true)) {
             return;
         }
-        worker.start();
+        Running parts = Running.open(config, clock, options, processor, decoder, stats, queue);
+        running = parts;
+        parts.start();
         ingest.start();
     }
 
     /** A consistent-enough picture of counts, rates and connection state; cheap enough to call several times a second. */
     public EngineSnapshot snapshot() {
-        return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
-                stats.totals(), stats.lastReasons(), stats.subjects(), stats.trackedSubjects());
+        return snapshot(stats.subjects());
     }
 
     /**
@@ -80,8 +94,14 @@ public final class Engine implements AutoCloseable {
      * in a tight loop, for progress and per-second logging.
      */
     public EngineSnapshot summary() {
+        return snapshot(List.of());
+    }
+
+    private EngineSnapshot snapshot(List<SubjectSnapshot> subjects) {
+        Running parts = running;
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
-                stats.totals(), stats.lastReasons(), List.of(), stats.trackedSubjects());
+                stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
+                parts == null ? null : parts.deliveryStatus(), parts == null ? 0 : parts.outboxSink.failures());
     }
 
     /** The recent messages of one subject, oldest first (bounded). Empty for an unknown subject. */
@@ -106,7 +126,10 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
-    /** Stops ingest, finishes what is queued, and releases the connection. Idempotent. */
+    /**
+     * Stops ingest, finishes what is queued (committing its events), stops delivery and closes the databases.
+     * Events still pending stay in the outbox for the next start. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -114,12 +137,87 @@ public final class Engine implements AutoCloseable {
         }
         // Ingest first: its close drains what the client already buffered into the queue.
         ingest.close();
-        if (started.get()) {
+        Running parts = running;
+        if (parts != null) {
+            parts.close();
+        }
+    }
+
+    /** The parts with threads or open files, which exist only between start and close. */
+    private static final class Running {
+        private final ProcessingLoop loop;
+        private final Thread worker;
+        private final AuditLog audit;
+        private final Outbox outbox;
+        private final DeliveryService delivery;
+        private final OutboxSink outboxSink;
+        /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
+        private volatile DeliveryStatus statusAtClose;
+
+        private Running(ProcessingLoop loop, AuditLog audit, Outbox outbox,
+                        DeliveryService delivery, OutboxSink outboxSink) {
+            this.loop = loop;
+            this.audit = audit;
+            this.outbox = outbox;
+            this.delivery = delivery;
+            this.outboxSink = outboxSink;
+            this.worker = new Thread(loop, "klaxon-engine");
+            this.worker.setDaemon(true);
+        }
+
+        static Running open(KlaxonConfig config, Clock clock, EngineOptions options, MessageProcessor processor,
+                            MessageDecoder decoder, LiveStats stats, IngestQueue queue) {
+            Path dir = config.storage().dir();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the storage directory " + dir, e);
+            }
+            AuditLog audit = AuditLog.open(dir.resolve("audit.db"), clock,
+                    AuditSettings.defaults().withRetention(config.storage().auditRetention()));
+            recordConfigLoad(audit, config);
+            Outbox outbox = Outbox.open(dir.resolve("outbox.db"), clock);
+            DeliveryService delivery = Delivery.service(config, clock, options, outbox, audit);
+            OutboxSink outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
+            ProcessingLoop loop = new ProcessingLoop(queue, processor,
+                    List.of(stats::record, new AuditSink(audit), outboxSink), clock);
+            return new Running(loop, audit, outbox, delivery, outboxSink);
+        }
+
+        private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
+            if (config.source() == null) {
+                return;
+            }
+            try {
+                byte[] content = Files.readAllBytes(config.source());
+                audit.recordConfigLoad(config.source(), AuditLog.sha256(content), true,
+                        config.routes().size() + " route(s), subjects " + config.nats().subjects());
+            } catch (IOException e) {
+                audit.recordConfigLoad(config.source(), "", true, "loaded, but could not be read again for "
+                        + "its checksum: " + e.getClass().getSimpleName());
+            }
+        }
+
+        void start() {
+            worker.start();
+            delivery.start();
+        }
+
+        DeliveryStatus deliveryStatus() {
+            DeliveryStatus closed = statusAtClose;
+            return closed != null ? closed : delivery.status();
+        }
+
+        void close() {
             try {
                 loop.stop(CLOSE_TIMEOUT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            delivery.close();
+            statusAtClose = delivery.status();
+            outbox.close();
+            audit.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.klaxon.engine;
 
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.stats.SubjectSnapshot;
@@ -15,10 +16,13 @@ import java.util.Map;
  * @param lastReasons   the most recent reason per outcome (for one-line-per-second logging)
  * @param subjects      per-subject numbers, busiest first is not guaranteed: callers sort
  * @param trackedSubjects number of distinct subjects tracked individually (the rest share the "other" bucket)
+ * @param delivery      outbox, budgets and PagerDuty reachability; null before the engine started
+ * @param outboxFailures events that could not be committed to the outbox (a broken disk): lost, so shown
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
-                             List<SubjectSnapshot> subjects, int trackedSubjects) {
+                             List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
+                             long outboxFailures) {
     public long total(Outcome outcome) {
         return totals.getOrDefault(outcome, 0L);
     }

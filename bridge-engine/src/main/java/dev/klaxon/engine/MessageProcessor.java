@@ -115,8 +115,8 @@ public final class MessageProcessor {
             return fixedHits[rule.index()];
         }
         RenderedEvent event = renderer.render(message, rule);
-        // Delivery to PagerDuty is not built yet: every page is rendered and recorded, never sent.
-        return new RuleHit(rule.index(), rule.label(), RouteAction.PAGE, true, event.body(), event.adjustments());
+        return new RuleHit(rule.index(), rule.label(), RouteAction.PAGE, rule.shadow(), event.body(),
+                event.adjustments());
     }
 
     /** With several matching rules the most consequential action decides the outcome (page over log over drop). */
@@ -159,7 +159,8 @@ public final class MessageProcessor {
 
     private static String reasonFor(RouteRule rule) {
         return switch (rule.action()) {
-            case PAGE -> rule.label() + ": page rendered, not sent (shadow)";
+            case PAGE -> rule.label() + (rule.shadow() ? ": page rendered, not sent (shadow)"
+                    : ": page, sent to PagerDuty through the outbox");
             case LOG -> rule.label() + ": log";
             case DROP -> rule.label() + ": drop";
         };

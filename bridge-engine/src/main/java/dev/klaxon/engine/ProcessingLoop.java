@@ -22,15 +22,15 @@ final class ProcessingLoop implements Runnable {
 
     private final IngestQueue queue;
     private final MessageProcessor processor;
-    private final LiveStats stats;
+    private final List<DecisionSink> sinks;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    ProcessingLoop(IngestQueue queue, MessageProcessor processor, LiveStats stats, Clock clock) {
+    ProcessingLoop(IngestQueue queue, MessageProcessor processor, List<DecisionSink> sinks, Clock clock) {
         this.queue = queue;
         this.processor = processor;
-        this.stats = stats;
+        this.sinks = List.copyOf(sinks);
         this.clock = clock;
     }
 
@@ -66,8 +66,14 @@ final class ProcessingLoop implements Runnable {
             decision = Decision.rejected(clock.instant(), message.subject(),
                     "internal error while processing: " + e.getClass().getSimpleName());
         }
-        stats.record(message, decision,
-                MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null);
+        String bucket = MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null;
+        for (DecisionSink sink : sinks) {
+            try {
+                sink.accept(message, decision, bucket);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a decision sink failed on " + message.subject(), e);
+            }
+        }
     }
 
     /** Finishes what is queued, then stops; waits at most {@code timeoutMillis}. */

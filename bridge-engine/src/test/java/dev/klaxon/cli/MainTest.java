@@ -129,7 +129,7 @@ class MainTest {
 
         assertThat(code).isZero();
         assertThat(out()).contains(
-                "decision: shadowed",
+                "decision: forwarded",
                 "matched:  routes[0] \"alerts.prod.>\" (line 5)",
                 "action:   page",
                 "\"dedup_key\" : \"alerts.prod.db/db-3\"",
@@ -163,7 +163,7 @@ class MainTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> out().contains("logged"));
             stop.countDown();
-            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).as(err()).isZero();
 
             String log = out();
             long loggedLines = log.lines().filter(line -> line.contains(" logged ")).count();

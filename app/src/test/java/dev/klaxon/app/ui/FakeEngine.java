@@ -55,7 +55,7 @@ final class FakeEngine implements LiveSource {
                     rates.get(subject), tail.get(tail.size() - 1).receivedAt(), tail.get(tail.size() - 1).body()));
         });
         return new EngineSnapshot(START.plusSeconds(5), connection,
-                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size());
+                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), null, 0);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package dev.klaxon.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.decision.Decision;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.decision.RuleHit;
+import dev.klaxon.message.InboundMessage;
+import dev.klaxon.outbox.Endpoint;
+import dev.klaxon.outbox.NewEvent;
+import dev.klaxon.outbox.Outbox;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Commits every event a live page rule produced to the durable outbox. The outbox's writer batches commits, so the
+ * processing thread never waits on disk; delivery is woken once the commit is done, never before.
+ */
+final class OutboxSink implements DecisionSink {
+    private static final Logger LOG = Logger.getLogger(OutboxSink.class.getName());
+
+    private final Outbox outbox;
+    private final List<RouteRule> rules;
+    private final ObjectMapper mapper;
+    private final Runnable committed;
+    private final AtomicLong failures = new AtomicLong();
+
+    OutboxSink(Outbox outbox, List<RouteRule> rules, ObjectMapper mapper, Runnable committed) {
+        this.outbox = outbox;
+        this.rules = rules;
+        this.mapper = mapper;
+        this.committed = committed;
+    }
+
+    @Override
+    public void accept(InboundMessage message, Decision decision, String bucket) {
+        if (decision.outcome() != Outcome.FORWARDED) {
+            return;
+        }
+        List<NewEvent> events = new ArrayList<>(1);
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action() == RouteAction.PAGE && !hit.shadow()) {
+                events.add(event(message, hit));
+            }
+        }
+        outbox.enqueue(events).whenComplete((ids, failure) -> {
+            if (failure != null) {
+                failures.addAndGet(events.size());
+                LOG.log(Level.SEVERE, "could not commit " + events.size() + " event(s) of " + message.subject()
+                        + " to the outbox; they will not be sent", failure);
+            } else {
+                committed.run();
+            }
+        });
+    }
+
+    /** Events that could not be committed (disk full, database broken): shown so the loss is never silent. */
+    long failures() {
+        return failures.get();
+    }
+
+    private NewEvent event(InboundMessage message, RuleHit hit) {
+        ObjectNode body = hit.eventBody();
+        String json;
+        try {
+            json = mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event body that cannot be written as JSON", e);
+        }
+        return new NewEvent(message.subject(), hit.ruleIndex(), rules.get(hit.ruleIndex()).routingKey().stored(),
+                Endpoint.ALERT, body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"),
+                json, message.receivedAt());
+    }
+}

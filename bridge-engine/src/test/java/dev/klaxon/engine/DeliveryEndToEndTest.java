@@ -1,0 +1,197 @@
+package dev.klaxon.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.delivery.DeliveryStatus;
+import dev.klaxon.delivery.Reachability;
+import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.pagerduty.fake.Fault;
+import dev.klaxon.pagerduty.fake.Incident;
+import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.testing.MutableClock;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real nats-server → engine → outbox → PagerDuty double, with time driven by a test clock where it matters. */
+class DeliveryEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY12";
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
+    private NatsServerProcess server;
+    private PagerDutyDouble pagerDuty;
+    private Engine engine;
+    private Connection publisher;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = NatsServerProcess.start();
+        pagerDuty = PagerDutyDouble.start(clock);
+        publisher = Nats.connect(server.url());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        publisher.close();
+        pagerDuty.close();
+        server.close();
+    }
+
+    private Engine startEngine(int budgetPerMinute) throws Exception {
+        Path configFile = dir.resolve("klaxon.yaml");
+        Files.writeString(configFile, """
+                nats:
+                  servers: ["%s"]
+                  subjects: ["alerts.>"]
+                pagerduty:
+                  events_url: "%s"
+                  budget_per_minute: %d
+                  retry: { base: 1s, cap: 30s }
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_ROUTING_KEY_PROD
+                    severity: critical
+                """.formatted(server.url(), pagerDuty.eventsUrl(), budgetPerMinute, dir.resolve("data")));
+        KlaxonConfig config = new ConfigLoader().load(configFile);
+        Engine started = Engine.create(config, clock,
+                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY)::get));
+        started.start();
+        await().atMost(WAIT).until(() -> started.summary().connection().state() == ConnectionState.CONNECTED);
+        return started;
+    }
+
+    private void publish(String subject, String json) throws Exception {
+        publisher.publish(subject, json.getBytes(StandardCharsets.UTF_8));
+        publisher.flush(Duration.ofSeconds(5));
+    }
+
+    private DeliveryStatus delivery() {
+        return engine.summary().delivery();
+    }
+
+    @Test
+    void triggerAcknowledgeResolveArriveInOrderAndCloseTheIncident() throws Exception {
+        engine = startEngine(120);
+        publish("alerts.prod.db", "{\"summary\":\"Replication lag 47s\",\"source\":\"db-3\",\"dedup_key\":\"db-3/lag\"}");
+        publish("alerts.prod.db", "{\"event_action\":\"acknowledge\",\"dedup_key\":\"db-3/lag\"}");
+        publish("alerts.prod.db", "{\"event_action\":\"resolve\",\"dedup_key\":\"db-3/lag\"}");
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 3);
+        assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("event_action").asText())
+                .containsExactly("trigger", "acknowledge", "resolve");
+        assertThat(pagerDuty.acceptedEvents()).allSatisfy(e -> {
+            assertThat(e.get("routing_key").asText()).isEqualTo(ROUTING_KEY);
+            assertThat(e.get("dedup_key").asText()).isEqualTo("db-3/lag");
+        });
+        assertThat(pagerDuty.incidents()).singleElement()
+                .satisfies(incident -> assertThat(incident.status()).isEqualTo(Incident.Status.RESOLVED));
+        assertThat(engine.summary().total(Outcome.FORWARDED)).isEqualTo(3);
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 0);
+        assertThat(delivery().reachability()).isEqualTo(Reachability.REACHABLE);
+    }
+
+    @Test
+    void aRefusedEventIsDeadLetteredWithPagerDutysMessageAndTheNextOneStillGoes() throws Exception {
+        engine = startEngine(120);
+        pagerDuty.failNext(1, Fault.respond(400, Map.of("Content-Type", "application/json"),
+                "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\","
+                        + "\"errors\":[\"'payload.summary' is missing\"]}"));
+        publish("alerts.prod.api", "{\"summary\":\"first\",\"dedup_key\":\"a\"}");
+        await().atMost(WAIT).until(() -> delivery().outbox().deadLetters() == 1);
+        publish("alerts.prod.api", "{\"summary\":\"second\",\"dedup_key\":\"b\"}");
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        assertThat(pagerDuty.acceptedEvents().get(0).get("payload").get("summary").asText()).isEqualTo("second");
+        assertThat(delivery().lastProblem()).contains("Event object is invalid", "'payload.summary' is missing")
+                .doesNotContain(ROUTING_KEY);
+    }
+
+    @Test
+    void aTenMinuteOutageEndsWithEveryEventDelivered() throws Exception {
+        engine = startEngine(120);
+        pagerDuty.startOutage(Fault.serverError(503));
+        for (int i = 0; i < 5; i++) {
+            publish("alerts.prod.svc" + i, "{\"summary\":\"down " + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> pagerDuty.received().size() == 5 && delivery().inFlight() == 0);
+        assertThat(delivery().outbox().pending()).isEqualTo(5);
+        assertThat(delivery().reachability()).isEqualTo(Reachability.FAILING);
+
+        long failedBefore = pagerDuty.received().size();
+        for (int minute = 0; minute < 10; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            long seen = pagerDuty.received().size();
+            // Each minute past the 30 s backoff cap, every pending event is tried again. Time moves on only
+            // when every attempt's outcome is recorded, as it would between two real minutes.
+            await().atMost(WAIT).until(() -> pagerDuty.received().size() >= seen + 5 && delivery().inFlight() == 0);
+        }
+        assertThat(pagerDuty.received().size() - failedBefore).isGreaterThanOrEqualTo(50);
+        assertThat(pagerDuty.acceptedEvents()).isEmpty();
+
+        pagerDuty.endOutage();
+        clock.advance(Duration.ofMinutes(1));
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 5);
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 0);
+        assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("payload").get("summary").asText())
+                .containsExactlyInAnyOrder("down 0", "down 1", "down 2", "down 3", "down 4");
+    }
+
+    @Test
+    void theBudgetHoldsEventsInTheOutboxInsteadOfDroppingThem() throws Exception {
+        engine = startEngine(10);
+        for (int i = 0; i < 25; i++) {
+            publish("alerts.prod.flood", "{\"summary\":\"n" + i + "\",\"dedup_key\":\"k" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 10);
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 15 && delivery().inFlight() == 0);
+        assertThat(delivery().budgetUsage()).containsEntry("env:PD_ROUTING_KEY_PROD", 10);
+
+        clock.advance(Duration.ofSeconds(61));
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 20 && delivery().inFlight() == 0);
+        clock.advance(Duration.ofSeconds(61));
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 25);
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 0);
+    }
+
+    @Test
+    void pendingEventsAreSentByTheNextRun() throws Exception {
+        engine = startEngine(120);
+        pagerDuty.startOutage(Fault.reset());
+        publish("alerts.prod.db", "{\"summary\":\"one\",\"dedup_key\":\"x\"}");
+        publish("alerts.prod.db", "{\"event_action\":\"resolve\",\"dedup_key\":\"x\"}");
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 2);
+        engine.close();
+
+        pagerDuty.endOutage();
+        clock.advance(Duration.ofMinutes(1));
+        engine = startEngine(120);
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 2);
+        List<JsonNode> accepted = pagerDuty.acceptedEvents();
+        assertThat(accepted).extracting(e -> e.get("event_action").asText()).containsExactly("trigger", "resolve");
+    }
+}
