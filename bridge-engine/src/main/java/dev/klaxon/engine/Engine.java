@@ -1,6 +1,9 @@
 package dev.klaxon.engine;
 
 import dev.klaxon.audit.AuditLog;
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.AuditSettings;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
@@ -120,6 +123,23 @@ public final class Engine implements AutoCloseable {
      */
     public AutoCloseable onConnectionChange(Consumer<ConnectionStatus> listener) {
         return ingest.onStatusChange(listener);
+    }
+
+    /**
+     * Searches the audit trail (forwarded events, operator actions, config loads). Reads the database: call it off
+     * any UI thread. Empty before {@link #start()}.
+     */
+    public List<AuditRow> searchAudit(AuditQuery query) {
+        Running parts = running;
+        return parts == null ? List.of() : parts.audit.search(query);
+    }
+
+    /** Records what an operator did (acknowledge, resolve, silence, ...); returns at once. */
+    public void recordAction(OperatorAction action) {
+        Running parts = running;
+        if (parts != null) {
+            parts.audit.recordAction(action);
+        }
     }
 
     public KlaxonConfig config() {
