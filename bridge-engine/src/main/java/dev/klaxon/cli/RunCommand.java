@@ -1,7 +1,9 @@
 package dev.klaxon.cli;
 
+import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.delivery.RoutingKeyPreflight;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.engine.EngineSnapshot;
@@ -27,6 +29,10 @@ final class RunCommand {
             throw new UsageException("run takes no arguments besides --config");
         }
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
+        if (!keyProblems.isEmpty()) {
+            throw new ConfigException(config.source(), keyProblems);
+        }
         EngineOptions options = EngineOptions.defaults().withEnvironment(context.environment());
         ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "klaxon-decision-log");

@@ -122,6 +122,34 @@ class MainTest {
     }
 
     @Test
+    void runRefusesToStartWhenALivePageRouteHasNoUsableRoutingKey() throws Exception {
+        Path config = home.resolve("keys.yaml");
+        Path shortKey = home.resolve("short-key");
+        Files.writeString(shortKey, "tooshort\n");
+        Files.writeString(config, """
+                nats:
+                  servers: ["nats://127.0.0.1:4222"]
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_NOT_SET
+                  - match: "alerts.db.>"
+                    action: page
+                    routing_key_file: short-key
+                  - match: "alerts.test.>"
+                    action: page
+                    shadow: true
+                    routing_key_env: PD_ALSO_NOT_SET
+                """);
+        assertThat(run("run", "--config", config.toString())).isEqualTo(2);
+        assertThat(err()).contains(
+                "routes[0].routing_key_env: environment variable PD_NOT_SET is not set (line 4)",
+                "routes[1].routing_key_file: the routing key is 8 characters; PagerDuty integration keys are 32 "
+                        + "(line 7)")
+                .doesNotContain("tooshort").doesNotContain("PD_ALSO_NOT_SET");
+    }
+
+    @Test
     void rulesTestShowsTheRuleTheActionAndTheMaskedBody() throws Exception {
         Path config = writeConfig("nats://127.0.0.1:4222");
         int code = run("rules", "test", "alerts.prod.db", "--payload",

@@ -1,0 +1,46 @@
+package dev.klaxon.delivery;
+
+import dev.klaxon.config.ConfigError;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Checks, before the bridge starts, that every live page route can read a plausible routing key. Loading a config
+ * never reads secrets (so {@code rules test} works without them); starting to page does, and fails early with the
+ * key and line rather than dead-lettering the first real incident.
+ */
+public final class RoutingKeyPreflight {
+    /** PagerDuty integration keys are 32 characters. */
+    public static final int ROUTING_KEY_LENGTH = 32;
+
+    private RoutingKeyPreflight() {
+    }
+
+    /** The problems found, each naming the route's key and line; empty when every live page route can send. */
+    public static List<ConfigError> check(KlaxonConfig config, UnaryOperator<String> environment) {
+        List<ConfigError> problems = new ArrayList<>();
+        for (RouteRule rule : config.routes()) {
+            if (rule.action() != RouteAction.PAGE || rule.shadow() || rule.routingKey() == null) {
+                continue;
+            }
+            SecretRef ref = rule.routingKey();
+            String path = "routes[" + rule.index() + "]."
+                    + (ref.source() == SecretRef.Source.ENV ? "routing_key_env" : "routing_key_file");
+            try {
+                int length = ref.resolve(environment).length();
+                if (length != ROUTING_KEY_LENGTH) {
+                    problems.add(new ConfigError(path, "the routing key is " + length + " characters; PagerDuty "
+                            + "integration keys are " + ROUTING_KEY_LENGTH, rule.line()));
+                }
+            } catch (SecretRef.SecretUnavailableException e) {
+                problems.add(new ConfigError(path, e.getMessage(), rule.line()));
+            }
+        }
+        return problems;
+    }
+}
