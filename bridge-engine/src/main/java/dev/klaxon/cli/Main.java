@@ -24,6 +24,12 @@ public final class Main {
                                                    and the exact PagerDuty event body (routing key masked)
               config init [--config FILE]          write the commented default config
               config check [--config FILE]         validate a config and summarise it
+              event send (--routing-key-env NAME | --routing-key-file PATH) --summary TEXT
+                   [--severity S] [--source S] [--dedup-key K] [--action trigger|acknowledge|resolve]
+                                                   send one event to PagerDuty now and show its answer
+              audit export --format jsonl|csv [--since 24h] [--subject PATTERN]
+                                                   write the audit trail to standard output
+              audit tail [--subject PATTERN]       follow the audit trail until interrupted
 
             Options:
               --config FILE   config file (default ~/.config/klaxon/klaxon.yaml)
@@ -64,6 +70,9 @@ public final class Main {
                 case "rules" -> subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
                         rest.size())));
                 case "config" -> new ConfigCommand(context).run(rest);
+                case "event" -> subcommand(args, "send", () -> new EventSendCommand(context).run(rest.subList(1,
+                        rest.size())));
+                case "audit" -> new AuditCommand(context).run(rest, stop);
                 default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
             };
         } catch (UsageException e) {
