@@ -24,6 +24,10 @@ public final class Main {
                                                    and the exact PagerDuty event body (routing key masked)
               config init [--config FILE]          write the commented default config
               config check [--config FILE]         validate a config and summarise it
+              incidents list [--status LIST] [--config FILE]
+                                                   PagerDuty incidents as a table (default: triggered,acknowledged)
+              incident ack|resolve|escalate|snooze|note ID... [--note TEXT] [--level N] [--for 1h] [--config FILE]
+                                                   act on incidents (needs pagerduty.api_token_env and from_email)
               event send (--routing-key-env NAME | --routing-key-file PATH) --summary TEXT
                    [--severity S] [--source S] [--dedup-key K] [--action trigger|acknowledge|resolve]
                                                    send one event to PagerDuty now and show its answer
@@ -70,6 +74,9 @@ public final class Main {
                 case "rules" -> subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
                         rest.size())));
                 case "config" -> new ConfigCommand(context).run(rest);
+                case "incidents" -> subcommand(args, "list", () -> new IncidentsCommand(context).list(rest.subList(1,
+                        rest.size())));
+                case "incident" -> new IncidentsCommand(context).act(rest);
                 case "event" -> subcommand(args, "send", () -> new EventSendCommand(context).run(rest.subList(1,
                         rest.size())));
                 case "audit" -> new AuditCommand(context).run(rest, stop);

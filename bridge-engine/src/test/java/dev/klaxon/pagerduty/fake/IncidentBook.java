@@ -55,6 +55,42 @@ final class IncidentBook {
         return Effect.RESOLVED;
     }
 
+    /** The incident with this REST id, or null. */
+    Incident byId(String id) {
+        Integer index = indexOf(id);
+        return index == null ? null : incidents.get(index);
+    }
+
+    /**
+     * A status change made through the REST API. Resolving closes the alert, so a later trigger with the same
+     * dedup_key opens a new incident, exactly as after a resolve event.
+     */
+    Incident changeStatus(String id, Incident.Status status, Instant now) {
+        Integer index = indexOf(id);
+        if (index == null) {
+            throw new IllegalArgumentException("no incident " + id);
+        }
+        Incident changed = incidents.get(index).withStatus(status, now);
+        incidents.set(index, changed);
+        if (status == Incident.Status.RESOLVED) {
+            open.values().remove(index);
+        }
+        return changed;
+    }
+
+    private Integer indexOf(String id) {
+        // Ids are "PDBL" + number, numbers count from 1 in opening order.
+        if (id == null || !id.startsWith("PDBL")) {
+            return null;
+        }
+        try {
+            int index = Integer.parseInt(id.substring(4)) - 1;
+            return index >= 0 && index < incidents.size() ? index : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     List<Incident> all() {
         return List.copyOf(incidents);
     }

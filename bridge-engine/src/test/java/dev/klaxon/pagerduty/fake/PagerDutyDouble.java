@@ -46,6 +46,10 @@ import java.util.stream.Collectors;
  * one lock, so the order of {@link #received()} is the order in which events changed that state.
  */
 public final class PagerDutyDouble implements AutoCloseable {
+    /** The only REST API token the double accepts. */
+    public static final String API_TOKEN = "double-rest-api-token";
+    /** The only user the double knows: a REST write must name it in {@code From}. */
+    public static final String USER_EMAIL = "oncall@example.com";
     static final int MAX_BODY_BYTES = 512 * 1024;
     static final Duration RATE_WINDOW = Duration.ofSeconds(60);
     private static final String ENQUEUE = "/v2/enqueue";
@@ -65,12 +69,14 @@ public final class PagerDutyDouble implements AutoCloseable {
     private final List<ReceivedRequest> received = new ArrayList<>();
     private final Map<String, Integer> acceptedByKey = new LinkedHashMap<>();
     private final IncidentBook incidents = new IncidentBook();
+    private final RestApi rest;
 
     private PagerDutyDouble(Clock clock) throws IOException {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.json = new ObjectMapper()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.rest = new RestApi(json, incidents, clock);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.handlers = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(handlers);
@@ -94,6 +100,11 @@ public final class PagerDutyDouble implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The REST API's base, what config calls {@code api_url}. */
+    public URI apiUrl() {
+        return baseUrl();
     }
 
     public URI eventsUrl() {
@@ -201,6 +212,32 @@ public final class PagerDutyDouble implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an incident as a trigger event would, without going through HTTP: lets REST tests start with hundreds of
+     * incidents cheaply. Returns its REST id.
+     */
+    public String openIncident(String routingKey, String dedupKey, String summary) {
+        synchronized (lock) {
+            incidents.trigger(routingKey, dedupKey, summary, "critical", clock.instant());
+            return incidents.all().stream().filter(i -> i.isOpen() && i.routingKey().equals(routingKey)
+                    && i.dedupKey().equals(dedupKey)).findFirst().orElseThrow().id();
+        }
+    }
+
+    /** Notes added through REST to one incident, oldest first. */
+    public List<String> notes(String incidentId) {
+        synchronized (lock) {
+            return rest.notes(incidentId);
+        }
+    }
+
+    /** The escalation level an incident is at (1 until escalated through REST). */
+    public int escalationLevel(String incidentId) {
+        synchronized (lock) {
+            return rest.escalationLevel(incidentId);
+        }
+    }
+
     /** Acknowledge/resolve events that found no open alert (PagerDuty drops them with a 202). */
     public int droppedEvents() {
         synchronized (lock) {
@@ -221,7 +258,7 @@ public final class PagerDutyDouble implements AutoCloseable {
 
     // ---- request handling ----
 
-    private record Reply(int status, Map<String, String> headers, String body) {
+    record Reply(int status, Map<String, String> headers, String body) {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -271,6 +308,9 @@ public final class PagerDutyDouble implements AutoCloseable {
     }
 
     private Reply evaluate(HttpExchange exchange, String path, byte[] raw, JsonNode parsed, Instant now) {
+        if (!path.startsWith("/v2/")) {
+            return rest.evaluate(exchange, path, raw, parsed, now);
+        }
         boolean change = CHANGE_ENQUEUE.equals(path);
         if (!change && !ENQUEUE.equals(path)) {
             return new Reply(404, Map.of(), errorBody("not found", "Not Found", List.of("No endpoint at " + path)));

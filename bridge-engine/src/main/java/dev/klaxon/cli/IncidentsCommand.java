@@ -1,0 +1,217 @@
+package dev.klaxon.cli;
+
+import dev.klaxon.audit.AuditLog;
+import dev.klaxon.audit.OperatorAction;
+import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.DurationText;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.config.PagerDutyConfig;
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.pagerduty.rest.ApiToken;
+import dev.klaxon.pagerduty.rest.IncidentStatus;
+import dev.klaxon.pagerduty.rest.IncidentSummary;
+import dev.klaxon.pagerduty.rest.Listing;
+import dev.klaxon.pagerduty.rest.PagerDutyRestClient;
+import dev.klaxon.pagerduty.rest.RestResult;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code incidents list} and {@code incident ack|resolve|escalate|snooze|note ID...}: PagerDuty REST v2 from the
+ * command line. Each incident is acted on with its own call, so every id gets its own line of outcome and its own
+ * audit row; the bulk endpoint is for the console's multi-row selections.
+ */
+final class IncidentsCommand {
+    private static final Set<String> LIST_OPTIONS = Set.of("config", "status");
+    private static final Set<String> ACTION_OPTIONS = Set.of("config", "note", "level", "for");
+    private static final List<String> ACTIONS = List.of("ack", "resolve", "escalate", "snooze", "note");
+
+    private final CliContext context;
+
+    IncidentsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** {@code incidents list [--status triggered,acknowledged]}: open incidents unless told otherwise. */
+    int list(List<String> args) throws UsageException, ConfigException {
+        Arguments arguments = Arguments.parse(args, LIST_OPTIONS);
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
+        }
+        List<IncidentStatus> statuses = statuses(arguments.option("status"));
+        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        PagerDutyRestClient client = client(config.pagerduty(), false);
+        RestResult<Listing<IncidentSummary>> result;
+        try {
+            result = client.listIncidents(statuses, List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILURE;
+        }
+        if (result instanceof RestResult.Failure<Listing<IncidentSummary>> failure) {
+            context.err().println("error: " + failure.message());
+            return Main.FAILURE;
+        }
+        Listing<IncidentSummary> listing = ((RestResult.Ok<Listing<IncidentSummary>>) result).value();
+        context.out().print(IncidentTable.render(listing.items()));
+        context.out().println(listing.items().size() + " incident" + (listing.items().size() == 1 ? "" : "s")
+                + (listing.truncated() ? " (more on PagerDuty; narrow with --status)" : ""));
+        return Main.OK;
+    }
+
+    /** {@code incident ACTION ID... [options]}. Exit 1 if any incident failed; the others are still acted on. */
+    int act(List<String> args) throws UsageException, ConfigException {
+        if (args.isEmpty() || !ACTIONS.contains(args.get(0))) {
+            throw new UsageException("expected \"incident ack|resolve|escalate|snooze|note ID...\"");
+        }
+        String action = args.get(0);
+        Arguments arguments = Arguments.parse(args.subList(1, args.size()), ACTION_OPTIONS);
+        if (arguments.positional().isEmpty()) {
+            throw new UsageException("incident " + action + " needs at least one incident ID");
+        }
+        IncidentAction operation = IncidentAction.of(action, arguments);
+        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        PagerDutyRestClient client = client(config.pagerduty(), true);
+        int code = Main.OK;
+        List<OperatorAction> done = new ArrayList<>();
+        String who = config.pagerduty().fromEmail();
+        for (String id : new LinkedHashSet<>(arguments.positional())) {
+            RestResult<String> result;
+            try {
+                result = operation.apply(client, id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                code = Main.FAILURE;
+                break;
+            }
+            if (result instanceof RestResult.Ok<String> ok) {
+                context.out().println(id + ": " + ok.value());
+                done.add(OperatorAction.succeeded(context.clock().instant(), who, "incident." + action, id));
+            } else {
+                String message = ((RestResult.Failure<String>) result).message();
+                context.err().println("error: " + id + ": " + message);
+                done.add(OperatorAction.failed(context.clock().instant(), who, "incident." + action, id, message));
+                code = Main.FAILURE;
+            }
+        }
+        try (AuditLog audit = AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock())) {
+            done.forEach(audit::recordAction);
+        }
+        return code;
+    }
+
+    private PagerDutyRestClient client(PagerDutyConfig pagerduty, boolean writes) throws UsageException {
+        SecretRef tokenRef = pagerduty.apiToken();
+        if (tokenRef == null) {
+            throw new UsageException("pagerduty.api_token_env (or pagerduty.api_token_file) is not set in the config");
+        }
+        if (writes && (pagerduty.fromEmail() == null || pagerduty.fromEmail().isBlank())) {
+            throw new UsageException("pagerduty.from_email is not set in the config; PagerDuty records it as the "
+                    + "user who acted");
+        }
+        ApiToken token;
+        try {
+            token = ApiToken.of(tokenRef.resolve(context.environment()));
+        } catch (SecretRef.SecretUnavailableException e) {
+            String key = tokenRef.source() == SecretRef.Source.ENV ? "pagerduty.api_token_env"
+                    : "pagerduty.api_token_file";
+            throw new UsageException(key + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("pagerduty.api_token: " + e.getMessage());
+        }
+        return new PagerDutyRestClient(pagerduty.apiUrl(), token, pagerduty.fromEmail(), HttpClient.newHttpClient(),
+                pagerduty.delivery().requestTimeout(), context.clock());
+    }
+
+    private static List<IncidentStatus> statuses(String option) throws UsageException {
+        if (option == null) {
+            return List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED);
+        }
+        List<IncidentStatus> statuses = new ArrayList<>();
+        for (String text : option.split(",")) {
+            statuses.add(IncidentStatus.parse(text).orElseThrow(() -> new UsageException(
+                    "--status takes triggered, acknowledged or resolved (comma-separated), got \"" + text.strip()
+                            + "\"")));
+        }
+        return statuses;
+    }
+
+    /** One incident action with its options checked up front, before any incident is touched. */
+    private interface IncidentAction {
+        RestResult<String> apply(PagerDutyRestClient client, String id) throws InterruptedException;
+
+        static IncidentAction of(String action, Arguments arguments) throws UsageException {
+            String note = arguments.option("note");
+            switch (action) {
+                case "ack":
+                    rejectOptions(arguments, "ack", "note", "level", "for");
+                    return (client, id) -> client.acknowledge(id).map(i -> "acknowledged");
+                case "resolve":
+                    rejectOptions(arguments, "resolve", "level", "for");
+                    return (client, id) -> client.resolve(id, note).map(i -> "resolved");
+                case "escalate":
+                    rejectOptions(arguments, "escalate", "note", "for");
+                    int level = level(arguments.option("level"));
+                    return (client, id) -> client.escalate(id, level).map(i -> "escalated to level " + level
+                            + (i.assignees().isEmpty() ? "" : ", assigned to " + String.join(", ", i.assignees())));
+                case "snooze":
+                    rejectOptions(arguments, "snooze", "note", "level");
+                    Duration duration = snoozeFor(arguments.option("for"));
+                    return (client, id) -> client.snooze(id, duration).map(i -> "snoozed for "
+                            + DurationText.format(duration));
+                case "note":
+                    rejectOptions(arguments, "note", "level", "for");
+                    if (note == null || note.isBlank()) {
+                        throw new UsageException("incident note needs --note TEXT");
+                    }
+                    return (client, id) -> client.addNote(id, note).map(n -> "note added");
+                default:
+                    throw new UsageException("unknown incident action \"" + action + "\"");
+            }
+        }
+
+        private static void rejectOptions(Arguments arguments, String action, String... names)
+                throws UsageException {
+            for (String name : names) {
+                if (arguments.option(name) != null) {
+                    throw new UsageException("incident " + action + " does not take --" + name);
+                }
+            }
+        }
+
+        private static int level(String text) throws UsageException {
+            if (text == null) {
+                throw new UsageException("incident escalate needs --level N (the escalation level, 1 or more)");
+            }
+            try {
+                int level = Integer.parseInt(text.strip());
+                if (level >= 1) {
+                    return level;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException("--level must be a whole number of 1 or more, got \"" + text + "\"");
+        }
+
+        private static Duration snoozeFor(String text) throws UsageException {
+            if (text == null) {
+                throw new UsageException("incident snooze needs --for DURATION, e.g. --for 1h");
+            }
+            Duration duration;
+            try {
+                duration = DurationText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--for: " + e.getMessage());
+            }
+            if (duration.toSeconds() < 1 || duration.compareTo(Duration.ofDays(7)) > 0) {
+                throw new UsageException("--for must be between 1s and 7d, got \"" + text + "\"");
+            }
+            return duration;
+        }
+    }
+}
