@@ -7,6 +7,7 @@ import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.live.TailUpdate;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.stats.TailEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -27,6 +28,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -41,7 +44,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The console's main view: toolbar (filter, pause, theme), subjects table, live tail, message detail, status bar.
+ * The console's main view: toolbar (Live/Audit switch, filter, pause, theme), then either the live view (subjects
+ * table, live tail, message detail) or the {@link AuditView}, and the status bar under both.
  *
  * <p>Data flow is one way and never blocks the FX thread: a {@link LiveFeed} reads the engine on its own thread and
  * keeps only the newest snapshot and tail; an {@link AnimationTimer} looks at them once per frame and applies what
@@ -74,6 +78,11 @@ public final class MainWindow {
     private final Label tailTitle = new Label();
     private final Button pauseButton = new Button();
     private final Button themeButton = new Button();
+    private final ToggleButton liveButton = new ToggleButton("Live", new FontIcon(Material2AL.DYNAMIC_FEED));
+    private final ToggleButton auditButton = new ToggleButton("Audit", new FontIcon(Material2MZ.RECEIPT_LONG));
+    private final ToggleGroup views = new ToggleGroup();
+    private final AuditView audit;
+    private final Node live;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
     private Theme theme;
@@ -91,11 +100,13 @@ public final class MainWindow {
         this.feed = new LiveFeed(source, POLL_PERIOD);
         this.subjects = new SubjectTable();
         this.theme = options.theme();
+        this.audit = new AuditView(source::searchAudit, Clock.systemDefaultZone());
         subjects.setWaitingHint(options.waitingHint());
 
         root.getStyleClass().add("klaxon-console");
         root.setTop(new VBox(toolbar(options.sourceLabel()), banners));
-        root.setCenter(center());
+        live = center();
+        root.setCenter(live);
         root.setBottom(status.node());
 
         filterBox.filter().addListener((obs, old, next) -> subjects.setFilter(next));
@@ -164,6 +175,32 @@ public final class MainWindow {
     public void stop() {
         frames.stop();
         feed.close();
+        audit.close();
+    }
+
+    /** True while the audit view is shown instead of the live view. */
+    public boolean showingAudit() {
+        return auditButton.isSelected();
+    }
+
+    public void showAudit(boolean show) {
+        (show ? auditButton : liveButton).setSelected(true);
+    }
+
+    /** The audit view, e.g. to point its export at a file without a native dialog. */
+    public AuditView audit() {
+        return audit;
+    }
+
+    private void switchView(boolean toAudit) {
+        root.setCenter(toAudit ? audit.node() : live);
+        // The audit reads SQLite every few seconds only while it is looked at.
+        audit.setActive(toAudit);
+        if (toAudit) {
+            audit.textField().requestFocus();
+        } else {
+            subjects.node().requestFocus();
+        }
     }
 
     public BooleanProperty pausedProperty() {
@@ -179,25 +216,40 @@ public final class MainWindow {
         banners.getChildren().add(message);
     }
 
-    /** Keyboard: "/" or Ctrl+F focus the filter, space pauses/resumes (unless typing in a text field). */
+    /**
+     * Keyboard: Ctrl+1 / Ctrl+2 switch between the live and audit views; "/" or Ctrl+F focus the shown view's
+     * filter; space pauses/resumes the live view (unless typing in a text field, and not from the audit view,
+     * where it would freeze something out of sight).
+     */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
             if ("/".equals(event.getCharacter()) && !typing(scene)) {
-                filterBox.field().requestFocus();
-                filterBox.field().selectAll();
+                focusFilter();
                 event.consume();
             }
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.SPACE && !typing(scene)) {
+            if (event.isShortcutDown() && (event.getCode() == KeyCode.DIGIT1 || event.getCode() == KeyCode.NUMPAD1)) {
+                showAudit(false);
+                event.consume();
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT2 || event.getCode() == KeyCode.NUMPAD2)) {
+                showAudit(true);
+                event.consume();
+            } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && !showingAudit()) {
                 paused.set(!paused.get());
                 event.consume();
             } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
-                filterBox.field().requestFocus();
-                filterBox.field().selectAll();
+                focusFilter();
                 event.consume();
             }
         });
+    }
+
+    private void focusFilter() {
+        TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
+        field.requestFocus();
+        field.selectAll();
     }
 
     private static boolean typing(Scene scene) {
@@ -294,9 +346,39 @@ public final class MainWindow {
             showThemeButton();
         });
 
+        liveButton.setId("live-view-button");
+        liveButton.setTooltip(new Tooltip("Live view: subjects, live tail and message detail (Ctrl+1)"));
+        liveButton.getStyleClass().add(Styles.LEFT_PILL);
+        auditButton.setId("audit-view-button");
+        auditButton.setTooltip(new Tooltip("Audit view: forwarded pages, operator actions and config loads, "
+                + "searchable and exportable (Ctrl+2)"));
+        auditButton.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton}) {
+            button.setToggleGroup(views);
+            button.setFocusTraversable(false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        liveButton.setSelected(true);
+        views.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true); // a segmented switch always has one side on
+            } else {
+                switchView(toggle == auditButton);
+            }
+        });
+        HBox switcher = new HBox(liveButton, auditButton);
+        switcher.setMinWidth(Region.USE_PREF_SIZE);
+
+        // The subject filter and pause belong to the live view: out of the way while the audit is shown.
+        Node filter = filterBox.node();
+        filter.visibleProperty().bind(liveButton.selectedProperty());
+        filter.managedProperty().bind(liveButton.selectedProperty());
+        pauseButton.visibleProperty().bind(liveButton.selectedProperty());
+        pauseButton.managedProperty().bind(liveButton.selectedProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, brand, source, filterBox.node(), spacer, pausedBadge, pauseButton, themeButton);
+        HBox bar = new HBox(12, brand, source, switcher, filter, spacer, pausedBadge, pauseButton, themeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("console-toolbar");
         return bar;

@@ -1,10 +1,14 @@
 package dev.klaxon.app.ui;
 
+import dev.klaxon.delivery.DeliveryStatus;
+import dev.klaxon.delivery.Reachability;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.stats.SubjectSnapshot;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.css.PseudoClass;
@@ -22,8 +26,11 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The bottom line: NATS connection (icon, word and server, with the detail in a tooltip) and the ingest numbers.
- * Loss counters turn into warnings as soon as they are above zero. Keeps updating while the views are paused, so
+ * The bottom line: NATS connection (icon, word and server, with the detail in a tooltip), the ingest numbers, then
+ * delivery: PagerDuty reachability, outbox depth and age, dead letters and outbox commit failures.
+ * Loss counters turn into warnings as soon as they are above zero; every warning has an icon and words, not only a
+ * colour. At 1400 px everything fits on one line, which is why the tracked-subject count lives in the Subjects
+ * header rather than here. Keeps updating while the views are paused, so
  * a lost connection is visible at any time. FX thread only.
  */
 public final class StatusBar {
@@ -39,8 +46,15 @@ public final class StatusBar {
             "Messages refused because the engine's queue was full (counted, never silent)");
     private final Label dropped = metric("client-dropped-count", Material2MZ.WARNING,
             "Messages the NATS client dropped past its pending limits (slow consumer)");
-    private final Label subjects = metric("subject-count", Material2MZ.SUBJECT,
-            "Subjects tracked individually (the rest share the \"other\" row)");
+    private final Label pagerDuty = new Label();
+    private final Tooltip pagerDutyTip = new Tooltip();
+    private final Label outbox = metric("outbox-depth", Material2MZ.UNARCHIVE,
+            "Events committed to the outbox and waiting for PagerDuty to accept them, and how long the oldest "
+                    + "has waited");
+    private final Label deadLetters = metric("dead-letter-count", Material2AL.ERROR_OUTLINE,
+            "Events PagerDuty refused (4xx): never retried automatically; see the Audit view (Ctrl+2)");
+    private final Label commitFailures = metric("outbox-failure-count", Material2MZ.REPORT,
+            "Events that could not be committed to the outbox (disk problem): they were not sent");
     private final Label feedProblem = new Label();
     private final HBox root;
     private ConnectionState shownState;
@@ -56,11 +70,18 @@ public final class StatusBar {
         feedProblem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
         feedProblem.setVisible(false);
         feedProblem.setManaged(false);
+        pagerDuty.setId("pagerduty-status");
+        pagerDuty.getStyleClass().add("pagerduty");
+        pagerDuty.setGraphic(new FontIcon(Material2MZ.REMOVE_CIRCLE_OUTLINE));
+        pagerDuty.setTooltip(pagerDutyTip);
+        pagerDuty.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        root = new HBox(14, connection, separator(), received, rate, queue, overflowed, dropped, subjects, spacer,
-                feedProblem);
+        root = new HBox(14, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
+                pagerDuty, outbox, deadLetters, commitFailures, spacer, feedProblem);
         root.getStyleClass().add("status-bar");
+        // Never wider than the window: on a narrow screen the rightmost items are cut, not the whole console.
+        root.setMinWidth(0);
         show(null);
     }
 
@@ -89,8 +110,8 @@ public final class StatusBar {
             rate.setText("0 msg/s");
             queue.setText("queue 0 / 0");
             overflowed.setText("overflowed 0");
-            dropped.setText("client dropped 0");
-            subjects.setText("0 subjects");
+            dropped.setText("dropped 0");
+            showDelivery(null, 0);
             return;
         }
         showConnection(snapshot.connection(), snapshot.at());
@@ -106,10 +127,87 @@ public final class StatusBar {
                 && ingest.queueDepth() * 10L >= ingest.queueCapacity() * 8L);
         overflowed.setText("overflowed " + Formats.count(ingest.overflowed()));
         overflowed.pseudoClassStateChanged(PROBLEM, ingest.overflowed() > 0);
-        dropped.setText("client dropped " + Formats.count(ingest.clientDropped())
+        dropped.setText("dropped " + Formats.count(ingest.clientDropped())
                 + (ingest.slowConsumer() > 0 ? " (slow consumer ×" + Formats.count(ingest.slowConsumer()) + ")" : ""));
         dropped.pseudoClassStateChanged(PROBLEM, ingest.clientDropped() > 0 || ingest.slowConsumer() > 0);
-        subjects.setText(Formats.count(snapshot.trackedSubjects()) + " subjects");
+        rate.getTooltip().setText("Messages per second over the last second, over "
+                + Formats.count(snapshot.trackedSubjects()) + " tracked subjects");
+        showDelivery(snapshot.delivery(), snapshot.outboxFailures());
+    }
+
+    /** Delivery is null before the engine has started: everything reads as unknown, nothing as a problem. */
+    private void showDelivery(DeliveryStatus delivery, long outboxFailures) {
+        Reachability reach = delivery == null || delivery.reachability() == null ? Reachability.UNKNOWN
+                : delivery.reachability();
+        pagerDuty.setText(switch (reach) {
+            case UNKNOWN -> "PagerDuty —";
+            case REACHABLE -> "PagerDuty ok";
+            case FAILING -> "PagerDuty failing";
+        });
+        ((FontIcon) pagerDuty.getGraphic()).setIconCode(switch (reach) {
+            case UNKNOWN -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+            case REACHABLE -> Material2AL.CLOUD_DONE;
+            case FAILING -> Material2AL.CLOUD_OFF;
+        });
+        pagerDuty.getStyleClass().removeIf(style -> style.startsWith("pd-"));
+        pagerDuty.getStyleClass().add("pd-" + reach.name().toLowerCase(Locale.ROOT));
+        pagerDutyTip.setText(pagerDutyTip(delivery, reach));
+
+        OutboxStats stats = delivery == null ? null : delivery.outbox();
+        long pending = stats == null ? 0 : stats.pending();
+        Duration age = stats == null || stats.oldestPendingAge() == null ? Duration.ZERO : stats.oldestPendingAge();
+        outbox.setText("outbox " + Formats.count(pending) + (pending > 0 ? " · oldest " + age(age) : ""));
+        // A page that waits more than a minute is worth a look even when PagerDuty answers (budget, backoff).
+        outbox.pseudoClassStateChanged(PROBLEM, pending > 0 && age.toSeconds() >= 60);
+
+        long dead = stats == null ? 0 : stats.deadLetters();
+        deadLetters.setText("dead letters " + Formats.count(dead));
+        deadLetters.pseudoClassStateChanged(PROBLEM, dead > 0);
+
+        boolean failures = outboxFailures > 0;
+        commitFailures.setText("not committed " + Formats.count(outboxFailures));
+        commitFailures.pseudoClassStateChanged(PROBLEM, failures);
+        commitFailures.setVisible(failures);
+        commitFailures.setManaged(failures);
+    }
+
+    private static String pagerDutyTip(DeliveryStatus delivery, Reachability reach) {
+        if (delivery == null) {
+            return "PagerDuty: delivery has not started";
+        }
+        StringBuilder tip = new StringBuilder(switch (reach) {
+            case UNKNOWN -> "PagerDuty: nothing sent yet";
+            case REACHABLE -> "PagerDuty: answering";
+            case FAILING -> "PagerDuty: failing — events wait in the outbox and are retried";
+        });
+        if (delivery.lastProblem() != null && !delivery.lastProblem().isBlank()) {
+            tip.append("\nLast problem: ").append(Formats.oneLine(delivery.lastProblem(), 300));
+        }
+        tip.append("\nLast accepted: ").append(delivery.lastAccepted() == null ? "never"
+                : Formats.timestamp(delivery.lastAccepted()));
+        tip.append("\nIn flight: ").append(delivery.inFlight());
+        if (delivery.outbox() != null) {
+            tip.append("\nDelivered in the last minute: ").append(Formats.count(delivery.outbox().deliveredLastMinute()));
+        }
+        if (delivery.budgetUsage() != null && !delivery.budgetUsage().isEmpty()) {
+            tip.append("\nBudget per routing key (events/min, limit ").append(delivery.budgetLimit()).append("):");
+            delivery.budgetUsage().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).limit(10)
+                    .forEach(e -> tip.append("\n  ").append(e.getKey()).append("  ").append(e.getValue())
+                            .append(" / ").append(delivery.budgetLimit()));
+        }
+        return tip.toString();
+    }
+
+    /** "42 s", "3 min", "2 h": the oldest pending age only needs to say how bad it is. */
+    static String age(Duration age) {
+        long seconds = Math.max(0, age.toSeconds());
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return seconds / 3600 + " h";
     }
 
     /** Says that the console cannot read the engine (null clears it). */

@@ -1,6 +1,9 @@
 package dev.klaxon.app.ui;
 
 import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.audit.AuditRow;
+import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.nats.ConnectionState;
@@ -24,8 +27,48 @@ final class FakeEngine implements LiveSource {
     private final Map<String, Double> rates = new LinkedHashMap<>();
     private ConnectionStatus connection = new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4222",
             START, "connected");
+    private final List<AuditRow> audit = new ArrayList<>();
+    private final List<AuditQuery> auditQueries = new ArrayList<>();
+    private DeliveryStatus delivery;
+    private long outboxFailures;
     private long received;
     private int snapshots;
+
+    synchronized void delivery(DeliveryStatus status, long commitFailures) {
+        delivery = status;
+        outboxFailures = commitFailures;
+    }
+
+    /** Rows the fake audit holds, newest first as the engine returns them. */
+    synchronized void audit(List<AuditRow> rows) {
+        audit.clear();
+        audit.addAll(rows);
+    }
+
+    synchronized List<AuditQuery> auditQueries() {
+        return List.copyOf(auditQueries);
+    }
+
+    /** Applies kind, text and limit like the engine does (text: case-insensitive, over the columns and body). */
+    @Override
+    public synchronized List<AuditRow> searchAudit(AuditQuery query) {
+        auditQueries.add(query);
+        List<AuditRow> found = new ArrayList<>();
+        for (AuditRow row : audit) {
+            String all = String.join("\u001f", String.valueOf(row.subject()), String.valueOf(row.rule()),
+                    String.valueOf(row.dedupKey()), String.valueOf(row.action()), String.valueOf(row.target()),
+                    String.valueOf(row.message()), String.valueOf(row.body())).toLowerCase(java.util.Locale.ROOT);
+            if (query.kinds().contains(row.kind())
+                    && (query.text() == null || all.contains(query.text().toLowerCase(java.util.Locale.ROOT)))
+                    && (query.since() == null || !row.at().isBefore(query.since()))) {
+                found.add(row);
+            }
+            if (query.limit() > 0 && found.size() >= query.limit()) {
+                break;
+            }
+        }
+        return found;
+    }
 
     synchronized void publish(String subject, String body, Outcome outcome, double rate) {
         counts.computeIfAbsent(subject, s -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
@@ -55,7 +98,8 @@ final class FakeEngine implements LiveSource {
                     rates.get(subject), tail.get(tail.size() - 1).receivedAt(), tail.get(tail.size() - 1).body()));
         });
         return new EngineSnapshot(START.plusSeconds(5), connection,
-                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), null, 0);
+                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
+                outboxFailures);
     }
 
     @Override

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.delivery.DeliveryStatus;
+import dev.klaxon.delivery.Reachability;
+import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.stats.LiveStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -75,6 +79,31 @@ class MainWindowTest {
 
     private void awaitFx(Predicate<FxRobot> condition, FxRobot robot) {
         await().atMost(PATIENCE).until(() -> condition.test(robot));
+    }
+
+    @Test
+    void statusBarShowsPagerDutyFailingDeadLettersAndCommitFailures(FxRobot robot) {
+        Label pagerDuty = robot.lookup("#pagerduty-status").queryAs(Label.class);
+        assertThat(fx(pagerDuty::getText)).isEqualTo("PagerDuty —");
+        assertThat(fx(() -> robot.lookup("#outbox-failure-count").queryAs(Label.class).isVisible())).isFalse();
+
+        engine.delivery(new DeliveryStatus(new OutboxStats(3, Duration.ofSeconds(42), 2, 0, Map.of("prod", 3L)),
+                Map.of("prod", 7), 120, Reachability.FAILING, "HTTP 503 from PagerDuty", null, 1), 4);
+        engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1); // a new snapshot
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(fx(pagerDuty::getText)).isEqualTo("PagerDuty failing"));
+        assertThat(fx(() -> pagerDuty.getTooltip().getText())).contains("HTTP 503 from PagerDuty");
+        // Icon and words, not colour alone.
+        assertThat(fx(() -> pagerDuty.getGraphic() != null)).isTrue();
+        Label dead = robot.lookup("#dead-letter-count").queryAs(Label.class);
+        assertThat(fx(dead::getText)).isEqualTo("dead letters 2");
+        assertThat(fx(() -> dead.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("problem"))))
+                .isTrue();
+        assertThat(fx(() -> robot.lookup("#outbox-depth").queryAs(Label.class).getText()))
+                .isEqualTo("outbox 3 · oldest 42 s");
+        Label failures = robot.lookup("#outbox-failure-count").queryAs(Label.class);
+        assertThat(fx(failures::isVisible)).isTrue();
+        assertThat(fx(failures::getText)).isEqualTo("not committed 4");
     }
 
     @Test
