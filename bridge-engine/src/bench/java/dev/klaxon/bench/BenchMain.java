@@ -25,7 +25,9 @@ import jdk.jfr.Recording;
  * the same local nats-server in the same JVM run. Runs alternate (bare, engine, bare, engine, ...) after warm-up
  * runs, so drift in machine load hits both alike; the report gives every run and the medians.
  *
- * <p>Run: {@code mvn -q install -DskipTests && mvn -q -Pbench -pl bridge-engine verify -DskipTests}.
+ * <p>Run: {@code mvn -q install -DskipTests && mvn -q -Pbench -pl bridge-engine verify -DskipTests}. Other modes:
+ * {@code -Dbench.args="outbox [events rounds threads]"} ({@link OutboxBenchmark}) and
+ * {@code -Dbench.args="latency [rate seconds warm-up-seconds]"} ({@link LatencyBenchmark}).
  */
 public final class BenchMain {
 
@@ -36,6 +38,20 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // Maven passes ${bench.args} as one argument; a leading mode word picks another benchmark.
+        String[] words = String.join(" ", args).trim().split("\\s+");
+        String[] rest = words.length > 1 ? Arrays.copyOfRange(words, 1, words.length) : new String[0];
+        switch (words[0]) {
+            case "outbox" -> {
+                OutboxBenchmark.main(rest);
+                return;
+            }
+            case "latency" -> {
+                LatencyBenchmark.main(rest);
+                return;
+            }
+            default -> { }
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

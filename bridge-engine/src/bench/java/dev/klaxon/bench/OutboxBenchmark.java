@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * pattern, one message one event), keeping a bounded number of calls outstanding; a call counts once its future
  * completed, i.e. once its transaction committed. Target: at least 50,000 commits/s.
  *
- * <p>Run: {@code mvn -q -Pbench -pl bridge-engine test-compile} then
- * {@code java -cp <test classpath> dev.klaxon.bench.OutboxBenchmark [events-per-round] [rounds] [threads]}.
+ * <p>Run: {@code mvn -q -Pbench -pl bridge-engine verify -DskipTests -Dbench.args="outbox [events-per-round]
+ * [rounds] [threads]"}.
  */
 public final class OutboxBenchmark {
 

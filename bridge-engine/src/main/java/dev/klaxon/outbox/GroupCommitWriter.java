@@ -117,14 +117,17 @@ final class GroupCommitWriter implements AutoCloseable {
     /** True if every task succeeded and the transaction committed; on a task failure rolls back, returns false. */
     private boolean runInOneTransaction(Statement control, List<Task<?>> tasks) throws SQLException {
         control.executeUpdate("BEGIN IMMEDIATE");
+        statements.transactionStarted();
         try {
             for (Task<?> task : tasks) {
                 if (!task.apply(statements)) {
                     control.executeUpdate("ROLLBACK");
+                    statements.transactionRolledBack();
                     return tasks.size() == 1; // a lone task keeps its failure; a group is retried one by one
                 }
             }
             control.executeUpdate("COMMIT");
+            statements.transactionCommitted();
             return true;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(control);
@@ -132,12 +135,14 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Statement control) {
+    private void rollbackQuietly(Statement control) {
         try {
             control.executeUpdate("ROLLBACK");
         } catch (SQLException ignored) {
             // The original failure is what matters; SQLite may already have rolled back on its own.
         }
+        // Either way the rows are back as they were at BEGIN, so the writer's in-memory view must be too.
+        statements.transactionRolledBack();
     }
 
     /** Commits what is queued, then stops the thread; later submissions fail with IllegalStateException. */

@@ -60,7 +60,10 @@ final class Migrations {
             "CREATE INDEX events_pending_by_ref ON events(routing_key_ref) WHERE state = 'pending'",
             "CREATE INDEX events_pending_age ON events(received_at) WHERE state = 'pending'",
             "CREATE INDEX events_dead ON events(dead_at) WHERE state = 'dead'",
-            "CREATE INDEX events_delivered ON events(delivered_at) WHERE state = 'delivered'"));
+            "CREATE INDEX events_delivered ON events(delivered_at) WHERE state = 'delivered'"),
+            // 2: the writer keeps each key's pending ids in memory (see WriteStatements); this index took inserts at
+            // random places and made every group commit write about one index page per event.
+            List.of("DROP INDEX events_pending_by_key"));
 
     private Migrations() {
     }
