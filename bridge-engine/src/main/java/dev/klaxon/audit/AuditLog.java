@@ -203,6 +203,23 @@ public final class AuditLog implements AutoCloseable {
                 reason, at == null ? clock.instant() : at, sampleBody);
     }
 
+    /**
+     * Adds {@code n} messages of one subject and outcome to the per-minute counts of {@code at}'s minute, for
+     * callers that already count (the engine hands over deltas of its live stats).
+     */
+    public void addCount(String subject, Outcome outcome, long n, Instant at) {
+        if (n > 0) {
+            minutes.add(subject == null ? AuditSettings.OTHER_SUBJECT : subject, Objects.requireNonNull(outcome), n,
+                    at == null ? clock.instant() : at);
+        }
+    }
+
+    /** Offers one message as a sample of its subject and outcome (kept within the caps); counts nothing. */
+    public void sample(String subject, Outcome outcome, String reason, Instant at, String body) {
+        minutes.sample(subject == null ? AuditSettings.OTHER_SUBJECT : subject, Objects.requireNonNull(outcome),
+                reason, at == null ? clock.instant() : at, body);
+    }
+
     /** Completes once everything recorded or counted before the call is committed. */
     public CompletableFuture<Void> flush() {
         flushCounts();

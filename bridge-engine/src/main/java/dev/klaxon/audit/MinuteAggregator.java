@@ -44,7 +44,34 @@ final class MinuteAggregator {
 
     /** @param body a String or byte[] (UTF-8); kept by reference and decoded only if drained as a sample */
     synchronized void count(String subject, Outcome outcome, String reason, Instant at, Object body) {
-        long minute = Math.floorDiv(at.toEpochMilli(), MINUTE_MILLIS) * MINUTE_MILLIS;
+        Cell cell = add(subject, outcome, 1, at);
+        offerSample(cell, outcome, reason, at, body);
+    }
+
+    /** Adds {@code n} to a subject's count for the minute of {@code at}, without a sample. */
+    synchronized Cell add(String subject, Outcome outcome, long n, Instant at) {
+        Cell cell = cellFor(subject, minuteOf(at));
+        cell.pending[outcome.ordinal()] += n;
+        return cell;
+    }
+
+    /** Keeps one message as a sample if the per-key and per-minute caps allow; counts nothing. */
+    synchronized void sample(String subject, Outcome outcome, String reason, Instant at, Object body) {
+        offerSample(cellFor(subject, minuteOf(at)), outcome, reason, at, body);
+    }
+
+    private void offerSample(Cell cell, Outcome outcome, String reason, Instant at, Object body) {
+        long minute = minuteOf(at);
+        Bucket bucket = minute == lastMinute ? lastBucket : bucketFor(minute);
+        int index = outcome.ordinal();
+        if (cell.sampled[index] < samplesPerKey && bucket.sampled < maxSamplesPerMinute) {
+            cell.sampled[index]++;
+            bucket.sampled++;
+            bucket.samples.add(new PendingSample(minute, at, cell.subject, outcome, reason, body));
+        }
+    }
+
+    private Cell cellFor(String subject, long minute) {
         Bucket bucket = minute == lastMinute ? lastBucket : bucketFor(minute);
         Cell cell = bucket.cells.get(subject);
         if (cell == null) {
@@ -57,13 +84,11 @@ final class MinuteAggregator {
                 bucket.cells.put(subject, cell);
             }
         }
-        int index = outcome.ordinal();
-        cell.pending[index]++;
-        if (cell.sampled[index] < samplesPerKey && bucket.sampled < maxSamplesPerMinute) {
-            cell.sampled[index]++;
-            bucket.sampled++;
-            bucket.samples.add(new PendingSample(minute, at, subject, outcome, reason, body));
-        }
+        return cell;
+    }
+
+    private static long minuteOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli(), MINUTE_MILLIS) * MINUTE_MILLIS;
     }
 
     private Bucket bucketFor(long minute) {

@@ -4,7 +4,7 @@ import dev.klaxon.decision.Decision;
 import dev.klaxon.message.InboundMessage;
 
 /**
- * Something that takes every decision on the processing thread: live stats, the audit, the outbox. Must return
+ * Something that takes every decision on the processing thread: live stats, the outbox. Must return
  * quickly and never block on disk or network (hand the work to its own thread).
  */
 interface DecisionSink {

@@ -24,19 +24,26 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The bridge engine's one public seam. The console and the headless command line use only this.
  * Thread-safe: every method may be called from any thread; none blocks on the network.
  *
  * <p>Flow: NATS dispatcher → {@link IngestQueue} (bounded, never blocks the dispatcher) → one processing thread
- * → {@link MessageProcessor} (decode, route, render) → sinks: {@link LiveStats}, the audit, the outbox →
- * {@link DeliveryService} → PagerDuty.
+ * → {@link MessageProcessor} (decode, route, render) → sinks: {@link LiveStats} and the outbox →
+ * {@link DeliveryService} → PagerDuty. The audit reads the live stats every few seconds ({@link AuditCounts}).
  */
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+    private static final long AUDIT_INTERVAL_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     private final KlaxonConfig config;
     private final Clock clock;
@@ -171,12 +178,20 @@ public final class Engine implements AutoCloseable {
         private final Outbox outbox;
         private final DeliveryService delivery;
         private final OutboxSink outboxSink;
+        private final AuditCounts auditCounts;
+        private final ScheduledExecutorService auditTimer;
         /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
         private volatile DeliveryStatus statusAtClose;
 
         private Running(ProcessingLoop loop, AuditLog audit, Outbox outbox,
-                        DeliveryService delivery, OutboxSink outboxSink) {
+                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts) {
             this.loop = loop;
+            this.auditCounts = auditCounts;
+            this.auditTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "klaxon-audit-counts");
+                thread.setDaemon(true);
+                return thread;
+            });
             this.audit = audit;
             this.outbox = outbox;
             this.delivery = delivery;
@@ -199,9 +214,8 @@ public final class Engine implements AutoCloseable {
             Outbox outbox = Outbox.open(dir.resolve("outbox.db"), clock);
             DeliveryService delivery = Delivery.service(config, clock, options, outbox, audit);
             OutboxSink outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
-            ProcessingLoop loop = new ProcessingLoop(queue, processor,
-                    List.of(stats::record, new AuditSink(audit), outboxSink), clock);
-            return new Running(loop, audit, outbox, delivery, outboxSink);
+            ProcessingLoop loop = new ProcessingLoop(queue, processor, List.of(stats::record, outboxSink), clock);
+            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock));
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
@@ -221,6 +235,16 @@ public final class Engine implements AutoCloseable {
         void start() {
             worker.start();
             delivery.start();
+            auditTimer.scheduleWithFixedDelay(this::recordAuditCounts, AUDIT_INTERVAL_SECONDS, AUDIT_INTERVAL_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+
+        private void recordAuditCounts() {
+            try {
+                auditCounts.record();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not hand counts to the audit; trying again next time", e);
+            }
         }
 
         DeliveryStatus deliveryStatus() {
@@ -234,6 +258,14 @@ public final class Engine implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // The timer stops before the last reading so the two never run at once.
+            auditTimer.shutdownNow();
+            try {
+                auditTimer.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recordAuditCounts();
             delivery.close();
             statusAtClose = delivery.status();
             outbox.close();

@@ -125,6 +125,34 @@ class EngineIntegrationTest {
                 .containsExactly(Outcome.SHADOWED, Outcome.SHADOWED, Outcome.REJECTED);
         assertThat(tail.get(2).reason()).startsWith("malformed JSON at line 1");
         assertThat(tail.get(0).reason()).isEqualTo("routes[0] \"alerts.prod.>\": page rendered, not sent (shadow)");
+
+        // The audit takes the engine's counts (everything not forwarded) at the latest when the engine closes.
+        engine.close();
+        assertThat(auditCounts()).containsEntry("alerts.prod.db shadowed", 2L)
+                .containsEntry("alerts.prod.db rejected", 1L).containsEntry("alerts.staging.auth logged", 1L)
+                .containsEntry("alerts.staging.auth rejected", 1L).containsEntry("metrics.staging.auth dropped", 1L)
+                .containsEntry("alerts.dev.sandbox logged", 1L).hasSize(7);
+        assertThat(auditSamples()).isEqualTo(8);
+    }
+
+    private Map<String, Long> auditCounts() throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("audit.db"));
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT subject, outcome, sum(count) FROM subject_minutes GROUP BY subject, outcome")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1) + " " + rows.getString(2).toLowerCase(java.util.Locale.ROOT),
+                        rows.getLong(3));
+            }
+        }
+        return counts;
+    }
+
+    private long auditSamples() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("audit.db"));
+             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM samples")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
     }
 
     @Test
