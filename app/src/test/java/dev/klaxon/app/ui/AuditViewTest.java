@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
@@ -56,22 +55,12 @@ class AuditViewTest {
                 new AuditRow(AuditKind.CONFIG, 1, NOW.minusSeconds(120), NOW.minusSeconds(120), null, null, null,
                         null, "ok", null, null, null, null, "/etc/klaxon/payments.yaml", "ab12", "loaded, 3 routes",
                         List.of(), null)));
-        Themes.apply(Theme.DARK);
-        window = new MainWindow(engine, new MainWindow.Options("test", "Waiting", Theme.DARK));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        Themes.style(scene);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        window = ShownWindow.show(stage, engine, "Waiting");
     }
 
     @AfterEach
     void stop() {
-        fx(() -> {
-            window.stop();
-            return null;
-        });
+        ShownWindow.close(window);
     }
 
     @SuppressWarnings("unchecked")

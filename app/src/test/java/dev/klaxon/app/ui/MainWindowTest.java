@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -43,22 +42,12 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Themes.apply(Theme.DARK);
-        window = new MainWindow(engine, new MainWindow.Options("test", "Waiting for alerts.>", Theme.DARK));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        Themes.style(scene);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        window = ShownWindow.show(stage, engine, "Waiting for alerts.>");
     }
 
     @AfterEach
     void stop() {
-        fx(() -> {
-            window.stop();
-            return null;
-        });
+        ShownWindow.close(window);
     }
 
     @SuppressWarnings("unchecked")
