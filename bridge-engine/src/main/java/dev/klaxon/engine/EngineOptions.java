@@ -21,12 +21,4 @@ public record EngineOptions(UnaryOperator<String> environment, StatsLimits stats
     public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
         return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes);
     }
-
-    public EngineOptions withStatsLimits(StatsLimits limits) {
-        return new EngineOptions(environment, limits, queueCapacity, queueBytes);
-    }
-
-    public EngineOptions withQueue(int capacity, long bytes) {
-        return new EngineOptions(environment, statsLimits, capacity, bytes);
-    }
 }

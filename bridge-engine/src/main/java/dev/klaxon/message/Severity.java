@@ -33,8 +33,4 @@ public enum Severity {
         }
         return Optional.ofNullable(ALIASES.get(text.strip().toLowerCase(Locale.ROOT)));
     }
-
-    public boolean atLeast(Severity other) {
-        return ordinal() <= other.ordinal();
-    }
 }
