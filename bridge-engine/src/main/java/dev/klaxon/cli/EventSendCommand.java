@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.OperatorAction;
+import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.SecretRef;
@@ -63,8 +64,7 @@ final class EventSendCommand {
         String target = body.path("dedup_key").asText("(new)");
         int code = report(outcome);
         try (AuditLog audit = AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock())) {
-            String who = config.pagerduty().fromEmail() != null ? config.pagerduty().fromEmail()
-                    : System.getProperty("user.name");
+            String who = OperatorIdentity.of(config.pagerduty().fromEmail());
             audit.recordAction(code == Main.OK
                     ? OperatorAction.succeeded(context.clock().instant(), who, "event.send." + action.wire(), target)
                     : OperatorAction.failed(context.clock().instant(), who, "event.send." + action.wire(), target,

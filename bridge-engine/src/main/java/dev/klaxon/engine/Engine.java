@@ -4,6 +4,7 @@ import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.OperatorAction;
+import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.audit.AuditSettings;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
@@ -13,6 +14,7 @@ import dev.klaxon.message.InboundMessage;
 import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
+import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -147,6 +150,52 @@ public final class Engine implements AutoCloseable {
         if (parts != null) {
             parts.audit.recordAction(action);
         }
+    }
+
+    /** Who the audit names for actions taken through this engine: {@code pagerduty.from_email}, else the OS user. */
+    public String operator() {
+        return OperatorIdentity.of(config.pagerduty().fromEmail());
+    }
+
+    /**
+     * Events PagerDuty refused for good (4xx), newest first, at most {@code limit}. Reads the outbox database: call
+     * it off any UI thread. Empty before {@link #start()}.
+     */
+    public List<EventRecord> deadLetters(int limit) {
+        Running parts = running;
+        return parts == null ? List.of() : parts.outbox.deadLetters(limit);
+    }
+
+    /**
+     * Sends a dead letter again, by hand: it becomes pending and due now, keeps its attempt history, and takes its
+     * place in its dedup_key's order again. The action is audited under {@link #operator()}, also when it fails.
+     * Goes through this engine because it is the outbox's only writer.
+     *
+     * @return completes when the outbox has committed the change; fails when {@code id} is not a dead letter
+     */
+    public CompletableFuture<Void> resendDeadLetter(long id) {
+        Running parts = running;
+        if (parts == null || closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        }
+        return parts.outbox.requeue(id).whenComplete((ignored, failure) -> {
+            String target = "outbox event " + id;
+            parts.audit.recordAction(failure == null
+                    ? OperatorAction.succeeded(clock.instant(), operator(), "outbox.resend", target)
+                    : OperatorAction.failed(clock.instant(), operator(), "outbox.resend", target,
+                            rootMessage(failure)));
+            if (failure == null) {
+                parts.delivery.wake();
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     public KlaxonConfig config() {
