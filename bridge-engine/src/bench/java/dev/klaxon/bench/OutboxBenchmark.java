@@ -93,7 +93,7 @@ public final class OutboxBenchmark {
             String body = "{\"routing_key\":\"" + NewEvent.MASK_PREFIX + " (env PD_ROUTING_KEY_PROD)\","
                     + "\"event_action\":\"trigger\",\"dedup_key\":\"" + dedup + "\",\"payload\":{\"summary\":"
                     + "\"disk 97% full on db-" + i + "\",\"source\":\"db-" + thread + "\",\"severity\":\"critical\"}}";
-            CompletableFuture<List<Long>> f = outbox.enqueue(List.of(new NewEvent("alerts.prod.db", 0,
+            CompletableFuture<List<Long>> f = outbox.enqueue(List.of(new NewEvent("alerts.prod.db", 0, "routes[0] \"alerts.prod.>\"",
                     "env:PD_ROUTING_KEY_PROD", Endpoint.ALERT, dedup, "trigger", body, received)));
             f.whenComplete((ids, error) -> {
                 if (error != null) {

@@ -19,7 +19,7 @@ final class RoutesSectionReader {
             "routing_key_file", "severity", "dedup_key");
     static final Set<String> LITERAL_SECRETS = Set.of("routing_key");
 
-    private static final String ACTIONS = "page, log or drop";
+    private static final String ACTIONS = "page, change, log or drop";
 
     private final ConfigErrors errors;
     private final FileReferences files;
@@ -69,8 +69,8 @@ final class RoutesSectionReader {
         Optional<DedupKeyTemplate> dedupKey = rule.parsed("dedup_key", "a template", DedupKeyTemplate::compile)
                 .map(Located::value);
 
-        if (action.filter(RouteAction.PAGE::equals).isPresent() && !shadow && !routingKeyGiven) {
-            errors.add(path, "action page needs routing_key_env or routing_key_file (or shadow: true, which renders "
+        if (action.filter(RouteAction::sendsEvent).isPresent() && !shadow && !routingKeyGiven) {
+            errors.add(path, "action " + action.get().wire() + " needs routing_key_env or routing_key_file (or shadow: true, which renders "
                     + "the event but never sends it)", line);
         }
         if (match.isEmpty() || action.isEmpty()) {

@@ -236,8 +236,8 @@ public final class DeliveryService implements AutoCloseable {
         for (AttemptRecord attempt : outbox.attempts(event.id())) {
             attempts.add(new DeliveryAttempt(attempt.at(), attempt.httpStatus(), attempt.message()));
         }
-        audit.recordForwarded(new ForwardedEvent(event.receivedAt(), event.subject(), "routes[" + event.ruleIndex()
-                + "]", event.dedupKey(), event.eventAction(), event.bodyJson(), attempts, state, deliveredAt,
+        audit.recordForwarded(new ForwardedEvent(event.receivedAt(), event.subject(), event.rule(),
+                event.dedupKey(), event.eventAction(), event.bodyJson(), attempts, state, deliveredAt,
                 pdDedupKey, pdMessage));
     }
 

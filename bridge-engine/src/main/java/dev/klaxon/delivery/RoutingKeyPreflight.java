@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Checks, before the bridge starts, that every live page route can read a plausible routing key. Loading a config
+ * Checks, before the bridge starts, that every live page and change route can read a plausible routing key. Loading a config
  * never reads secrets (so {@code rules test} works without them); starting to page does, and fails early with the
  * key and line rather than dead-lettering the first real incident.
  */
 public final class RoutingKeyPreflight {
     /** PagerDuty integration keys are 32 characters. */
     public static final int ROUTING_KEY_LENGTH = 32;
+    /** Global and service event ruleset keys start with R; change events cannot go to them (FACTS.md section 2). */
+    private static final String RULESET_KEY_PREFIX = "R";
 
     private RoutingKeyPreflight() {
     }
@@ -25,17 +27,21 @@ public final class RoutingKeyPreflight {
     public static List<ConfigError> check(KlaxonConfig config, UnaryOperator<String> environment) {
         List<ConfigError> problems = new ArrayList<>();
         for (RouteRule rule : config.routes()) {
-            if (rule.action() != RouteAction.PAGE || rule.shadow() || rule.routingKey() == null) {
+            if (!rule.action().sendsEvent() || rule.shadow() || rule.routingKey() == null) {
                 continue;
             }
             SecretRef ref = rule.routingKey();
             String path = "routes[" + rule.index() + "]."
                     + (ref.source() == SecretRef.Source.ENV ? "routing_key_env" : "routing_key_file");
             try {
-                int length = ref.resolve(environment).length();
-                if (length != ROUTING_KEY_LENGTH) {
-                    problems.add(new ConfigError(path, "the routing key is " + length + " characters; PagerDuty "
+                String key = ref.resolve(environment);
+                if (key.length() != ROUTING_KEY_LENGTH) {
+                    problems.add(new ConfigError(path, "the routing key is " + key.length() + " characters; PagerDuty "
                             + "integration keys are " + ROUTING_KEY_LENGTH, rule.line()));
+                } else if (rule.action() == RouteAction.CHANGE && key.startsWith(RULESET_KEY_PREFIX)) {
+                    problems.add(new ConfigError(path, "this looks like an event ruleset key (it starts with \""
+                            + RULESET_KEY_PREFIX + "\"); PagerDuty refuses change events sent to ruleset keys: use a "
+                            + "service's integration key", rule.line()));
                 }
             } catch (SecretRef.SecretUnavailableException e) {
                 problems.add(new ConfigError(path, e.getMessage(), rule.line()));

@@ -45,7 +45,7 @@ public final class MessageProcessor {
         this.reasons = new String[rules.size()];
         for (RouteRule rule : rules) {
             reasons[rule.index()] = reasonFor(rule);
-            if (rule.action() != RouteAction.PAGE) {
+            if (!rule.action().sendsEvent()) {
                 fixedHits[rule.index()] = new RuleHit(rule.index(), rule.label(), rule.action(), false, null, List.of());
             }
         }
@@ -68,7 +68,7 @@ public final class MessageProcessor {
         }
         List<RouteRule> rules = router.route(inbound.subject());
         AlertMessage message = null;
-        if (decodeFields || anyPage(rules)) {
+        if (decodeFields || anySendsEvent(rules)) {
             DecodeResult decoded = decoder.decode(inbound);
             if (decoded instanceof DecodeResult.Rejected rejected) {
                 return Decision.rejected(clock.instant(), inbound.subject(), rejected.reason());
@@ -100,26 +100,30 @@ public final class MessageProcessor {
         return decision.outcome() == Outcome.REJECTED && Subjects.problem(inbound.subject()).isPresent();
     }
 
-    private static boolean anyPage(List<RouteRule> rules) {
+    private static boolean anySendsEvent(List<RouteRule> rules) {
         for (RouteRule rule : rules) {
-            if (rule.action() == RouteAction.PAGE) {
+            if (rule.action().sendsEvent()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code message} is null only for non-page rules, which need no fields. */
+    /** {@code message} is null only for rules that send no event, which need no fields. */
     private RuleHit hit(AlertMessage message, RouteRule rule) {
-        if (rule.action() != RouteAction.PAGE) {
+        if (!rule.action().sendsEvent()) {
             return fixedHits[rule.index()];
         }
-        RenderedEvent event = renderer.render(message, rule);
-        return new RuleHit(rule.index(), rule.label(), RouteAction.PAGE, rule.shadow(), event.body(),
+        RenderedEvent event = rule.action() == RouteAction.CHANGE ? renderer.renderChange(message, rule)
+                : renderer.render(message, rule);
+        return new RuleHit(rule.index(), rule.label(), rule.action(), rule.shadow(), event.body(),
                 event.adjustments());
     }
 
-    /** With several matching rules the most consequential action decides the outcome (page over log over drop). */
+    /**
+     * With several matching rules the most consequential action decides the outcome (an event sent over log over
+     * drop).
+     */
     private static Outcome outcomeOf(List<RuleHit> hits) {
         Outcome strongest = Outcome.DROPPED;
         for (RuleHit hit : hits) {
@@ -133,7 +137,7 @@ public final class MessageProcessor {
 
     private static Outcome outcomeOf(RuleHit hit) {
         return switch (hit.action()) {
-            case PAGE -> hit.shadow() ? Outcome.SHADOWED : Outcome.FORWARDED;
+            case PAGE, CHANGE -> hit.shadow() ? Outcome.SHADOWED : Outcome.FORWARDED;
             case LOG -> Outcome.LOGGED;
             case DROP -> Outcome.DROPPED;
         };
@@ -161,6 +165,8 @@ public final class MessageProcessor {
         return switch (rule.action()) {
             case PAGE -> rule.label() + (rule.shadow() ? ": page rendered, not sent (shadow)"
                     : ": page, sent to PagerDuty through the outbox");
+            case CHANGE -> rule.label() + (rule.shadow() ? ": change event rendered, not sent (shadow)"
+                    : ": change event, sent to PagerDuty through the outbox (pages no one)");
             case LOG -> rule.label() + ": log";
             case DROP -> rule.label() + ": drop";
         };

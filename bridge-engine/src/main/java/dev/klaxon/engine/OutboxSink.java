@@ -19,11 +19,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Commits every event a live page rule produced to the durable outbox. The outbox's writer batches commits, so the
+ * Commits every event a live page or change rule produced to the durable outbox. The outbox's writer batches commits, so the
  * processing thread never waits on disk; delivery is woken once the commit is done, never before.
  */
 final class OutboxSink implements DecisionSink {
     private static final Logger LOG = Logger.getLogger(OutboxSink.class.getName());
+
+    /** What the outbox and the audit call a change event's action; the Events API gives it none. */
+    static final String CHANGE_ACTION = "change";
 
     private final Outbox outbox;
     private final List<RouteRule> rules;
@@ -45,7 +48,7 @@ final class OutboxSink implements DecisionSink {
         }
         List<NewEvent> events = new ArrayList<>(1);
         for (RuleHit hit : decision.hits()) {
-            if (hit.action() == RouteAction.PAGE && !hit.shadow()) {
+            if (hit.action().sendsEvent() && !hit.shadow()) {
                 events.add(event(message, hit));
             }
         }
@@ -73,8 +76,14 @@ final class OutboxSink implements DecisionSink {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event body that cannot be written as JSON", e);
         }
-        return new NewEvent(message.subject(), hit.ruleIndex(), rules.get(hit.ruleIndex()).routingKey().stored(),
-                Endpoint.ALERT, body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"),
-                json, message.receivedAt());
+        String routingKeyRef = rules.get(hit.ruleIndex()).routingKey().stored();
+        if (hit.action() == RouteAction.CHANGE) {
+            // A change event has no dedup_key, so no order to keep: it never waits behind another event.
+            return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef, Endpoint.CHANGE, null,
+                    CHANGE_ACTION, json, message.receivedAt());
+        }
+        return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef, Endpoint.ALERT,
+                body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json,
+                message.receivedAt());
     }
 }

@@ -63,7 +63,9 @@ final class Migrations {
             "CREATE INDEX events_delivered ON events(delivered_at) WHERE state = 'delivered'"),
             // 2: the writer keeps each key's pending ids in memory (see WriteStatements); this index took inserts at
             // random places and made every group commit write about one index page per event.
-            List.of("DROP INDEX events_pending_by_key"));
+            List.of("DROP INDEX events_pending_by_key"),
+            // 3: the rule's label as it was when the event was made (rule_index alone is wrong after a config edit).
+            List.of("ALTER TABLE events ADD COLUMN rule TEXT"));
 
     private Migrations() {
     }

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  * the masked {@code routing_key} of {@code bodyJson} (see {@code SecretRef.masked()}, which starts with
  * {@value #MASK_PREFIX}). Both are checked here so a wiring mistake fails loudly instead of persisting a secret.
  *
- * @param ruleIndex  index of the route rule that produced the event (for the audit and the console)
+ * @param ruleIndex  index of the route rule that produced the event
+ * @param rule       how that rule is named, e.g. {@code routes[2] "alerts.prod.>"}: kept as it was when the event
+ *                   was made, so the audit names the right rule even after the config changes
  * @param dedupKey   PagerDuty dedup_key; null means none (PagerDuty generates one), and such an event has no
  *                   ordering constraint with any other
  * @param receivedAt when the bridge received the NATS message
  */
-public record NewEvent(String subject, int ruleIndex, String routingKeyRef, Endpoint endpoint, String dedupKey,
+public record NewEvent(String subject, int ruleIndex, String rule, String routingKeyRef, Endpoint endpoint, String dedupKey,
                        String eventAction, String bodyJson, Instant receivedAt) {
 
     public static final String MASK_PREFIX = "********";
@@ -30,6 +32,7 @@ public record NewEvent(String subject, int ruleIndex, String routingKeyRef, Endp
 
     public NewEvent {
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(routingKeyRef, "routingKeyRef");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(eventAction, "eventAction");

@@ -52,7 +52,7 @@ public final class Outbox implements AutoCloseable {
     private static final Duration DELIVERY_RATE_WINDOW = Duration.ofMinutes(1);
 
     private static final String EVENT_COLUMNS = """
-            id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key, event_action, body_json,
+            id, order_key, subject, rule_index, rule, routing_key_ref, endpoint, dedup_key, event_action, body_json,
             received_at, enqueued_at, state, attempts, next_attempt_at, last_status, last_message, delivered_at,
             pd_dedup_key, pd_message, dead_at, requeues""";
 
@@ -197,7 +197,7 @@ public final class Outbox implements AutoCloseable {
                         EventRecord e = Rows.event(rs);
                         String orderKey = Rows.orderKey(rs, e.id());
                         if (!excluded.contains(orderKey)) {
-                            result.add(new PendingEvent(e.id(), orderKey, e.subject(), e.ruleIndex(),
+                            result.add(new PendingEvent(e.id(), orderKey, e.subject(), e.rule(),
                                     e.routingKeyRef(), e.endpoint(), e.dedupKey(), e.eventAction(), e.bodyJson(),
                                     e.receivedAt(), e.attempts(), e.nextAttemptAt()));
                         }

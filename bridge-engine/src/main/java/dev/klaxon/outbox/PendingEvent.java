@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param attempts attempts made so far (0 for a fresh event); feed it to {@link Backoff}
  */
-public record PendingEvent(long id, String orderKey, String subject, int ruleIndex, String routingKeyRef,
+public record PendingEvent(long id, String orderKey, String subject, String rule, String routingKeyRef,
                            Endpoint endpoint, String dedupKey, String eventAction, String bodyJson,
                            Instant receivedAt, int attempts, Instant nextAttemptAt) {
 }

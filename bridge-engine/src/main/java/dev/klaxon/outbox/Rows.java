@@ -13,7 +13,7 @@ final class Rows {
         return new EventRecord(
                 rs.getLong("id"),
                 rs.getString("subject"),
-                rs.getInt("rule_index"),
+                rule(rs),
                 rs.getString("routing_key_ref"),
                 Endpoint.valueOf(rs.getString("endpoint")),
                 rs.getString("dedup_key"),
@@ -31,6 +31,12 @@ final class Rows {
                 rs.getString("pd_message"),
                 instant(rs, "dead_at"),
                 rs.getInt("requeues"));
+    }
+
+    /** Rows written before schema 3 have no label; their index is all that is known. */
+    private static String rule(ResultSet rs) throws SQLException {
+        String label = rs.getString("rule");
+        return label != null ? label : "routes[" + rs.getInt("rule_index") + "]";
     }
 
     static String orderKey(ResultSet rs, long id) throws SQLException {

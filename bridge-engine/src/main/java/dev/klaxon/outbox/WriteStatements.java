@@ -49,8 +49,8 @@ final class WriteStatements implements AutoCloseable {
     WriteStatements(Connection c) throws SQLException {
         insertEvent = c.prepareStatement("""
                 INSERT INTO events (id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key,
-                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)""");
+                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)""");
         orderKeyOf = c.prepareStatement("SELECT order_key FROM events WHERE id = ?");
         promoteHead = c.prepareStatement("UPDATE events SET head = 1 WHERE id = ?");
         delivered = c.prepareStatement("""
@@ -148,6 +148,7 @@ final class WriteStatements implements AutoCloseable {
             insertEvent.setLong(11, now);
             insertEvent.setInt(12, head ? 1 : 0);
             insertEvent.setLong(13, now);
+            insertEvent.setString(14, event.rule());
             insertEvent.executeUpdate();
             if (orderKey != null) {
                 addPending(orderKey, id);

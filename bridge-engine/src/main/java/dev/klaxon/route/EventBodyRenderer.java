@@ -67,6 +67,43 @@ public final class EventBodyRenderer {
         return new RenderedEvent(body, dedupKey, adjustments);
     }
 
+    /**
+     * The change event body {@code rule} would send for {@code message} (FACTS.md section 2): a summary, source,
+     * timestamp, custom_details and links. A change event has no action and no dedup_key, so the message's
+     * event_action and severity are not sent; that is recorded when it could surprise someone.
+     */
+    public RenderedEvent renderChange(AlertMessage message, RouteRule rule) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(rule, "rule");
+        List<String> adjustments = new ArrayList<>();
+        if (message.eventAction() != EventAction.TRIGGER) {
+            adjustments.add("event_action " + message.eventAction().wire() + " ignored: a change event has no "
+                    + "action; sent as a change event");
+        }
+        ObjectNode body = nodes.objectNode();
+        body.put("routing_key", rule.routingKey() == null ? UNCONFIGURED_ROUTING_KEY : rule.routingKey().masked());
+        ObjectNode payload = nodes.objectNode();
+        payload.put("summary", limited(changeSummary(message, adjustments), adjustments));
+        payload.put("source", source(message, adjustments));
+        putIfPresent(payload, "timestamp", message.timestamp());
+        if (message.customDetails() != null && !message.customDetails().isNull()) {
+            payload.set("custom_details", message.customDetails().deepCopy());
+        }
+        body.set("payload", payload);
+        putIfNotEmpty(body, "links", links(message.links(), adjustments));
+        enforceSizeLimit(body, adjustments);
+        return new RenderedEvent(body, null, adjustments);
+    }
+
+    private static String changeSummary(AlertMessage message, List<String> adjustments) {
+        String summary = message.summary();
+        if (summary == null || summary.isBlank()) {
+            summary = "change on " + message.subject();
+            adjustments.add("summary missing; used \"" + summary + "\"");
+        }
+        return summary;
+    }
+
     private ObjectNode payload(AlertMessage message, RouteRule rule, List<String> adjustments) {
         Severity severity = severity(message, rule, adjustments);
         ObjectNode payload = nodes.objectNode();
@@ -102,6 +139,11 @@ public final class EventBodyRenderer {
             summary = severity.wire() + " alert on " + message.subject();
             adjustments.add("summary missing; used \"" + summary + "\"");
         }
+        return limited(summary, adjustments);
+    }
+
+    /** The summary cut to PagerDuty's limit, with a marker, never splitting a character in two. */
+    private static String limited(String summary, List<String> adjustments) {
         if (summary.length() <= MAX_SUMMARY_LENGTH) {
             return summary;
         }

@@ -5,10 +5,20 @@ import java.util.Optional;
 
 /** What a matching route does with a message. */
 public enum RouteAction {
-    PAGE, LOG, DROP;
+    /** An alert event (trigger, acknowledge, resolve): opens and updates incidents. */
+    PAGE,
+    /** A change event (a deploy, a config push): shown beside incidents, pages no one. */
+    CHANGE,
+    LOG,
+    DROP;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the actions that produce an event for PagerDuty, and so need a routing key and a rendered body. */
+    public boolean sendsEvent() {
+        return this == PAGE || this == CHANGE;
     }
 
     public static Optional<RouteAction> parse(String text) {
@@ -17,6 +27,7 @@ public enum RouteAction {
         }
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "page" -> Optional.of(PAGE);
+            case "change" -> Optional.of(CHANGE);
             case "log" -> Optional.of(LOG);
             case "drop" -> Optional.of(DROP);
             default -> Optional.empty();

@@ -140,12 +140,18 @@ class MainTest {
                     action: page
                     shadow: true
                     routing_key_env: PD_ALSO_NOT_SET
+                  - match: "deploys.>"
+                    action: change
+                    routing_key_file: ruleset-key
                 """);
+        Files.writeString(home.resolve("ruleset-key"), "R" + "0".repeat(31));
         assertThat(run("run", "--config", config.toString())).isEqualTo(2);
         assertThat(err()).contains(
                 "routes[0].routing_key_env: environment variable PD_NOT_SET is not set (line 4)",
                 "routes[1].routing_key_file: the routing key is 8 characters; PagerDuty integration keys are 32 "
-                        + "(line 7)")
+                        + "(line 7)",
+                "routes[3].routing_key_file: this looks like an event ruleset key (it starts with \"R\"); PagerDuty "
+                        + "refuses change events sent to ruleset keys: use a service's integration key (line 14)")
                 .doesNotContain("tooshort").doesNotContain("PD_ALSO_NOT_SET");
     }
 

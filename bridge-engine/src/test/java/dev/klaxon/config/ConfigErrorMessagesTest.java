@@ -184,7 +184,7 @@ class ConfigErrorMessagesTest {
                   - shadow: true
                 """)).containsExactly(
                 "routes[0].match: required; a subject pattern such as \"alerts.prod.>\" (line 2)",
-                "routes[0].action: required; one of page, log or drop (line 2)");
+                "routes[0].action: required; one of page, change, log or drop (line 2)");
     }
 
     @Test
@@ -193,7 +193,7 @@ class ConfigErrorMessagesTest {
                 routes:
                   - match: "alerts.>"
                     action: alert
-                """)).containsExactly("routes[0].action: expected page, log or drop, got \"alert\" (line 3)");
+                """)).containsExactly("routes[0].action: expected page, change, log or drop, got \"alert\" (line 3)");
     }
 
     @Test
@@ -205,8 +205,12 @@ class ConfigErrorMessagesTest {
                   - match: "alerts.test.>"
                     action: page
                     shadow: true
+                  - match: "deploys.>"
+                    action: change
                 """)).containsExactly("routes[0]: action page needs routing_key_env or routing_key_file (or "
-                + "shadow: true, which renders the event but never sends it) (line 2)");
+                + "shadow: true, which renders the event but never sends it) (line 2)",
+                "routes[2]: action change needs routing_key_env or routing_key_file (or shadow: true, which renders "
+                        + "the event but never sends it) (line 7)");
     }
 
     @Test

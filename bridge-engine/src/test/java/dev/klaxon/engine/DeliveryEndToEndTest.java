@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klaxon.audit.AuditKind;
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.audit.AuditRow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
@@ -14,6 +17,7 @@ import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.Fault;
 import dev.klaxon.pagerduty.fake.Incident;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.pagerduty.fake.ReceivedRequest;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ROUTING_KEY = "R0UT1NGKEYR0UT1NGKEYR0UT1NGKEY12";
+    private static final String CHANGE_KEY = "c4a9e1d0c4a9e1d0c4a9e1d0c4a9e1d0";
 
     @TempDir
     Path dir;
@@ -64,7 +69,7 @@ class DeliveryEndToEndTest {
         Files.writeString(configFile, """
                 nats:
                   servers: ["%s"]
-                  subjects: ["alerts.>"]
+                  subjects: ["alerts.>", "deploys.>"]
                 pagerduty:
                   events_url: "%s"
                   budget_per_minute: %d
@@ -76,10 +81,14 @@ class DeliveryEndToEndTest {
                     action: page
                     routing_key_env: PD_ROUTING_KEY_PROD
                     severity: critical
+                  - match: "deploys.>"
+                    action: change
+                    routing_key_env: PD_ROUTING_KEY_CHANGES
                 """.formatted(server.url(), pagerDuty.eventsUrl(), budgetPerMinute, dir.resolve("data")));
         KlaxonConfig config = new ConfigLoader().load(configFile);
         Engine started = Engine.create(config, clock,
-                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY)::get));
+                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY,
+                        "PD_ROUTING_KEY_CHANGES", CHANGE_KEY)::get));
         started.start();
         await().atMost(WAIT).until(() -> started.summary().connection().state() == ConnectionState.CONNECTED);
         return started;
@@ -176,6 +185,85 @@ class DeliveryEndToEndTest {
         clock.advance(Duration.ofSeconds(61));
         await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 25);
         await().atMost(WAIT).until(() -> delivery().outbox().pending() == 0);
+    }
+
+    @Test
+    void aStormOf429sNeverLetsMoreThanTheBudgetPerMinuteReachPagerDuty() throws Exception {
+        int budget = 10;
+        engine = startEngine(budget);
+        pagerDuty.startOutage(Fault.tooManyRequests()); // no Retry-After: only the budget and the backoff hold back
+        for (int i = 0; i < 30; i++) {
+            publish("alerts.prod.storm", "{\"summary\":\"n" + i + "\",\"dedup_key\":\"k" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> delivery().outbox().pending() == 30);
+        for (int step = 0; step < 9; step++) { // three minutes of storm, in 20 s steps
+            awaitDeliveryIdle();
+            clock.advance(Duration.ofSeconds(20));
+        }
+        awaitDeliveryIdle();
+        assertThat(pagerDuty.received()).allMatch(r -> r.status() == 429);
+        assertThat(pagerDuty.received().size()).isGreaterThanOrEqualTo(3 * budget);
+
+        pagerDuty.endOutage();
+        for (int step = 0; step < 30 && pagerDuty.acceptedEvents().size() < 30; step++) {
+            clock.advance(Duration.ofSeconds(20));
+            awaitDeliveryIdle();
+        }
+        assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("dedup_key").asText()).doesNotHaveDuplicates()
+                .hasSize(30);
+        assertThat(delivery().outbox().deadLetters()).isZero();
+        assertThat(mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(budget);
+    }
+
+    /** Delivery has nothing in flight and has sent nothing new for a while: the clock may move on. */
+    private void awaitDeliveryIdle() {
+        int[] seen = {-1};
+        await().atMost(WAIT).during(Duration.ofMillis(700)).until(() -> {
+            int now = pagerDuty.received().size();
+            boolean idle = delivery().inFlight() == 0 && now == seen[0];
+            seen[0] = now;
+            return idle;
+        });
+    }
+
+    /** The most requests the double received in any 60 s of its clock. */
+    private static int mostRequestsInAnyMinute(List<ReceivedRequest> requests) {
+        int most = 0;
+        for (ReceivedRequest first : requests) {
+            Instant end = first.arrivedAt().plusSeconds(60);
+            int inWindow = (int) requests.stream()
+                    .filter(r -> !r.arrivedAt().isBefore(first.arrivedAt()) && r.arrivedAt().isBefore(end)).count();
+            most = Math.max(most, inWindow);
+        }
+        return most;
+    }
+
+    @Test
+    void aChangeRuleSendsAChangeEventThatPagesNoOne() throws Exception {
+        engine = startEngine(120);
+        publish("deploys.prod.api", """
+                {"summary":"api v2.3.1 deployed","source":"ci","custom_details":{"sha":"4f2a9c"},
+                 "links":[{"href":"https://ci.example.com/builds/118","text":"build 118"}]}""");
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedChangeEvents().size() == 1);
+        JsonNode change = pagerDuty.acceptedChangeEvents().get(0);
+        assertThat(change.get("routing_key").asText()).isEqualTo(CHANGE_KEY);
+        assertThat(change.get("payload").get("summary").asText()).isEqualTo("api v2.3.1 deployed");
+        assertThat(change.get("payload").get("source").asText()).isEqualTo("ci");
+        assertThat(change.get("payload").get("custom_details").get("sha").asText()).isEqualTo("4f2a9c");
+        assertThat(change.get("links").get(0).get("href").asText()).isEqualTo("https://ci.example.com/builds/118");
+        assertThat(change.has("event_action")).isFalse();
+        assertThat(change.has("dedup_key")).isFalse();
+        assertThat(pagerDuty.incidents()).isEmpty();
+        assertThat(pagerDuty.acceptedEvents()).isEmpty();
+        assertThat(engine.summary().total(Outcome.FORWARDED)).isEqualTo(1);
+
+        await().atMost(WAIT).until(() -> !engine.searchAudit(AuditQuery.all().kinds(AuditKind.FORWARDED)).isEmpty());
+        AuditRow row = engine.searchAudit(AuditQuery.all().kinds(AuditKind.FORWARDED)).get(0);
+        assertThat(row.eventAction()).isEqualTo("change");
+        assertThat(row.rule()).isEqualTo("routes[1] \"deploys.>\"");
+        assertThat(row.state()).isEqualTo("delivered");
+        assertThat(row.body()).doesNotContain(CHANGE_KEY);
     }
 
     @Test

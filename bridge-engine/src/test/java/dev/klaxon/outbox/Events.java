@@ -13,7 +13,7 @@ final class Events {
     static NewEvent event(String ref, String dedupKey, String action, Instant receivedAt) {
         String body = "{\"routing_key\":\"" + NewEvent.MASK_PREFIX + " (env X)\",\"event_action\":\"" + action
                 + "\",\"dedup_key\":\"" + dedupKey + "\",\"payload\":{\"summary\":\"disk full\"}}";
-        return new NewEvent("alerts.prod.db", 0, ref, Endpoint.ALERT, dedupKey, action, body, receivedAt);
+        return new NewEvent("alerts.prod.db", 0, "routes[0] \"alerts.prod.>\"", ref, Endpoint.ALERT, dedupKey, action, body, receivedAt);
     }
 
     static NewEvent trigger(String dedupKey, Instant receivedAt) {

@@ -259,6 +259,20 @@ class OutboxTest {
     }
 
     @Test
+    void keepsTheRuleLabelAndNamesRowsFromBeforeSchemaThreeByIndex() throws Exception {
+        long id = enqueue(trigger("k", T0)).get(0);
+        assertThat(outbox.event(id).orElseThrow().rule()).isEqualTo("routes[0] \"alerts.prod.>\"");
+        assertThat(outbox.due(T0, 10, Set.of()).get(0).rule()).isEqualTo("routes[0] \"alerts.prod.>\"");
+        outbox.close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE events SET rule = NULL, rule_index = 3"); // as schema 2 left it
+        }
+        outbox = Outbox.open(file, clock);
+        assertThat(outbox.event(id).orElseThrow().rule()).isEqualTo("routes[3]");
+    }
+
+    @Test
     void refusesAFileFromANewerSchema() throws Exception {
         outbox.close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -306,7 +320,7 @@ class OutboxTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("aaaa");
         assertThatThrownBy(() -> event("b".repeat(32), "k", "trigger", T0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NewEvent("s", 0, PROD, Endpoint.ALERT, "k", "trigger",
+        assertThatThrownBy(() -> new NewEvent("s", 0, "routes[0] \"s\"", PROD, Endpoint.ALERT, "k", "trigger",
                 "{\"routing_key\":\"" + "c".repeat(32) + "\"}", T0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -37,6 +37,52 @@ class EventBodyRendererTest {
     }
 
     @Nested
+    class Change {
+        private final RouteRule changeRule = new RouteRule(1, 9, SubjectPattern.compile("deploys.>"),
+                RouteAction.CHANGE, false, false, SecretRef.env("PD_CHANGES"), null, null);
+
+        @Test
+        void rendersTheExactChangeEventBodyWithoutActionSeverityOrDedupKey() {
+            AlertMessage message = message("deploys.prod.api", """
+                    {"summary":"api v2.3.1 deployed","severity":"critical","source":"ci","dedup_key":"x",
+                     "timestamp":"2026-11-29T10:00:00Z","custom_details":{"sha":"4f2a9c"},
+                     "links":[{"href":"https://ci/118","text":"build"}],"images":[{"src":"https://graph/png"}]}""");
+            RenderedEvent event = renderer.renderChange(message, changeRule);
+
+            assertThat(event.body().toString()).isEqualTo("{"
+                    + "\"routing_key\":\"******** (env PD_CHANGES)\","
+                    + "\"payload\":{\"summary\":\"api v2.3.1 deployed\",\"source\":\"ci\","
+                    + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"custom_details\":{\"sha\":\"4f2a9c\"}},"
+                    + "\"links\":[{\"href\":\"https://ci/118\",\"text\":\"build\"}]}");
+            assertThat(event.dedupKey()).isNull();
+            assertThat(event.adjustments()).isEmpty();
+        }
+
+        @Test
+        void aResolveOnAChangeRuleIsSentAsAChangeEventAndSaysSo() {
+            RenderedEvent event = renderer.renderChange(
+                    message("deploys.prod.api", "{\"event_action\":\"resolve\",\"dedup_key\":\"d\"}"), changeRule);
+
+            assertThat(event.body().get("payload").get("summary").asText()).isEqualTo("change on deploys.prod.api");
+            assertThat(event.body().get("payload").get("source").asText()).isEqualTo("deploys.prod.api");
+            assertThat(event.adjustments()).containsExactly(
+                    "event_action resolve ignored: a change event has no action; sent as a change event",
+                    "summary missing; used \"change on deploys.prod.api\"",
+                    "source missing; used the subject");
+        }
+
+        @Test
+        void aLongSummaryIsCutToPagerDutysLimit() {
+            RenderedEvent event = renderer.renderChange(
+                    message("deploys.prod.api", "{\"summary\":\"" + "d".repeat(2000) + "\"}"), changeRule);
+
+            String summary = event.body().get("payload").get("summary").asText();
+            assertThat(summary).hasSize(1024).endsWith(MARKER);
+            assertThat(event.adjustments()).anyMatch(a -> a.startsWith("summary was 2000 characters"));
+        }
+    }
+
+    @Nested
     class Trigger {
 
         @Test
