@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,12 @@ import java.util.logging.Logger;
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long AUDIT_INTERVAL_SECONDS = 5;
+    private static final long OUTBOX_PRUNE_INTERVAL_MINUTES = 60;
+    /**
+     * Delivered events stay in the outbox this long, then go: the audit keeps their full history under its own
+     * retention, and the outbox only has to stay small for the sender.
+     */
+    static final Duration DELIVERED_KEPT = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     private final KlaxonConfig config;
@@ -228,16 +235,18 @@ public final class Engine implements AutoCloseable {
         private final DeliveryService delivery;
         private final OutboxSink outboxSink;
         private final AuditCounts auditCounts;
-        private final ScheduledExecutorService auditTimer;
+        private final ScheduledExecutorService housekeeping;
+        private final Clock clock;
         /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
         private volatile DeliveryStatus statusAtClose;
 
         private Running(ProcessingLoop loop, AuditLog audit, Outbox outbox,
-                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts) {
+                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts, Clock clock) {
             this.loop = loop;
+            this.clock = clock;
             this.auditCounts = auditCounts;
-            this.auditTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "klaxon-audit-counts");
+            this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "klaxon-housekeeping");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -264,7 +273,7 @@ public final class Engine implements AutoCloseable {
             DeliveryService delivery = Delivery.service(config, clock, options, outbox, audit);
             OutboxSink outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
             ProcessingLoop loop = new ProcessingLoop(queue, processor, List.of(stats::record, outboxSink), clock);
-            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock));
+            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock), clock);
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
@@ -284,8 +293,18 @@ public final class Engine implements AutoCloseable {
         void start() {
             worker.start();
             delivery.start();
-            auditTimer.scheduleWithFixedDelay(this::recordAuditCounts, AUDIT_INTERVAL_SECONDS, AUDIT_INTERVAL_SECONDS,
+            housekeeping.scheduleWithFixedDelay(this::recordAuditCounts, AUDIT_INTERVAL_SECONDS, AUDIT_INTERVAL_SECONDS,
                     TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(this::pruneOutbox, 0, OUTBOX_PRUNE_INTERVAL_MINUTES, TimeUnit.MINUTES);
+        }
+
+        private void pruneOutbox() {
+            outbox.pruneDelivered(clock.instant().minus(DELIVERED_KEPT)).whenComplete((deleted, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "could not prune delivered events from the outbox; trying again later",
+                            failure);
+                }
+            });
         }
 
         private void recordAuditCounts() {
@@ -308,9 +327,9 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             // The timer stops before the last reading so the two never run at once.
-            auditTimer.shutdownNow();
+            housekeeping.shutdownNow();
             try {
-                auditTimer.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                housekeeping.awaitTermination(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

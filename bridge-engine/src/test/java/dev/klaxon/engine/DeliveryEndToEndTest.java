@@ -23,6 +23,7 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,6 +265,29 @@ class DeliveryEndToEndTest {
         assertThat(row.rule()).isEqualTo("routes[1] \"deploys.>\"");
         assertThat(row.state()).isEqualTo("delivered");
         assertThat(row.body()).doesNotContain(CHANGE_KEY);
+    }
+
+    @Test
+    void deliveredEventsLeaveTheOutboxADayLaterAndTheAuditKeepsThem() throws Exception {
+        engine = startEngine(120);
+        publish("alerts.prod.db", "{\"summary\":\"kept a day\",\"dedup_key\":\"p\"}");
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1 && delivery().outbox().pending() == 0);
+        engine.close();
+        assertThat(outboxRows()).isEqualTo(1);
+
+        clock.advance(Engine.DELIVERED_KEPT.plusMinutes(1));
+        engine = startEngine(120);
+        await().atMost(WAIT).until(() -> outboxRows() == 0);
+        assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.FORWARDED)))
+                .singleElement().satisfies(row -> assertThat(row.dedupKey()).isEqualTo("p"));
+    }
+
+    private long outboxRows() throws Exception {
+        try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/outbox.db"));
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM events")) {
+            return rs.getLong(1);
+        }
     }
 
     @Test
