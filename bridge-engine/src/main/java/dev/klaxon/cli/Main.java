@@ -34,6 +34,10 @@ public final class Main {
               audit export --format jsonl|csv [--since 24h] [--subject PATTERN]
                                                    write the audit trail to standard output
               audit tail [--subject PATTERN]       follow the audit trail until interrupted
+              outbox status                        pending events per routing key, dead letters, delivery rate
+              outbox dead-letters                  events PagerDuty refused for good, with its reason
+              outbox resend ID...                  send dead letters again (only while no engine runs; with the
+                                                   console up, re-send from its dead letters view)
 
             Options:
               --config FILE   config file (default ~/.config/klaxon/klaxon.yaml)
@@ -80,6 +84,7 @@ public final class Main {
                 case "event" -> subcommand(args, "send", () -> new EventSendCommand(context).run(rest.subList(1,
                         rest.size())));
                 case "audit" -> new AuditCommand(context).run(rest, stop);
+                case "outbox" -> new OutboxCommand(context).run(rest);
                 default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
             };
         } catch (UsageException e) {

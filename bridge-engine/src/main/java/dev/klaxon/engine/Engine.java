@@ -16,6 +16,7 @@ import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
 import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.outbox.Outbox;
+import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
@@ -93,6 +94,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws dev.klaxon.nats.NatsSetupException when a NATS setting cannot be used (e.g. an unreadable secret)
      * @throws UncheckedIOException when the storage directory cannot be created
+     * @throws StorageLock.StorageInUseException when another engine uses the same storage directory
      */
     public void start() {
         if (closed.get() || !started.compareAndSet(false, true)) {
@@ -237,12 +239,15 @@ public final class Engine implements AutoCloseable {
         private final AuditCounts auditCounts;
         private final ScheduledExecutorService housekeeping;
         private final Clock clock;
+        private final StorageLock lock;
         /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
         private volatile DeliveryStatus statusAtClose;
 
         private Running(ProcessingLoop loop, AuditLog audit, Outbox outbox,
-                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts, Clock clock) {
+                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts, Clock clock,
+                        StorageLock lock) {
             this.loop = loop;
+            this.lock = lock;
             this.clock = clock;
             this.auditCounts = auditCounts;
             this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -266,6 +271,18 @@ public final class Engine implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the storage directory " + dir, e);
             }
+            StorageLock lock = StorageLock.acquire(dir);
+            try {
+                return open(config, clock, options, processor, decoder, stats, queue, dir, lock);
+            } catch (RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        }
+
+        private static Running open(KlaxonConfig config, Clock clock, EngineOptions options,
+                                    MessageProcessor processor, MessageDecoder decoder, LiveStats stats,
+                                    IngestQueue queue, Path dir, StorageLock lock) {
             AuditLog audit = AuditLog.open(dir.resolve("audit.db"), clock,
                     AuditSettings.defaults().withRetention(config.storage().auditRetention()));
             recordConfigLoad(audit, config);
@@ -273,7 +290,8 @@ public final class Engine implements AutoCloseable {
             DeliveryService delivery = Delivery.service(config, clock, options, outbox, audit);
             OutboxSink outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
             ProcessingLoop loop = new ProcessingLoop(queue, processor, List.of(stats::record, outboxSink), clock);
-            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock), clock);
+            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock), clock,
+                    lock);
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
@@ -338,6 +356,7 @@ public final class Engine implements AutoCloseable {
             statusAtClose = delivery.status();
             outbox.close();
             audit.close();
+            lock.close();
         }
     }
 }

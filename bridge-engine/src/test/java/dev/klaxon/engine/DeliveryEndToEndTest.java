@@ -1,6 +1,7 @@
 package dev.klaxon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
 import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.Fault;
 import dev.klaxon.pagerduty.fake.Incident;
@@ -169,6 +171,43 @@ class DeliveryEndToEndTest {
         await().atMost(WAIT).until(() -> delivery().outbox().pending() == 0);
         assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("payload").get("summary").asText())
                 .containsExactlyInAnyOrder("down 0", "down 1", "down 2", "down 3", "down 4");
+    }
+
+    @Test
+    void aDeadLetterReSentByHandIsDeliveredAndTheResendIsAudited() throws Exception {
+        engine = startEngine(120);
+        pagerDuty.failNext(1, Fault.respond(400, Map.of("Content-Type", "application/json"),
+                "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\"}"));
+        publish("alerts.prod.api", "{\"summary\":\"refused once\",\"dedup_key\":\"again\"}");
+        await().atMost(WAIT).until(() -> engine.deadLetters(10).size() == 1);
+        long id = engine.deadLetters(10).get(0).id();
+        assertThat(engine.deadLetters(10).get(0).lastMessage()).contains("Event object is invalid");
+
+        engine.resendDeadLetter(id).get();
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        assertThat(pagerDuty.acceptedEvents().get(0).get("dedup_key").asText()).isEqualTo("again");
+        await().atMost(WAIT).until(() -> engine.deadLetters(10).isEmpty() && delivery().outbox().pending() == 0);
+        await().atMost(WAIT).until(() -> !engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION)).isEmpty());
+        assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION))).singleElement().satisfies(row -> {
+            assertThat(row.action()).isEqualTo("outbox.resend");
+            assertThat(row.target()).isEqualTo("outbox event " + id);
+            assertThat(row.actor()).isEqualTo(engine.operator());
+        });
+        assertThatThrownBy(() -> engine.resendDeadLetter(id).join()).hasMessageContaining("is not a dead letter");
+    }
+
+    @Test
+    void aSecondEngineOnTheSameStorageIsRefusedUntilTheFirstCloses() throws Exception {
+        engine = startEngine(120);
+        Engine second = Engine.create(engine.config(), clock);
+        assertThatThrownBy(second::start).isInstanceOf(StorageLock.StorageInUseException.class)
+                .hasMessageContaining("in use by another Klaxon");
+        second.close();
+        engine.close();
+
+        engine = startEngine(120); // the lock went with the first engine
+        assertThat(engine.summary().delivery()).isNotNull();
     }
 
     @Test
