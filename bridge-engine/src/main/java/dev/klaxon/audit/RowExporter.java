@@ -75,28 +75,9 @@ final class RowExporter {
             if (i > 0) {
                 out.write(',');
             }
-            writeCsvField(values.get(i));
+            out.write(CsvField.of(values.get(i)));
         }
         out.write("\r\n");
-    }
-
-    /** RFC 4180: quote a field holding a comma, quote or line break, doubling the quotes inside. */
-    private void writeCsvField(String value) throws IOException {
-        if (value == null) {
-            return;
-        }
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
     }
 
     private static String text(Instant instant) {

@@ -14,9 +14,11 @@ import dev.klaxon.pagerduty.EventKind;
 import dev.klaxon.pagerduty.EventsApiClient;
 import dev.klaxon.pagerduty.RoutingKey;
 import dev.klaxon.pagerduty.SendOutcome;
+import dev.klaxon.route.PagerDutyLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -43,8 +45,10 @@ final class EventSendCommand {
         EventAction action = arguments.option("action") == null ? EventAction.TRIGGER
                 : EventAction.parse(arguments.option("action")).orElseThrow(() -> new UsageException(
                         "--action must be trigger, acknowledge or resolve"));
-        ObjectNode body = body(arguments, keyRef, action);
+        List<String> adjustments = new ArrayList<>();
+        ObjectNode body = body(arguments, keyRef, action, adjustments);
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        adjustments.forEach(adjustment -> context.out().println("adjusted: " + adjustment));
         RoutingKey key;
         try {
             key = RoutingKey.of(keyRef.resolve(context.environment()));
@@ -104,12 +108,13 @@ final class EventSendCommand {
         return env != null ? SecretRef.env(env) : SecretRef.file(file);
     }
 
-    private ObjectNode body(Arguments arguments, SecretRef keyRef, EventAction action) throws UsageException {
+    private ObjectNode body(Arguments arguments, SecretRef keyRef, EventAction action, List<String> adjustments)
+            throws UsageException {
         ObjectNode body = new ObjectMapper().createObjectNode();
         body.put("routing_key", keyRef.masked());
         body.put("event_action", action.wire());
         if (arguments.option("dedup-key") != null) {
-            body.put("dedup_key", arguments.option("dedup-key"));
+            body.put("dedup_key", PagerDutyLimits.dedupKey(arguments.option("dedup-key"), adjustments));
         } else if (action != EventAction.TRIGGER) {
             throw new UsageException("--dedup-key is needed to " + action.wire() + " an alert");
         }
@@ -122,7 +127,7 @@ final class EventSendCommand {
             Severity severity = Severity.parse(severityText).orElseThrow(() -> new UsageException(
                     "--severity must be critical, error, warning or info"));
             ObjectNode payload = body.putObject("payload");
-            payload.put("summary", summary);
+            payload.put("summary", PagerDutyLimits.summary(summary, adjustments));
             payload.put("source", arguments.option("source") != null ? arguments.option("source") : hostname());
             payload.put("severity", severity.wire());
             body.put("client", "Klaxon");

@@ -83,7 +83,7 @@ public final class EventBodyRenderer {
         ObjectNode body = nodes.objectNode();
         body.put("routing_key", rule.routingKey() == null ? UNCONFIGURED_ROUTING_KEY : rule.routingKey().masked());
         ObjectNode payload = nodes.objectNode();
-        payload.put("summary", limited(changeSummary(message, adjustments), adjustments));
+        payload.put("summary", PagerDutyLimits.summary(changeSummary(message, adjustments), adjustments));
         payload.put("source", source(message, adjustments));
         putIfPresent(payload, "timestamp", message.timestamp());
         if (message.customDetails() != null && !message.customDetails().isNull()) {
@@ -139,21 +139,7 @@ public final class EventBodyRenderer {
             summary = severity.wire() + " alert on " + message.subject();
             adjustments.add("summary missing; used \"" + summary + "\"");
         }
-        return limited(summary, adjustments);
-    }
-
-    /** The summary cut to PagerDuty's limit, with a marker, never splitting a character in two. */
-    private static String limited(String summary, List<String> adjustments) {
-        if (summary.length() <= MAX_SUMMARY_LENGTH) {
-            return summary;
-        }
-        adjustments.add("summary was " + summary.length() + " characters, over PagerDuty's limit of "
-                + MAX_SUMMARY_LENGTH + "; truncated");
-        int keep = MAX_SUMMARY_LENGTH - TRUNCATION_MARKER.length();
-        if (Character.isHighSurrogate(summary.charAt(keep - 1))) {
-            keep--; // never split a character in two
-        }
-        return summary.substring(0, keep) + TRUNCATION_MARKER;
+        return PagerDutyLimits.summary(summary, adjustments);
     }
 
     private static String source(AlertMessage message, List<String> adjustments) {

@@ -95,6 +95,25 @@ class AuditExportTest {
     }
 
     @Test
+    void csvMakesTextThatLooksLikeASpreadsheetFormulaInertAndJsonlKeepsItAsIs() throws Exception {
+        String formula = "=HYPERLINK(\"https://evil.example\",\"runbook\")";
+        audit.recordAction(OperatorAction.failed(T0.plusSeconds(9), "@mallory", "incident.note", "+1-555", formula));
+        audit.flush().get(10, TimeUnit.SECONDS);
+
+        StringWriter csv = new StringWriter();
+        audit.export(AuditQuery.all().kinds(AuditKind.ACTION).text("mallory"), ExportFormat.CSV, csv);
+        List<List<String>> table = parseCsv(csv.toString());
+        List<String> header = table.get(0);
+        assertThat(table.get(1).get(header.indexOf("message"))).isEqualTo("'" + formula);
+        assertThat(table.get(1).get(header.indexOf("actor"))).isEqualTo("'@mallory");
+        assertThat(table.get(1).get(header.indexOf("target"))).isEqualTo("'+1-555");
+
+        StringWriter jsonl = new StringWriter();
+        audit.export(AuditQuery.all().kinds(AuditKind.ACTION).text("mallory"), ExportFormat.JSONL, jsonl);
+        assertThat(new ObjectMapper().readTree(jsonl.toString().strip()).get("message").asText()).isEqualTo(formula);
+    }
+
+    @Test
     void exportHonoursTheQueryAndAnEmptyCsvStillHasItsHeader() throws Exception {
         StringWriter jsonl = new StringWriter();
         assertThat(audit.export(AuditQuery.all().subject("alerts.>"), ExportFormat.JSONL, jsonl)).isEqualTo(1);

@@ -62,6 +62,19 @@ class EventAndAuditCommandsTest {
     }
 
     @Test
+    void eventSendCutsASummaryAndADedupKeyToPagerDutysLimitsAndSaysSo() {
+        int code = run("event", "send", "--routing-key-env", "PD_KEY", "--summary", "s".repeat(1500),
+                "--dedup-key", "k".repeat(300), "--config", config.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode sent = pagerDuty.acceptedEvents().get(0);
+        assertThat(sent.get("payload").get("summary").asText()).hasSize(1024).endsWith("[truncated by Klaxon]");
+        assertThat(sent.get("dedup_key").asText()).startsWith("sha256:").hasSize(71);
+        assertThat(out()).contains("adjusted: summary was 1500 characters, over PagerDuty's limit of 1024; truncated",
+                "adjusted: dedup_key was 300 characters, over PagerDuty's limit of 255; replaced by its SHA-256 hash");
+    }
+
+    @Test
     void eventSendTriggersAndIsAuditedWithoutTheKey() throws Exception {
         int code = run("event", "send", "--routing-key-env", "PD_KEY", "--summary", "Manual page: checkout down",
                 "--severity", "crit", "--source", "oncall-laptop", "--dedup-key", "manual-1", "--config",
