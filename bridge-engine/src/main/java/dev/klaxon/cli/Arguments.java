@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** Positional words and {@code --name value} options of one command, checked against the options it accepts. */
-record Arguments(List<String> positional, Map<String, String> options) {
+record Arguments(List<String> positional, Map<String, List<String>> options) {
 
     static Arguments parse(List<String> args, Set<String> valueOptions) throws UsageException {
+        return parse(args, valueOptions, Set.of());
+    }
+
+    /** @param repeatable options that may be given more than once ({@code --match a=1 --match b=2}) */
+    static Arguments parse(List<String> args, Set<String> valueOptions, Set<String> repeatable)
+            throws UsageException {
         List<String> positional = new ArrayList<>();
-        Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> options = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--")) {
@@ -22,7 +28,7 @@ record Arguments(List<String> positional, Map<String, String> options) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                if (!valueOptions.contains(name)) {
+                if (!valueOptions.contains(name) && !repeatable.contains(name)) {
                     throw new UsageException("unknown option --" + name);
                 }
                 if (value == null) {
@@ -31,17 +37,27 @@ record Arguments(List<String> positional, Map<String, String> options) {
                     }
                     value = args.get(++i);
                 }
-                if (options.put(name, value) != null) {
+                List<String> values = options.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!values.isEmpty() && !repeatable.contains(name)) {
                     throw new UsageException("option --" + name + " given twice");
                 }
+                values.add(value);
             } else {
                 positional.add(arg);
             }
         }
-        return new Arguments(List.copyOf(positional), Map.copyOf(options));
+        Map<String, List<String>> frozen = new HashMap<>();
+        options.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
+        return new Arguments(List.copyOf(positional), Map.copyOf(frozen));
     }
 
     String option(String name) {
-        return options.get(name);
+        List<String> values = options.get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    /** Every value of a repeatable option, in the order given; empty when absent. */
+    List<String> all(String name) {
+        return options.getOrDefault(name, List.of());
     }
 }

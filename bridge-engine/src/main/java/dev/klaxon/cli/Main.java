@@ -34,6 +34,11 @@ public final class Main {
               audit export --format jsonl|csv [--since 24h] [--subject PATTERN]
                                                    write the audit trail to standard output
               audit tail [--subject PATTERN]       follow the audit trail until interrupted
+              silence add PATTERN --for 1h --reason TEXT [--match field=value|field=~regex]...
+                                                   hold back triggers on matching subjects (works while the
+                                                   console or run is up; acknowledges and resolves still go)
+              silence list                         silences with state, time left and what they matched
+              silence expire ID | silence extend ID --for 30m
               outbox status                        pending events per routing key, dead letters, delivery rate
               outbox dead-letters                  events PagerDuty refused for good, with its reason
               outbox resend ID...                  send dead letters again (only while no engine runs; with the
@@ -85,6 +90,7 @@ public final class Main {
                         rest.size())));
                 case "audit" -> new AuditCommand(context).run(rest, stop);
                 case "outbox" -> new OutboxCommand(context).run(rest);
+                case "silence" -> new SilenceCommand(context).run(rest);
                 default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
             };
         } catch (UsageException e) {

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class RoutesSectionReader {
 
     static final Set<String> RULE_KEYS = Set.of("match", "action", "shadow", "continue", "routing_key_env",
-            "routing_key_file", "severity", "dedup_key");
+            "routing_key_file", "severity", "dedup_key", "require_signature");
+    private static final Set<String> SIGNATURE_KEYS = Set.of("secret_env", "secret_file");
     static final Set<String> LITERAL_SECRETS = Set.of("routing_key");
 
     private static final String ACTIONS = "page, change, log or drop";
@@ -68,6 +69,7 @@ final class RoutesSectionReader {
                 .map(Located::value);
         Optional<DedupKeyTemplate> dedupKey = rule.parsed("dedup_key", "a template", DedupKeyTemplate::compile)
                 .map(Located::value);
+        SecretRef signatureSecret = signatureSecret(rule).orElse(null);
 
         if (action.filter(RouteAction::sendsEvent).isPresent() && !shadow && !routingKeyGiven) {
             errors.add(path, "action " + action.get().wire() + " needs routing_key_env or routing_key_file (or shadow: true, which renders "
@@ -77,7 +79,21 @@ final class RoutesSectionReader {
             return Optional.empty();
         }
         return Optional.of(new RouteRule(index, line, match.get(), action.get(), shadow, continueMatching,
-                routingKey.orElse(null), severity.orElse(null), dedupKey.orElse(null)));
+                routingKey.orElse(null), severity.orElse(null), dedupKey.orElse(null), signatureSecret));
+    }
+
+    /** {@code require_signature: { secret_env: NAME }} (or {@code secret_file}). */
+    private Optional<SecretRef> signatureSecret(YamlMap rule) {
+        Optional<YamlMap> section = rule.mapping("require_signature", SIGNATURE_KEYS, Set.of("secret"));
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SecretRef> secret = files.secret(section.get(), "secret").map(Located::value);
+        if (secret.isEmpty() && !section.get().has("secret_env") && !section.get().has("secret_file")) {
+            errors.add(section.get().path(), "needs secret_env or secret_file: where the publishers' shared HMAC "
+                    + "secret comes from", section.get().line());
+        }
+        return secret;
     }
 
     private static RouteAction action(String text) {

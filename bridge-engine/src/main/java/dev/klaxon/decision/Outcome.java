@@ -2,9 +2,16 @@ package dev.klaxon.decision;
 
 import java.util.Locale;
 
-/** What finally happened to one message. Every received message gets exactly one. */
+/**
+ * What finally happened to one message. Every received message gets exactly one, so per subject: received =
+ * forwarded + shadowed + logged + dropped + rejected + silenced + deduplicated.
+ */
 public enum Outcome {
-    FORWARDED, SHADOWED, LOGGED, DROPPED, REJECTED;
+    FORWARDED, SHADOWED, LOGGED, DROPPED, REJECTED,
+    /** A page rule matched, but an active silence holds the trigger back. */
+    SILENCED,
+    /** A repeated trigger of a dedup_key already sent within {@code guards.dedup_window}. */
+    DEDUPLICATED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

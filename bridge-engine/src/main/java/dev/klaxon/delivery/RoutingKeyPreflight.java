@@ -7,12 +7,14 @@ import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Checks, before the bridge starts, that every live page and change route can read a plausible routing key. Loading a config
- * never reads secrets (so {@code rules test} works without them); starting to page does, and fails early with the
- * key and line rather than dead-lettering the first real incident.
+ * Checks, before the bridge starts, that every live page and change route can read a plausible routing key, and
+ * that every route requiring signatures can read its secret. Loading a config never reads secrets (so
+ * {@code rules test} works without them); starting to page does, and fails early with the key and line rather than
+ * dead-lettering the first real incident or refusing every signed message.
  */
 public final class RoutingKeyPreflight {
     /** PagerDuty integration keys are 32 characters. */
@@ -26,6 +28,9 @@ public final class RoutingKeyPreflight {
     /** The problems found, each naming the route's key and line; empty when every live page route can send. */
     public static List<ConfigError> check(KlaxonConfig config, UnaryOperator<String> environment) {
         List<ConfigError> problems = new ArrayList<>();
+        for (RouteRule rule : config.routes()) {
+            signatureSecret(rule, environment).ifPresent(problems::add);
+        }
         for (RouteRule rule : config.routes()) {
             if (!rule.action().sendsEvent() || rule.shadow() || rule.routingKey() == null) {
                 continue;
@@ -48,5 +53,23 @@ public final class RoutingKeyPreflight {
             }
         }
         return problems;
+    }
+
+    /** A route that requires signatures must be able to read its secret, or it would refuse every message. */
+    private static Optional<ConfigError> signatureSecret(RouteRule rule, UnaryOperator<String> environment) {
+        SecretRef ref = rule.signatureSecret();
+        if (ref == null) {
+            return Optional.empty();
+        }
+        String path = "routes[" + rule.index() + "].require_signature."
+                + (ref.source() == SecretRef.Source.ENV ? "secret_env" : "secret_file");
+        try {
+            if (ref.resolve(environment).isEmpty()) {
+                return Optional.of(new ConfigError(path, "the signature secret is empty", rule.line()));
+            }
+            return Optional.empty();
+        } catch (SecretRef.SecretUnavailableException e) {
+            return Optional.of(new ConfigError(path, e.getMessage(), rule.line()));
+        }
     }
 }

@@ -15,8 +15,16 @@ import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
 import dev.klaxon.outbox.EventRecord;
+import dev.klaxon.guard.PagerGuards;
+import dev.klaxon.guard.Silence;
+import dev.klaxon.guard.SilenceBook;
+import dev.klaxon.guard.SilenceRecord;
+import dev.klaxon.guard.SilenceRequest;
+import dev.klaxon.guard.SilenceStore;
+import dev.klaxon.guard.Silences;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.outbox.StorageLock;
+import dev.klaxon.route.SubjectPattern;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
@@ -26,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long AUDIT_INTERVAL_SECONDS = 5;
     private static final long OUTBOX_PRUNE_INTERVAL_MINUTES = 60;
+    /** How soon a silence added by another process (the command line) takes effect here. */
+    private static final long SILENCE_REFRESH_MILLIS = 2_000;
     /**
      * Delivered events stay in the outbox this long, then go: the audit keeps their full history under its own
      * retention, and the outbox only has to stay small for the sender.
@@ -61,6 +72,8 @@ public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final MessageDecoder decoder = new MessageDecoder();
     private final MessageProcessor processor;
+    private final SilenceBook silenceBook = new SilenceBook();
+    private final PagerGuards guards;
     private final LiveStats stats;
     private final IngestQueue queue;
     private final NatsIngest ingest;
@@ -73,7 +86,8 @@ public final class Engine implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.options = options;
-        this.processor = new MessageProcessor(config.routes(), decoder, clock);
+        this.processor = new MessageProcessor(config.routes(), decoder, clock, options.environment());
+        this.guards = new PagerGuards(config.routes(), config.guards(), silenceBook);
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer);
@@ -100,10 +114,26 @@ public final class Engine implements AutoCloseable {
         if (closed.get() || !started.compareAndSet(false, true)) {
             return;
         }
-        Running parts = Running.open(config, clock, options, processor, decoder, stats, queue);
+        Running parts = open();
         running = parts;
         parts.start();
         ingest.start();
+    }
+
+    private Running open() {
+        Path dir = config.storage().dir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the storage directory " + dir, e);
+        }
+        StorageLock lock = StorageLock.acquire(dir);
+        try {
+            return new Running(dir, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** A consistent-enough picture of counts, rates and connection state; cheap enough to call several times a second. */
@@ -133,7 +163,7 @@ public final class Engine implements AutoCloseable {
 
     /** What the engine would decide for this message now, without counting it or sending anything. */
     public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
-        return processor.explain(new InboundMessage(subject, body, headers, clock.instant()));
+        return guards.explain(processor.explain(new InboundMessage(subject, body, headers, clock.instant())));
     }
 
     /**
@@ -207,6 +237,64 @@ public final class Engine implements AutoCloseable {
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
+    /** Every silence, newest first, with its state inputs and matches so far. Empty before {@link #start()}. */
+    public CompletableFuture<List<SilenceRecord>> silences() {
+        Running parts = running;
+        return parts == null ? CompletableFuture.completedFuture(List.of()) : parts.later(parts.silences::list);
+    }
+
+    /** Silences from now (or the request's start) for its duration; audited as {@code silence.add}. */
+    public CompletableFuture<Silence> addSilence(SilenceRequest request) {
+        return silenceAction("silence.add", request.pattern().text(), parts -> {
+            Silence silence = parts.silences.add(request, operator());
+            return new ActionResult<>(silence, silence.label() + " until " + silence.endsAt()
+                    + (request.reason().isEmpty() ? "" : ": " + request.reason()));
+        });
+    }
+
+    /** Ends a silence now; audited as {@code silence.expire}. Fails when it does not exist or already ended. */
+    public CompletableFuture<Boolean> expireSilence(long id) {
+        return silenceAction("silence.expire", "silence #" + id, parts -> {
+            if (!parts.silences.expire(id)) {
+                throw new IllegalArgumentException("silence #" + id + " does not exist or has already ended");
+            }
+            return new ActionResult<>(true, null);
+        });
+    }
+
+    /** Moves the end of a silence that has not ended; audited as {@code silence.extend}. */
+    public CompletableFuture<Boolean> extendSilence(long id, Instant newEnd) {
+        return silenceAction("silence.extend", "silence #" + id, parts -> {
+            if (!parts.silences.extend(id, newEnd)) {
+                throw new IllegalArgumentException("silence #" + id + " does not exist or has already ended");
+            }
+            return new ActionResult<>(true, "until " + newEnd);
+        });
+    }
+
+    private record ActionResult<T>(T value, String detail) {
+    }
+
+    private <T> CompletableFuture<T> silenceAction(String what, String target,
+                                                   java.util.function.Function<Running, ActionResult<T>> work) {
+        Running parts = running;
+        if (parts == null || closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        }
+        return parts.later(() -> {
+            try {
+                ActionResult<T> result = work.apply(parts);
+                parts.audit.recordAction(new OperatorAction(clock.instant(), operator(), what, target, true,
+                        result.detail()));
+                return result.value();
+            } catch (RuntimeException e) {
+                parts.audit.recordAction(OperatorAction.failed(clock.instant(), operator(), what, target,
+                        rootMessage(e)));
+                throw e;
+            }
+        });
+    }
+
     public KlaxonConfig config() {
         return config;
     }
@@ -229,69 +317,40 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The parts with threads or open files, which exist only between start and close. */
-    private static final class Running {
-        private final ProcessingLoop loop;
-        private final Thread worker;
+    private final class Running {
+        private final StorageLock lock;
         private final AuditLog audit;
         private final Outbox outbox;
+        private final Silences silences;
         private final DeliveryService delivery;
         private final OutboxSink outboxSink;
+        private final ProcessingLoop loop;
+        private final Thread worker;
         private final AuditCounts auditCounts;
         private final ScheduledExecutorService housekeeping;
-        private final Clock clock;
-        private final StorageLock lock;
         /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
         private volatile DeliveryStatus statusAtClose;
 
-        private Running(ProcessingLoop loop, AuditLog audit, Outbox outbox,
-                        DeliveryService delivery, OutboxSink outboxSink, AuditCounts auditCounts, Clock clock,
-                        StorageLock lock) {
-            this.loop = loop;
+        /** Opens the databases under {@code dir}, which {@code lock} holds for this engine. */
+        Running(Path dir, StorageLock lock) {
             this.lock = lock;
-            this.clock = clock;
-            this.auditCounts = auditCounts;
+            this.audit = AuditLog.open(dir.resolve("audit.db"), clock,
+                    AuditSettings.defaults().withRetention(config.storage().auditRetention()));
+            recordConfigLoad(audit, config);
+            this.outbox = Outbox.open(dir.resolve("outbox.db"), clock);
+            this.silences = new Silences(SilenceStore.open(dir.resolve("silences.db")), silenceBook, clock);
+            silences.refresh(pattern -> false);
+            this.delivery = Delivery.service(config, clock, options, outbox, audit);
+            this.outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
+            this.loop = new ProcessingLoop(queue, processor, guards, List.of(stats::record, outboxSink), clock);
+            this.worker = new Thread(loop, "klaxon-engine");
+            this.worker.setDaemon(true);
+            this.auditCounts = new AuditCounts(stats, audit, clock);
             this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "klaxon-housekeeping");
                 thread.setDaemon(true);
                 return thread;
             });
-            this.audit = audit;
-            this.outbox = outbox;
-            this.delivery = delivery;
-            this.outboxSink = outboxSink;
-            this.worker = new Thread(loop, "klaxon-engine");
-            this.worker.setDaemon(true);
-        }
-
-        static Running open(KlaxonConfig config, Clock clock, EngineOptions options, MessageProcessor processor,
-                            MessageDecoder decoder, LiveStats stats, IngestQueue queue) {
-            Path dir = config.storage().dir();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the storage directory " + dir, e);
-            }
-            StorageLock lock = StorageLock.acquire(dir);
-            try {
-                return open(config, clock, options, processor, decoder, stats, queue, dir, lock);
-            } catch (RuntimeException e) {
-                lock.close();
-                throw e;
-            }
-        }
-
-        private static Running open(KlaxonConfig config, Clock clock, EngineOptions options,
-                                    MessageProcessor processor, MessageDecoder decoder, LiveStats stats,
-                                    IngestQueue queue, Path dir, StorageLock lock) {
-            AuditLog audit = AuditLog.open(dir.resolve("audit.db"), clock,
-                    AuditSettings.defaults().withRetention(config.storage().auditRetention()));
-            recordConfigLoad(audit, config);
-            Outbox outbox = Outbox.open(dir.resolve("outbox.db"), clock);
-            DeliveryService delivery = Delivery.service(config, clock, options, outbox, audit);
-            OutboxSink outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
-            ProcessingLoop loop = new ProcessingLoop(queue, processor, List.of(stats::record, outboxSink), clock);
-            return new Running(loop, audit, outbox, delivery, outboxSink, new AuditCounts(stats, audit, clock), clock,
-                    lock);
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
@@ -313,7 +372,32 @@ public final class Engine implements AutoCloseable {
             delivery.start();
             housekeeping.scheduleWithFixedDelay(this::recordAuditCounts, AUDIT_INTERVAL_SECONDS, AUDIT_INTERVAL_SECONDS,
                     TimeUnit.SECONDS);
+            housekeeping.scheduleWithFixedDelay(this::refreshSilences, SILENCE_REFRESH_MILLIS, SILENCE_REFRESH_MILLIS,
+                    TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(this::pruneOutbox, 0, OUTBOX_PRUNE_INTERVAL_MINUTES, TimeUnit.MINUTES);
+        }
+
+        /** Runs {@code work} on the housekeeping thread, so a caller on a UI thread never waits on a database. */
+        <T> CompletableFuture<T> later(java.util.function.Supplier<T> work) {
+            return CompletableFuture.supplyAsync(work, housekeeping);
+        }
+
+        private void refreshSilences() {
+            try {
+                silences.refresh(this::firing);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not refresh the silences; trying again shortly", e);
+            }
+        }
+
+        /** A subject matching the pattern received something in the last minute. */
+        private boolean firing(SubjectPattern pattern) {
+            for (SubjectSnapshot subject : stats.subjects()) {
+                if (subject.rate1m() > 0 && pattern.matches(subject.subject())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void pruneOutbox() {
@@ -355,6 +439,7 @@ public final class Engine implements AutoCloseable {
             delivery.close();
             statusAtClose = delivery.status();
             outbox.close();
+            silences.close();
             audit.close();
             lock.close();
         }

@@ -3,6 +3,7 @@ package dev.klaxon.engine;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
+import dev.klaxon.guard.Signatures;
 import dev.klaxon.message.AlertMessage;
 import dev.klaxon.message.DecodeResult;
 import dev.klaxon.message.InboundMessage;
@@ -17,9 +18,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * Decides what happens to one message: validate the subject, decode the body, route it, render page events.
+ * Decides what happens to one message: validate the subject, route it, check signatures where a route requires
+ * them, decode the body, render page events.
  * Pure apart from the clock: the same code answers live traffic and "what would happen" questions ({@code rules
  * test}, the console's explain). Thread-safe.
  */
@@ -32,12 +35,20 @@ public final class MessageProcessor {
     private final MessageDecoder decoder;
     private final Router router;
     private final EventBodyRenderer renderer;
+    private final Signatures signatures;
     /** Non-page rules always produce the same hit: built once, not per message. */
     private final RuleHit[] fixedHits;
     private final String[] reasons;
 
     public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock) {
+        this(rules, decoder, clock, System::getenv);
+    }
+
+    /** @param environment where {@code require_signature} secrets given by environment variable are read */
+    public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock,
+                            UnaryOperator<String> environment) {
         this.clock = clock;
+        this.signatures = new Signatures(rules, environment, clock);
         this.decoder = decoder;
         this.router = new Router(rules);
         this.renderer = new EventBodyRenderer(decoder.mapper());
@@ -67,6 +78,16 @@ public final class MessageProcessor {
             return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
         }
         List<RouteRule> rules = router.route(inbound.subject());
+        if (signatures.any()) {
+            for (RouteRule rule : rules) {
+                byte[] body = inbound.body() == null ? new byte[0] : inbound.body();
+                Optional<String> problem = signatures.problem(rule, body, inbound.headers());
+                if (problem.isPresent()) {
+                    return Decision.rejected(clock.instant(), inbound.subject(), rule.label() + ": "
+                            + problem.get() + "; never forwarded");
+                }
+            }
+        }
         AlertMessage message = null;
         if (decodeFields || anySendsEvent(rules)) {
             DecodeResult decoded = decoder.decode(inbound);

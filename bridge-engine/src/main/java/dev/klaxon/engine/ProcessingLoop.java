@@ -1,6 +1,7 @@
 package dev.klaxon.engine;
 
 import dev.klaxon.decision.Decision;
+import dev.klaxon.guard.PagerGuards;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.stats.LiveStats;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's one processing thread: takes batches from the ingest queue and decides each message. One thread
+ * The engine's one processing thread: takes batches from the ingest queue, decides each message and passes the
+ * decision through the pager guards. One thread
  * keeps per-subject order and makes stats single-writer. A failure on one message becomes a rejection of that
  * message; it never stops the loop.
  */
@@ -22,14 +24,17 @@ final class ProcessingLoop implements Runnable {
 
     private final IngestQueue queue;
     private final MessageProcessor processor;
+    private final PagerGuards guards;
     private final List<DecisionSink> sinks;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
 
-    ProcessingLoop(IngestQueue queue, MessageProcessor processor, List<DecisionSink> sinks, Clock clock) {
+    ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, List<DecisionSink> sinks,
+                   Clock clock) {
         this.queue = queue;
         this.processor = processor;
+        this.guards = guards;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
     }
@@ -60,7 +65,7 @@ final class ProcessingLoop implements Runnable {
     private void process(InboundMessage message) {
         Decision decision;
         try {
-            decision = processor.decide(message);
+            decision = guards.apply(processor.decide(message));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

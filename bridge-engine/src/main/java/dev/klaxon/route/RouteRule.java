@@ -12,6 +12,8 @@ import dev.klaxon.message.Severity;
  * @param routingKey       where the PagerDuty integration key comes from (page rules)
  * @param severity         default severity when the message carries none
  * @param dedupKey         template for the event's dedup_key
+ * @param signatureSecret  {@code require_signature}: where the publisher's HMAC secret comes from; null when
+ *                         messages need no signature
  */
 public record RouteRule(
         int index,
@@ -22,7 +24,8 @@ public record RouteRule(
         boolean continueMatching,
         SecretRef routingKey,
         Severity severity,
-        DedupKeyTemplate dedupKey) {
+        DedupKeyTemplate dedupKey,
+        SecretRef signatureSecret) {
 
     /** How the rule is named in reasons and tables: {@code routes[2] "alerts.prod.>"}. */
     public String label() {

@@ -143,6 +143,9 @@ class MainTest {
                   - match: "deploys.>"
                     action: change
                     routing_key_file: ruleset-key
+                  - match: "alerts.pay.>"
+                    action: log
+                    require_signature: { secret_env: KLAXON_SIGNING_SECRET }
                 """);
         Files.writeString(home.resolve("ruleset-key"), "R" + "0".repeat(31));
         assertThat(run("run", "--config", config.toString())).isEqualTo(2);
@@ -151,7 +154,9 @@ class MainTest {
                 "routes[1].routing_key_file: the routing key is 8 characters; PagerDuty integration keys are 32 "
                         + "(line 7)",
                 "routes[3].routing_key_file: this looks like an event ruleset key (it starts with \"R\"); PagerDuty "
-                        + "refuses change events sent to ruleset keys: use a service's integration key (line 14)")
+                        + "refuses change events sent to ruleset keys: use a service's integration key (line 14)",
+                "routes[4].require_signature.secret_env: environment variable KLAXON_SIGNING_SECRET is not set "
+                        + "(line 17)")
                 .doesNotContain("tooshort").doesNotContain("PD_ALSO_NOT_SET");
     }
 

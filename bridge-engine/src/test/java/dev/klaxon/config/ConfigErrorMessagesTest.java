@@ -214,6 +214,31 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void requireSignatureNeedsASecretReferenceAndNeverTheSecret() {
+        assertThat(fixture.errors("""
+                routes:
+                  - match: "alerts.pay.>"
+                    action: log
+                    require_signature: {}
+                  - match: "alerts.ops.>"
+                    action: log
+                    require_signature:
+                      secret: hunter2
+                  - match: "alerts.x.>"
+                    action: log
+                    require_signature: { secret_env: "not a name" }
+                """)).containsExactly(
+                "routes[0].require_signature: needs secret_env or secret_file: where the publishers' shared HMAC "
+                        + "secret comes from (line 4)",
+                "routes[1].require_signature.secret: secrets are not allowed in the config file; use secret_env or "
+                        + "secret_file (line 8)",
+                "routes[1].require_signature: needs secret_env or secret_file: where the publishers' shared HMAC "
+                        + "secret comes from (line 8)",
+                "routes[2].require_signature.secret_env: expected the name of an environment variable (letters, "
+                        + "digits and _), not its value (line 11)");
+    }
+
+    @Test
     void unknownSeverityListsTheValidOnes() {
         assertThat(fixture.errors("""
                 routes:

@@ -23,7 +23,7 @@ class EventBodyRendererTest {
 
     private static RouteRule rule(SecretRef key, Severity severity, String template) {
         return new RouteRule(0, 3, SubjectPattern.compile("alerts.>"), RouteAction.PAGE, true, false, key, severity,
-                template == null ? null : DedupKeyTemplate.compile(template));
+                template == null ? null : DedupKeyTemplate.compile(template), null);
     }
 
     private static RouteRule plainRule() {
@@ -39,7 +39,7 @@ class EventBodyRendererTest {
     @Nested
     class Change {
         private final RouteRule changeRule = new RouteRule(1, 9, SubjectPattern.compile("deploys.>"),
-                RouteAction.CHANGE, false, false, SecretRef.env("PD_CHANGES"), null, null);
+                RouteAction.CHANGE, false, false, SecretRef.env("PD_CHANGES"), null, null, null);
 
         @Test
         void rendersTheExactChangeEventBodyWithoutActionSeverityOrDedupKey() {

@@ -16,7 +16,7 @@ class RouterTest {
             boolean cont = spec.endsWith(" +");
             String pattern = cont ? spec.substring(0, spec.length() - 2) : spec;
             rules.add(new RouteRule(rules.size(), 0, SubjectPattern.compile(pattern), RouteAction.LOG, false, cont,
-                    null, null, null));
+                    null, null, null, null));
         }
         return new Router(rules);
     }

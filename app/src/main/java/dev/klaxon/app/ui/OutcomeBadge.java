@@ -22,6 +22,8 @@ public final class OutcomeBadge {
             case LOGGED -> Material2MZ.NOTES;
             case DROPPED -> Material2AL.DELETE_OUTLINE;
             case REJECTED -> Material2AL.BLOCK;
+            case SILENCED -> Material2MZ.NOTIFICATIONS_OFF;
+            case DEDUPLICATED -> Material2AL.CONTENT_COPY;
         };
     }
 

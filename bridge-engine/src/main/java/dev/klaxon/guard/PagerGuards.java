@@ -1,0 +1,129 @@
+package dev.klaxon.guard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.config.GuardsConfig;
+import dev.klaxon.decision.Decision;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.decision.RuleHit;
+import dev.klaxon.message.AlertMessage;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Guards the pager between routing and the outbox. A decision to forward alert events is checked, in this order,
+ * against the active silences and the dedup window; the first that applies turns it into {@code silenced} or
+ * {@code deduplicated}, with a reason that names it. Everything else passes unchanged. Change events page no one
+ * and always pass.
+ *
+ * <p>{@link #apply} is for live traffic and keeps state (dedup times, silence match counts); call it from the
+ * processing thread only. {@link #explain} answers "what would happen" from any thread and changes nothing.
+ */
+public final class PagerGuards {
+    private final List<RouteRule> rules;
+    private final SilenceBook silences;
+    private final DedupWindow dedup;
+
+    public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences) {
+        this.rules = List.copyOf(rules);
+        this.silences = silences;
+        this.dedup = new DedupWindow(config.dedupWindow(), DedupWindow.MAX_KEYS);
+    }
+
+    public Decision apply(Decision decision) {
+        return check(decision, true);
+    }
+
+    public Decision explain(Decision decision) {
+        return check(decision, false);
+    }
+
+    private Decision check(Decision decision, boolean live) {
+        if (decision.outcome() != Outcome.FORWARDED || decision.message() == null) {
+            return decision;
+        }
+        List<String> keys = alertKeys(decision);
+        if (keys.isEmpty()) {
+            return decision;
+        }
+        AlertMessage message = decision.message();
+        Instant now = decision.at();
+        boolean trigger = isTrigger(decision);
+        if (trigger) {
+            Optional<Silence> silence = live ? silences.match(message, now) : silences.find(message, now);
+            if (silence.isPresent()) {
+                return with(decision, Outcome.SILENCED, silence.get().label() + " until "
+                        + silence.get().effectiveEnd() + " (" + silence.get().createdBy()
+                        + (silence.get().reason().isBlank() ? "" : ": " + silence.get().reason()) + ")");
+            }
+            Optional<Duration> since = sentWithinWindow(keys, now);
+            if (since.isPresent()) {
+                return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
+                        + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");
+            }
+        }
+        if (live) {
+            for (String key : keys) {
+                if (trigger) {
+                    dedup.triggerSent(key, now);
+                } else if (isResolve(decision)) {
+                    dedup.resolved(key);
+                }
+            }
+        }
+        return decision;
+    }
+
+    /** The most recent of the keys' last sends, when every key was sent within the window. */
+    private Optional<Duration> sentWithinWindow(List<String> keys, Instant now) {
+        Duration shortest = null;
+        for (String key : keys) {
+            Optional<Instant> sent = dedup.sentWithinWindow(key, now);
+            if (sent.isEmpty()) {
+                return Optional.empty();
+            }
+            Duration ago = Duration.between(sent.get(), now);
+            shortest = shortest == null || ago.compareTo(shortest) < 0 ? ago : shortest;
+        }
+        return Optional.ofNullable(shortest);
+    }
+
+    /** One key per live alert event the decision would send: routing key reference and dedup_key. */
+    private List<String> alertKeys(Decision decision) {
+        List<String> keys = new ArrayList<>(1);
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
+                RouteRule rule = rules.get(hit.ruleIndex());
+                String ref = rule.routingKey() == null ? "" : rule.routingKey().stored();
+                keys.add(ref + "\u0000" + hit.eventBody().path("dedup_key").asText(""));
+            }
+        }
+        return keys;
+    }
+
+    private static boolean isTrigger(Decision decision) {
+        return "trigger".equals(action(decision));
+    }
+
+    private static boolean isResolve(Decision decision) {
+        return "resolve".equals(action(decision));
+    }
+
+    private static String action(Decision decision) {
+        for (RuleHit hit : decision.hits()) {
+            ObjectNode body = hit.eventBody();
+            if (hit.action() == RouteAction.PAGE && body != null) {
+                return body.path("event_action").asText("trigger");
+            }
+        }
+        return "";
+    }
+
+    private static Decision with(Decision decision, Outcome outcome, String reason) {
+        return new Decision(decision.at(), decision.subject(), outcome, reason, decision.hits(), decision.message());
+    }
+}
