@@ -15,6 +15,8 @@ import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
 import dev.klaxon.outbox.EventRecord;
+import dev.klaxon.guard.FloodStatus;
+import dev.klaxon.guard.GuardEvent;
 import dev.klaxon.guard.PagerGuards;
 import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceBook;
@@ -22,7 +24,12 @@ import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.guard.SilenceStore;
 import dev.klaxon.guard.Silences;
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.message.Severity;
+import dev.klaxon.outbox.Endpoint;
+import dev.klaxon.outbox.NewEvent;
 import dev.klaxon.outbox.Outbox;
+import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.route.SubjectPattern;
 import dev.klaxon.stats.LiveStats;
@@ -58,6 +65,8 @@ public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
     private static final long AUDIT_INTERVAL_SECONDS = 5;
     private static final long OUTBOX_PRUNE_INTERVAL_MINUTES = 60;
+    /** Who the audit names for what the engine decided by itself (flood state changes). */
+    static final String AUTOMATIC = "klaxon (automatic)";
     /** How soon a silence added by another process (the command line) takes effect here. */
     private static final long SILENCE_REFRESH_MILLIS = 2_000;
     /**
@@ -74,6 +83,7 @@ public final class Engine implements AutoCloseable {
     private final MessageProcessor processor;
     private final SilenceBook silenceBook = new SilenceBook();
     private final PagerGuards guards;
+    private final ManualEscalation escalation;
     private final LiveStats stats;
     private final IngestQueue queue;
     private final NatsIngest ingest;
@@ -87,7 +97,8 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.options = options;
         this.processor = new MessageProcessor(config.routes(), decoder, clock, options.environment());
-        this.guards = new PagerGuards(config.routes(), config.guards(), silenceBook);
+        this.escalation = new ManualEscalation(decoder);
+        this.guards = new PagerGuards(config.routes(), config.guards(), silenceBook, this::onGuardEvent);
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer);
@@ -134,6 +145,19 @@ public final class Engine implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Called on the processing thread: what the guards did on their own goes to the outbox or the audit. */
+    private void onGuardEvent(GuardEvent event) {
+        Running parts = running;
+        if (parts != null) {
+            parts.onGuardEvent(event);
+        }
+    }
+
+    /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms). */
+    public List<FloodStatus> floods() {
+        return guards.floods();
     }
 
     /** A consistent-enough picture of counts, rates and connection state; cheap enough to call several times a second. */
@@ -235,6 +259,58 @@ public final class Engine implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /**
+     * The exact event a manual escalation of this message would send (routing key masked), for the operator to check
+     * before sending. Any thread.
+     *
+     * @throws IllegalArgumentException when the message cannot be decoded
+     */
+    public RenderedEvent previewEscalation(String subject, byte[] body, Map<String, List<String>> headers,
+                                           SecretRef routingKey, Severity severity) {
+        return escalation.render(new InboundMessage(subject, body, headers, clock.instant()), routingKey, severity);
+    }
+
+    /**
+     * Forces one message to PagerDuty through the outbox (durable, in order, within the routing key's budget), past
+     * log rules, silences, dedup and flood state. Audited as {@code escalate} under {@link #operator()}.
+     *
+     * @return completes with the outbox id once committed; fails when the message cannot be decoded
+     */
+    public CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
+                                            SecretRef routingKey, Severity severity) {
+        Running parts = running;
+        if (parts == null || closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        }
+        String target = subject + " to " + routingKey.stored() + " as " + severity.wire();
+        RenderedEvent event;
+        try {
+            event = previewEscalation(subject, body, headers, routingKey, severity);
+        } catch (IllegalArgumentException e) {
+            parts.audit.recordAction(OperatorAction.failed(clock.instant(), operator(), "escalate", target,
+                    e.getMessage()));
+            return CompletableFuture.failedFuture(e);
+        }
+        String json;
+        try {
+            json = decoder.mapper().writeValueAsString(event.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        NewEvent newEvent = new NewEvent(subject, -1, ManualEscalation.RULE_LABEL + " by " + operator(),
+                routingKey.stored(), Endpoint.ALERT, event.dedupKey(), event.body().path("event_action").asText(),
+                json, clock.instant());
+        return parts.outbox.enqueue(List.of(newEvent)).whenComplete((ids, failure) -> {
+            parts.audit.recordAction(failure == null
+                    ? new OperatorAction(clock.instant(), operator(), "escalate", target, true,
+                            "dedup_key " + event.dedupKey())
+                    : OperatorAction.failed(clock.instant(), operator(), "escalate", target, rootMessage(failure)));
+            if (failure == null) {
+                parts.delivery.wake();
+            }
+        }).thenApply(ids -> ids.get(0));
     }
 
     /** Every silence, newest first, with its state inputs and matches so far. Empty before {@link #start()}. */
@@ -414,6 +490,23 @@ public final class Engine implements AutoCloseable {
                 auditCounts.record();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not hand counts to the audit; trying again next time", e);
+            }
+        }
+
+        void onGuardEvent(GuardEvent event) {
+            if (event instanceof GuardEvent.Coalesced coalesced) {
+                outboxSink.acceptCoalesced(coalesced);
+            } else if (event instanceof GuardEvent.FloodStarted started) {
+                LOG.warning(started.subject() + " entered flood state (over " + started.threshold().count() + " per "
+                        + started.threshold().window().toSeconds() + " s): holding its triggers, sending one "
+                        + "coalesced event per window");
+                audit.recordAction(new OperatorAction(started.at(), AUTOMATIC, "flood.start", started.subject(),
+                        true, "over " + started.threshold().count() + " per "
+                        + started.threshold().window().toSeconds() + " s"));
+            } else if (event instanceof GuardEvent.FloodEnded ended) {
+                LOG.info(ended.subject() + " left flood state after holding " + ended.held() + " trigger(s)");
+                audit.recordAction(new OperatorAction(ended.at(), AUTOMATIC, "flood.end", ended.subject(), true,
+                        ended.held() + " held over the whole flood"));
             }
         }
 

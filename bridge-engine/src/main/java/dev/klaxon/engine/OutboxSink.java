@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
+import dev.klaxon.guard.GuardEvent;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.NewEvent;
@@ -52,15 +53,33 @@ final class OutboxSink implements DecisionSink {
                 events.add(event(message, hit));
             }
         }
+        commit(events, message.subject());
+    }
+
+    private void commit(List<NewEvent> events, String subject) {
         outbox.enqueue(events).whenComplete((ids, failure) -> {
             if (failure != null) {
                 failures.addAndGet(events.size());
-                LOG.log(Level.SEVERE, "could not commit " + events.size() + " event(s) of " + message.subject()
+                LOG.log(Level.SEVERE, "could not commit " + events.size() + " event(s) of " + subject
                         + " to the outbox; they will not be sent", failure);
             } else {
                 committed.run();
             }
         });
+    }
+
+    /** Commits a flood's coalesced event like any page: the guards made it, no message did. */
+    void acceptCoalesced(GuardEvent.Coalesced coalesced) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(coalesced.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event body that cannot be written as JSON", e);
+        }
+        NewEvent event = new NewEvent(coalesced.subject(), coalesced.ruleIndex(), coalesced.ruleLabel(),
+                rules.get(coalesced.ruleIndex()).routingKey().stored(), Endpoint.ALERT,
+                coalesced.body().path("dedup_key").asText(), "trigger", json, coalesced.at());
+        commit(List.of(event), coalesced.subject());
     }
 
     /** Events that could not be committed (disk full, database broken): shown so the loss is never silent. */

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
 final class ProcessingLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(ProcessingLoop.class.getName());
     private static final int BATCH = 512;
+    /** How often the guards get a tick (flood updates and ends) when messages keep coming. */
+    private static final long TICK_MILLIS = 100;
 
     private final IngestQueue queue;
     private final MessageProcessor processor;
@@ -29,6 +31,7 @@ final class ProcessingLoop implements Runnable {
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
+    private long lastTick;
 
     ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, List<DecisionSink> sinks,
                    Clock clock) {
@@ -45,7 +48,8 @@ final class ProcessingLoop implements Runnable {
         try {
             while (true) {
                 batch.clear();
-                if (queue.take(batch, BATCH, 100) == 0) {
+                if (queue.take(batch, BATCH, TICK_MILLIS) == 0) {
+                    tick();
                     if (stopping) {
                         return;
                     }
@@ -53,6 +57,9 @@ final class ProcessingLoop implements Runnable {
                 }
                 for (InboundMessage message : batch) {
                     process(message);
+                }
+                if (System.nanoTime() - lastTick >= TICK_MILLIS * 1_000_000) {
+                    tick();
                 }
             }
         } catch (InterruptedException e) {
@@ -78,6 +85,15 @@ final class ProcessingLoop implements Runnable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a decision sink failed on " + message.subject(), e);
             }
+        }
+    }
+
+    private void tick() {
+        lastTick = System.nanoTime();
+        try {
+            guards.tick(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the guards' tick failed; trying again on the next", e);
         }
     }
 

@@ -13,11 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Guards the pager between routing and the outbox. A decision to forward alert events is checked, in this order,
- * against the active silences and the dedup window; the first that applies turns it into {@code silenced} or
- * {@code deduplicated}, with a reason that names it. Everything else passes unchanged. Change events page no one
+ * against the active silences, the dedup window and the subject's flood state; the first that applies turns it into
+ * {@code silenced}, {@code deduplicated} or {@code held}, with a reason that names it. Everything else passes unchanged. Change events page no one
  * and always pass.
  *
  * <p>{@link #apply} is for live traffic and keeps state (dedup times, silence match counts); call it from the
@@ -27,11 +28,28 @@ public final class PagerGuards {
     private final List<RouteRule> rules;
     private final SilenceBook silences;
     private final DedupWindow dedup;
+    /** Null when no per-subject flood threshold is configured. */
+    private final FloodTracker floods;
 
-    public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences) {
+    /** @param events what the guards do on their own (coalesced events, flood start and end); processing thread */
+    public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences,
+                       Consumer<GuardEvent> events) {
         this.rules = List.copyOf(rules);
         this.silences = silences;
         this.dedup = new DedupWindow(config.dedupWindow(), DedupWindow.MAX_KEYS);
+        this.floods = config.floodPerSubject() == null ? null : new FloodTracker(config.floodPerSubject(), events);
+    }
+
+    /** Lets time-driven work happen (flood updates and ends); call from the processing thread, often. */
+    public void tick(Instant now) {
+        if (floods != null) {
+            floods.tick(now);
+        }
+    }
+
+    /** Subjects in flood state now (as of the last tick); any thread. */
+    public List<FloodStatus> floods() {
+        return floods == null ? List.of() : floods.status();
     }
 
     public Decision apply(Decision decision) {
@@ -64,6 +82,16 @@ public final class PagerGuards {
             if (since.isPresent()) {
                 return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
                         + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");
+            }
+            if (floods != null) {
+                if (!live) {
+                    Optional<String> flood = floods.describe(message.subject());
+                    if (flood.isPresent()) {
+                        return with(decision, Outcome.HELD, flood.get());
+                    }
+                } else if (floods.hold(message.subject(), firstLivePageRule(decision), message, now)) {
+                    return with(decision, Outcome.HELD, floods.describe(message.subject()).orElse("held"));
+                }
             }
         }
         if (live) {
@@ -103,6 +131,15 @@ public final class PagerGuards {
             }
         }
         return keys;
+    }
+
+    private RouteRule firstLivePageRule(Decision decision) {
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action() == RouteAction.PAGE && !hit.shadow()) {
+                return rules.get(hit.ruleIndex());
+            }
+        }
+        throw new IllegalStateException("a forwarded alert decision without a live page rule");
     }
 
     private static boolean isTrigger(Decision decision) {

@@ -7,7 +7,12 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.message.Severity;
+import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.stats.TailEntry;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
@@ -220,6 +225,38 @@ class GuardsEndToEndTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aManualEscalationBypassesASilenceAndIsAudited() throws Exception {
+        engine.addSilence(SilenceRequest.of("alerts.prod.>", Duration.ofHours(1), "maintenance")).get();
+        publish("alerts.prod.db", "{\"summary\":\"replica lag 900 s\",\"severity\":\"warning\",\"source\":\"db-3\"}");
+        assertThat(count("alerts.prod.db", Outcome.SILENCED)).isEqualTo(1);
+        TailEntry silenced = engine.tail("alerts.prod.db").get(0);
+        byte[] body = silenced.body().getBytes(StandardCharsets.UTF_8);
+
+        RenderedEvent preview = engine.previewEscalation("alerts.prod.db", body, silenced.headers(),
+                SecretRef.env("PD_ROUTING_KEY_PROD"), Severity.CRITICAL);
+        assertThat(preview.body().get("routing_key").asText()).isEqualTo("******** (env PD_ROUTING_KEY_PROD)");
+        assertThat(preview.body().get("payload").get("severity").asText()).isEqualTo("critical");
+        assertThat(preview.adjustments()).contains("severity warning raised by hand to critical");
+
+        engine.escalate("alerts.prod.db", body, silenced.headers(), SecretRef.env("PD_ROUTING_KEY_PROD"),
+                Severity.CRITICAL).get();
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        JsonNode sent = pagerDuty.acceptedEvents().get(0);
+        assertThat(sent.get("routing_key").asText()).isEqualTo(ROUTING_KEY);
+        assertThat(sent.get("payload").get("summary").asText()).isEqualTo("replica lag 900 s");
+        assertThat(sent.get("payload").get("severity").asText()).isEqualTo("critical");
+        await().atMost(WAIT).until(() -> engine.searchAudit(AuditQuery.all().text("escalat")).size() == 2);
+        assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION).text("escalate")))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.actor()).isEqualTo("ana@example.com");
+                    assertThat(row.target()).isEqualTo("alerts.prod.db to env:PD_ROUTING_KEY_PROD as critical");
+                });
+        assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.FORWARDED))).singleElement()
+                .satisfies(row -> assertThat(row.rule()).isEqualTo("manual escalation by ana@example.com"));
     }
 
     @Test

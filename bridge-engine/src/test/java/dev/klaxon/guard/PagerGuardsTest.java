@@ -45,7 +45,7 @@ class PagerGuardsTest {
                   dedup_window: 5m
                 """, Path.of("klaxon.yaml"));
         processor = new MessageProcessor(config.routes(), new MessageDecoder(), clock);
-        guards = new PagerGuards(config.routes(), config.guards(), book);
+        guards = new PagerGuards(config.routes(), config.guards(), book, event -> { });
     }
 
     private Decision live(String subject, String json) {

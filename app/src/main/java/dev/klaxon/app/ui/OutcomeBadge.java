@@ -24,6 +24,7 @@ public final class OutcomeBadge {
             case REJECTED -> Material2AL.BLOCK;
             case SILENCED -> Material2MZ.NOTIFICATIONS_OFF;
             case DEDUPLICATED -> Material2AL.CONTENT_COPY;
+            case HELD -> Material2MZ.PAUSE_CIRCLE_OUTLINE;
         };
     }
 
