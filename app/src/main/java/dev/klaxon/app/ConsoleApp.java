@@ -98,7 +98,7 @@ final class ConsoleApp {
     private void showMain(Session opened) {
         String servers = String.join(", ", opened.config().nats().servers());
         String subjects = String.join(", ", opened.config().nats().subjects());
-        window = new MainWindow(LiveSource.of(opened.engine()), new MainWindow.Options(
+        window = new MainWindow(LiveSource.of(opened.engine()), opened.incidents(), new MainWindow.Options(
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
                 options.theme()));
