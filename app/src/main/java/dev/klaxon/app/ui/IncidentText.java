@@ -61,11 +61,11 @@ final class IncidentText {
         return text.append('…').toString();
     }
 
-    /** "Acknowledged #12, #13" or "Could not resolve #12: incident is already resolved" (failures first). */
+    /** "#12, #13: acknowledged" or "Could not resolve #12: incident is already resolved". */
     static String result(ActionResult result, Map<String, Integer> numbers) {
         if (result.allOk()) {
-            return capitalised(result.outcomes().get(0).message()) + " " + result.outcomes().stream()
-                    .map(o -> number(o.incidentId(), numbers)).collect(Collectors.joining(", "));
+            return result.outcomes().stream().map(o -> number(o.incidentId(), numbers))
+                    .collect(Collectors.joining(", ")) + ": " + result.outcomes().get(0).message();
         }
         String verb = result.action().substring(result.action().indexOf('.') + 1);
         return "Could not " + verb + " " + result.failures().stream()
@@ -76,9 +76,5 @@ final class IncidentText {
     private static String number(String id, Map<String, Integer> numbers) {
         Integer number = numbers.get(id);
         return number == null ? id : "#" + number;
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }
