@@ -42,6 +42,21 @@ final class IncidentText {
         return seconds / 86_400 + " d";
     }
 
+    /** Everything about a row, for its tooltip: the table cuts long titles and names on a narrow panel. */
+    static String tooltip(IncidentSummary incident, java.time.Instant now) {
+        return "#" + incident.number() + " " + incident.title() + "\n" + incident.status() + ", " + incident.urgency()
+                + " urgency, open for " + age(incident.createdAt(), now) + "\nService: "
+                + (incident.serviceName() == null ? "—" : incident.serviceName()) + "\nAssigned to: "
+                + assignees(incident) + (incident.htmlUrl() == null ? "" : "\n" + incident.htmlUrl());
+    }
+
+    /** "high urgency · Service 1 · On-call L1": the line under an incident's title. */
+    static String meta(IncidentSummary incident) {
+        return (incident.urgency() == null ? "" : incident.urgency() + " urgency · ")
+                + Formats.oneLine(incident.serviceName() == null ? "no service" : incident.serviceName(), 80) + " · "
+                + Formats.oneLine(assignees(incident), 80);
+    }
+
     static String assignees(IncidentSummary incident) {
         return incident.assignees().isEmpty() ? "—" : String.join(", ", incident.assignees());
     }

@@ -30,6 +30,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -60,15 +61,16 @@ public final class IncidentsPane {
     private final Label state = new Label();
     private final Label progress = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator();
-    private final Button acknowledge = action("incident-acknowledge", "Ack", Material2AL.CHECK,
+    private final Button acknowledge = action("incident-acknowledge", "Ack  a", Material2AL.CHECK,
             "Acknowledge the selected incidents (a)");
-    private final Button resolve = action("incident-resolve", "Resolve", Material2AL.DONE_ALL,
+    private final Button resolve = action("incident-resolve", "Resolve  r", Material2AL.DONE_ALL,
             "Resolve the selected incidents, with a resolution note (r)");
-    private final Button escalate = action("incident-escalate", "Escalate", Material2AL.ARROW_UPWARD,
+    private final Button escalate = action("incident-escalate", "Escalate  e", Material2AL.ARROW_UPWARD,
             "Escalate the selected incident to another level of its escalation policy (e)");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final VBox root;
     private DeskSnapshot shown;
+    private String notConfiguredText;
 
     public IncidentsPane(IncidentDesk desk, Clock clock) {
         this.desk = desk;
@@ -87,6 +89,16 @@ public final class IncidentsPane {
 
     public TableView<IncidentSummary> table() {
         return table;
+    }
+
+    /**
+     * Replaces the desk's "not configured" text, for runs where that state is expected rather than a mistake
+     * (demo mode has no PagerDuty account).
+     */
+    public void explainNotConfigured(String text) {
+        notConfiguredText = text;
+        shown = null;
+        apply(desk.snapshot());
     }
 
     /** Shows {@code snapshot} if it is not the one already shown; cheap to call every frame. */
@@ -117,7 +129,7 @@ public final class IncidentsPane {
         Ikon icon;
         switch (snapshot.state()) {
             case NOT_CONFIGURED:
-                text = "Incidents are off. " + snapshot.message();
+                text = notConfiguredText != null ? notConfiguredText : "Incidents are off. " + snapshot.message();
                 icon = Material2AL.INFO;
                 break;
             case STARTING:
@@ -150,7 +162,7 @@ public final class IncidentsPane {
     private static Label placeholder(DeskState state) {
         Label label = new Label(switch (state) {
             case OK -> "No open incidents. Triggered and acknowledged incidents appear here.";
-            case NOT_CONFIGURED -> "No incidents shown: PagerDuty's REST API is not configured.";
+            case NOT_CONFIGURED -> "No incidents to show.";
             case STARTING -> "Loading…";
             case FAILING, RATE_LIMITED -> "No incidents known yet.";
         });
@@ -236,12 +248,7 @@ public final class IncidentsPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         count.setId("incidents-count");
         count.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label keys = new Label("a ack · r resolve · e escalate");
-        keys.getStyleClass().add("section-hint");
-        keys.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title, count, spacer, keys);
+        HBox header = new HBox(10, title, count);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
         state.setId("incidents-state");
@@ -304,20 +311,29 @@ public final class IncidentsPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setAccessibleText("Open PagerDuty incidents; a acknowledges, r resolves, e escalates the selection");
+        // What matters at 3 a.m. comes first and never shrinks: number, status, age. The incident column takes the
+        // rest, with urgency, service and assignee under the title; each row's tooltip has it all in full.
         TableColumn<IncidentSummary, Integer> number = new TableColumn<>("#");
         number.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().number()));
-        number.setPrefWidth(52);
-        number.setMaxWidth(70);
+        number.setMinWidth(44);
+        number.setPrefWidth(48);
         number.getStyleClass().add("mono");
-        TableColumn<IncidentSummary, String> title = column("Title", 200, IncidentSummary::title);
-        TableColumn<IncidentSummary, String> status = column("Status", 110, IncidentSummary::status);
+        TableColumn<IncidentSummary, String> status = column("Status", 136, IncidentSummary::status);
+        status.setMinWidth(136);
         status.setCellFactory(c -> new StatusCell());
-        TableColumn<IncidentSummary, String> urgency = column("Urgency", 60, IncidentSummary::urgency);
-        TableColumn<IncidentSummary, String> service = column("Service", 100, IncidentSummary::serviceName);
+        TableColumn<IncidentSummary, String> title = column("Incident", 240, IncidentSummary::title);
+        title.setCellFactory(c -> new TitleCell());
         TableColumn<IncidentSummary, String> age = column("Age", 64,
                 incident -> IncidentText.age(incident.createdAt(), clock.instant()));
-        TableColumn<IncidentSummary, String> assignee = column("Assignee", 100, IncidentText::assignees);
-        table.getColumns().setAll(List.of(number, title, status, urgency, service, age, assignee));
+        age.setMinWidth(58);
+        table.getColumns().setAll(List.of(number, status, title, age));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(IncidentSummary incident, boolean empty) {
+                super.updateItem(incident, empty);
+                setTooltip(empty || incident == null ? null : new Tooltip(IncidentText.tooltip(incident, clock.instant())));
+            }
+        });
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.isShortcutDown() || event.isAltDown()) {
                 return;
@@ -342,6 +358,33 @@ public final class IncidentsPane {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Formats.oneLine(value.apply(cell.getValue()),
                 200)));
         return column;
+    }
+
+    /** The title, and under it the urgency, the service and who it is assigned to. */
+    private static final class TitleCell extends TableCell<IncidentSummary, String> {
+        private final Label title = new Label();
+        private final Label meta = new Label();
+        private final VBox lines = new VBox(1, title, meta);
+
+        TitleCell() {
+            meta.getStyleClass().add("incident-meta");
+            title.getStyleClass().add("incident-title");
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            IncidentSummary incident = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (incident == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            title.setText(text);
+            meta.setText(IncidentText.meta(incident));
+            setText(null);
+            setGraphic(lines);
+        }
     }
 
     /** The status in words with an icon, so colour is never the only signal. */

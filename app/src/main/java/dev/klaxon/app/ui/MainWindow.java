@@ -474,7 +474,7 @@ public final class MainWindow {
         main.setDividerPositions(0.52);
         main.getStyleClass().add("console-split");
         SplitPane withIncidents = new SplitPane(main, incidents.node());
-        withIncidents.setDividerPositions(0.64);
+        withIncidents.setDividerPositions(0.62);
         withIncidents.getStyleClass().add("console-split");
         return withIncidents;
     }
