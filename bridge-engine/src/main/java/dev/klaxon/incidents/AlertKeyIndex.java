@@ -51,7 +51,9 @@ final class AlertKeyIndex {
      * @param complete the listing holds every open incident; only then does a missing one count as resolved
      */
     void update(List<IncidentSummary> incidents, boolean complete) {
-        Map<String, IncidentSummary> now = new LinkedHashMap<>();
+        // A partial listing cannot tell "resolved" from "beyond the page cap": what was open stays open until a
+        // complete listing says otherwise.
+        Map<String, IncidentSummary> now = complete ? new LinkedHashMap<>() : new LinkedHashMap<>(open);
         incidents.forEach(incident -> now.put(incident.id(), incident));
         if (complete) {
             for (IncidentSummary gone : open.values()) {

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,6 +54,8 @@ public final class IncidentDesk implements AutoCloseable {
     private final DeskTiming timing;
     private final PollPacing pacing;
     private final ScheduledExecutorService thread;
+    /** Futures handed out and not completed yet: closing fails them rather than leaving a caller waiting forever. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile DeskSnapshot snapshot;
 
     // Desk thread only.
@@ -144,6 +148,9 @@ public final class IncidentDesk implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        for (CompletableFuture<?> future : pending) {
+            future.completeExceptionally(new IllegalStateException("the incident desk was closed"));
+        }
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -163,6 +170,8 @@ public final class IncidentDesk implements AutoCloseable {
 
     private <T> CompletableFuture<T> submit(Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        pending.add(result);
+        result.whenComplete((value, failure) -> pending.remove(result));
         try {
             thread.execute(() -> {
                 try {

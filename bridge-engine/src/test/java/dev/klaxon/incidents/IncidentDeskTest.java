@@ -246,4 +246,19 @@ class IncidentDeskTest {
         pd.endOutage();
         assertThat(desk.refreshNow().get(10, TimeUnit.SECONDS).state()).isEqualTo(DeskState.OK);
     }
+
+    @Test
+    void closingFailsActionsStillWaitingInsteadOfLeavingThemHanging() {
+        pd.openIncident(ROUTING_KEY, "a", "A");
+        startConfigured();
+        awaitState(DeskState.OK);
+        pd.failNext(1, Fault.delay(Duration.ofSeconds(30)));
+        java.util.concurrent.CompletableFuture<ActionResult> inFlight = desk.acknowledge(List.of("PDBL1"));
+        java.util.concurrent.CompletableFuture<ActionResult> queued = desk.resolve(List.of("PDBL1"), null);
+
+        desk.close();
+
+        assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
+        assertThat(queued).failsWithin(Duration.ofSeconds(10));
+    }
 }

@@ -6,6 +6,7 @@ import dev.klaxon.app.live.LiveFeed;
 import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.live.TailUpdate;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.stats.TailEntry;
 import java.time.Clock;
@@ -474,7 +475,8 @@ public final class MainWindow {
         main.setDividerPositions(0.52);
         main.getStyleClass().add("console-split");
         SplitPane withIncidents = new SplitPane(main, incidents.node());
-        withIncidents.setDividerPositions(0.62);
+        // Without a token the panel only holds a message: the subjects get the room.
+        withIncidents.setDividerPositions(desk.snapshot().state() == DeskState.NOT_CONFIGURED ? 0.74 : 0.62);
         withIncidents.getStyleClass().add("console-split");
         return withIncidents;
     }
