@@ -117,7 +117,7 @@ public final class IncidentsPane {
         }
         count.setText(snapshot.state() == DeskState.NOT_CONFIGURED ? "" : rows.size() + " open"
                 + (snapshot.truncated() ? " (more on PagerDuty)" : "")
-                + (snapshot.fetchedAt() == null ? "" : " · updated " + Formats.clock(snapshot.fetchedAt())));
+                + (snapshot.fetchedAt() == null ? "" : " · updated " + Formats.seconds(snapshot.fetchedAt())));
         showState(snapshot);
         table.refresh(); // ages move on with every poll
     }
@@ -138,14 +138,14 @@ public final class IncidentsPane {
                 break;
             case FAILING:
                 text = snapshot.message() + (snapshot.fetchedAt() == null ? ""
-                        : ". Showing incidents as of " + Formats.clock(snapshot.fetchedAt()) + ".");
+                        : ". Showing incidents as of " + Formats.seconds(snapshot.fetchedAt()) + ".");
                 icon = Material2AL.CLOUD_OFF;
                 break;
             case RATE_LIMITED:
-                text = "Rate limited by PagerDuty: next refresh at " + Formats.clock(snapshot.retryAt())
+                text = "Rate limited by PagerDuty: next refresh at " + Formats.seconds(snapshot.retryAt())
                         + "; actions wait until then."
                         + (snapshot.fetchedAt() == null ? "" : " Showing incidents as of "
-                        + Formats.clock(snapshot.fetchedAt()) + ".");
+                        + Formats.seconds(snapshot.fetchedAt()) + ".");
                 icon = Material2MZ.TIMER;
                 break;
             default:
@@ -194,7 +194,11 @@ public final class IncidentsPane {
 
     void escalateSelected() {
         List<IncidentSummary> selected = selected();
-        if (selected.size() != 1 || busy.get()) {
+        if (selected.size() > 1) {
+            showProgress("Escalate works on one incident at a time: select a single row", Material2AL.INFO, false);
+            return;
+        }
+        if (selected.isEmpty() || busy.get()) {
             return;
         }
         IncidentSummary incident = selected.get(0);

@@ -13,6 +13,7 @@ import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.config.SecretRef;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
+import dev.klaxon.pagerduty.fake.Fault;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.pagerduty.fake.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -223,5 +225,34 @@ class IncidentsPaneTest {
         await().atMost(PATIENCE).until(() -> robot.lookup("#audit-table .table-cell").<Node>queryAll().stream()
                 .anyMatch(cell -> cell instanceof javafx.scene.control.Labeled l && "#1 triggered".equals(
                         fx(l::getText))));
+    }
+
+    @Test
+    void escalatingSeveralAtOnceIsExplainedNotSent(FxRobot robot) {
+        select(robot, 0, 1);
+        type(robot, KeyCode.E);
+
+        assertThat(progress(robot)).isEqualTo("Escalate works on one incident at a time: select a single row");
+        assertThat(robot.lookup("#escalate-dialog").tryQuery()).isEmpty();
+        assertThat(pd.received()).noneMatch(r -> r.method().equals("PUT"));
+    }
+
+    @Test
+    void troubleWithPagerDutyIsSaidAboveTheTableAndTheLastIncidentsStay(FxRobot robot) throws Exception {
+        await().atMost(PATIENCE).until(() -> statuses(robot).size() == 3);
+        Label state = robot.lookup("#incidents-state").queryAs(Label.class);
+
+        pd.failNext(1, Fault.serverError(503));
+        desk.refreshNow().get(10, TimeUnit.SECONDS);
+        await().atMost(PATIENCE).until(() -> fx(state::isVisible)
+                && fx(state::getText).startsWith("Cannot read incidents: PagerDuty had a server error (HTTP 503)"));
+        assertThat(fx(state::getText)).contains("Showing incidents as of");
+        assertThat(statuses(robot)).hasSize(3);
+
+        pd.failNext(1, Fault.rateLimitReset(Duration.ofSeconds(30)));
+        desk.refreshNow().get(10, TimeUnit.SECONDS);
+        await().atMost(PATIENCE).until(() -> fx(state::getText).startsWith("Rate limited by PagerDuty: next refresh at "));
+        assertThat(fx(() -> state.getGraphic() != null)).isTrue();
+        assertThat(statuses(robot)).hasSize(3);
     }
 }
