@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * @param label         what the window title says the config is: "demo" or the file
  * @param writtenConfig the default config file this run created (first run), else null
  */
-record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, KlaxonConfig config, String label, Path writtenConfig)
+record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, KlaxonConfig config, String label,
+               Path writtenConfig)
         implements AutoCloseable {
 
     /**

@@ -125,8 +125,9 @@ class DeadLetterResendTest {
         await().atMost(PATIENCE).until(() -> engine.summary().connection().state() == ConnectionState.CONNECTED
                 && desk.snapshot().state() == DeskState.OK);
         pd.failNext(1, Fault.respond(400, Map.of(), REFUSAL));
-        publisher.publish("alerts.prod.db", "{\"summary\":\"Disk 97% on db-1\",\"source\":\"db-1\",\"dedup_key\":\"db-1/disk\"}"
-                .getBytes(StandardCharsets.UTF_8));
+        publisher.publish("alerts.prod.db",
+                "{\"summary\":\"Disk 97% on db-1\",\"source\":\"db-1\",\"dedup_key\":\"db-1/disk\"}"
+                        .getBytes(StandardCharsets.UTF_8));
         publisher.flush(Duration.ofSeconds(5));
 
         Label count = robot.lookup("#dead-letter-count").queryAs(Label.class);

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -56,6 +57,7 @@ public final class IncidentDesk implements AutoCloseable {
     private final ScheduledExecutorService thread;
     /** Futures handed out and not completed yet: closing fails them rather than leaving a caller waiting forever. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile DeskSnapshot snapshot;
 
     // Desk thread only.
@@ -66,7 +68,8 @@ public final class IncidentDesk implements AutoCloseable {
     private int failures;
 
     /**
-     * @param audit    where each action is recorded, one {@link OperatorAction} per incident ({@code engine::recordAction})
+     * @param audit    where each action is recorded, one {@link OperatorAction} per incident
+     *                 ({@code engine::recordAction})
      * @param operator who the audit names ({@code engine.operator()})
      */
     public IncidentDesk(PagerDutyConfig config, UnaryOperator<String> environment, Clock clock,
@@ -97,9 +100,9 @@ public final class IncidentDesk implements AutoCloseable {
                 + "to see and act on incidents here. Alerts are still forwarded.";
     }
 
-    /** Resolves the token and starts polling. Returns at once. */
+    /** Resolves the token and starts polling. Returns at once; a second call does nothing. */
     public void start() {
-        if (config.apiToken() == null) {
+        if (config.apiToken() == null || !started.compareAndSet(false, true)) {
             return;
         }
         thread.execute(this::connect);

@@ -171,7 +171,8 @@ public final class DeadLetterView {
         }
         busy.set(true);
         showStatus("Resending " + selected.size() + (selected.size() == 1 ? " event…" : " events…"), false);
-        CompletableFuture<?>[] sends = selected.stream().map(event -> source.resendDeadLetter(event.id())
+        // Handed to the outbox from this view's thread: even queueing a write is not the FX thread's business.
+        CompletableFuture<?>[] sends = selected.stream().map(event -> resend(event.id())
                 .handle((ok, failure) -> failure == null ? null : event.id() + ": " + rootMessage(failure)))
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).whenComplete((ignored, never) -> {
@@ -188,6 +189,15 @@ public final class DeadLetterView {
                 refresh();
             });
         });
+    }
+
+    private CompletableFuture<Void> resend(long id) {
+        try {
+            return CompletableFuture.supplyAsync(() -> source.resendDeadLetter(id), worker)
+                    .thenCompose(sent -> sent);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the console is closing"));
+        }
     }
 
     private void showStatus(String text, boolean failed) {

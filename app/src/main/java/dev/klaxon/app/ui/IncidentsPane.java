@@ -335,7 +335,8 @@ public final class IncidentsPane {
             @Override
             protected void updateItem(IncidentSummary incident, boolean empty) {
                 super.updateItem(incident, empty);
-                setTooltip(empty || incident == null ? null : new Tooltip(IncidentText.tooltip(incident, clock.instant())));
+                setTooltip(empty || incident == null ? null
+                        : new Tooltip(IncidentText.tooltip(incident, clock.instant())));
             }
         });
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {

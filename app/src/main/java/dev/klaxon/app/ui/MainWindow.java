@@ -258,9 +258,9 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; "/" or Ctrl+F focus the shown view's
-     * filter; space pauses/resumes the live view (unless typing in a text field, and not from the audit view,
-     * where it would freeze something out of sight).
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; "/" or Ctrl+F focus
+     * the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
+     * live view: elsewhere it would freeze something out of sight).
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {

@@ -251,7 +251,8 @@ class IncidentsPaneTest {
 
         pd.failNext(1, Fault.rateLimitReset(Duration.ofSeconds(30)));
         desk.refreshNow().get(10, TimeUnit.SECONDS);
-        await().atMost(PATIENCE).until(() -> fx(state::getText).startsWith("Rate limited by PagerDuty: next refresh at "));
+        await().atMost(PATIENCE).until(() -> fx(state::getText)
+                .startsWith("Rate limited by PagerDuty: next refresh at "));
         assertThat(fx(() -> state.getGraphic() != null)).isTrue();
         assertThat(statuses(robot)).hasSize(3);
     }
