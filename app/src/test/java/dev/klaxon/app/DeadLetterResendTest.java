@@ -147,6 +147,12 @@ class DeadLetterResendTest {
             deadLetters(robot).requestFocus();
             return null;
         });
+        javafx.scene.control.TextArea detail = robot.lookup("#dead-letter-detail")
+                .queryAs(javafx.scene.control.TextArea.class);
+        await().atMost(PATIENCE).until(() -> fx(detail::getText).contains("HTTP       400"));
+        String shown = fx(detail::getText);
+        assertThat(shown).contains("should be 32 characters")
+                .contains("\"routing_key\": \"******** (env PD_ROUTING_KEY)\"").doesNotContain(ROUTING_KEY);
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
 
         await().atMost(PATIENCE).until(() -> pd.acceptedEvents().size() == 1);

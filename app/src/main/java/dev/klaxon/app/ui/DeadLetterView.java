@@ -5,7 +5,10 @@ import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.outbox.EventRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,13 +24,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -48,11 +54,15 @@ public final class DeadLetterView {
     /** Dead letters listed at most, newest first. */
     static final int LIMIT = 500;
     private static final Duration REFRESH_PERIOD = Duration.ofSeconds(5);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
     private final LiveSource source;
     private final ExecutorService worker;
     private final ObservableList<EventRecord> rows = FXCollections.observableArrayList();
     private final TableView<EventRecord> table = new TableView<>(rows);
+    private final TextArea detail = new TextArea();
+    private final MessageFormatter formatter = new MessageFormatter();
     private final Label count = new Label();
     private final Label status = new Label();
     private final Button resend = new Button("Resend selected", new FontIcon(Material2MZ.SEND));
@@ -96,8 +106,18 @@ public final class DeadLetterView {
         HBox actions = new HBox(10, resend, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("incident-actions");
-        root = new VBox(header, actions, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        detail.setId("dead-letter-detail");
+        detail.setEditable(false);
+        detail.getStyleClass().add("detail-text");
+        detail.setAccessibleText("Selected dead letter in full");
+        detail.setPromptText("Select a dead letter to see PagerDuty's whole answer and the body that was sent.");
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, event) -> showDetail(event));
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        split.getStyleClass().add("console-split");
+        root = new VBox(header, actions, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
         root.getStyleClass().addAll("section", "dead-letter-view");
         autoRefresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(REFRESH_PERIOD.toMillis()),
                 e -> refresh()));
@@ -191,6 +211,29 @@ public final class DeadLetterView {
         });
     }
 
+    /** PagerDuty's whole answer and the body sent (routing key masked, as the outbox keeps it). */
+    private void showDetail(EventRecord event) {
+        if (event == null) {
+            detail.clear();
+            return;
+        }
+        detail.setText("subject    " + event.subject() + "\n"
+                + "dedup_key  " + event.dedupKey() + "\n"
+                + "action     " + event.eventAction() + "\n"
+                + "received   " + Formats.timestamp(event.receivedAt()) + "\n"
+                + "refused    " + Formats.timestamp(deadAt(event)) + " after " + event.attempts()
+                + (event.attempts() == 1 ? " attempt" : " attempts")
+                + (event.requeues() > 0 ? ", resent by hand " + event.requeues() + "×" : "") + "\n"
+                + "HTTP       " + (event.lastStatus() == null ? "no response" : event.lastStatus()) + "\n"
+                + "PagerDuty  " + (event.lastMessage() == null ? "—" : event.lastMessage()) + "\n\n"
+                + "body sent (routing key masked)\n" + body(event.bodyJson()));
+    }
+
+    private String body(String json) {
+        String pretty = formatter.prettyJson(json);
+        return pretty != null ? pretty : json == null ? "" : json;
+    }
+
     private CompletableFuture<Void> resend(long id) {
         try {
             return CompletableFuture.supplyAsync(() -> source.resendDeadLetter(id), worker)
@@ -230,7 +273,7 @@ public final class DeadLetterView {
         placeholder.setMaxWidth(420);
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("Refused at", 150, e -> Formats.timestamp(deadAt(e))),
+                column("Refused at", 130, e -> TIME.format(deadAt(e))),
                 column("Subject", 200, EventRecord::subject),
                 column("dedup_key", 180, EventRecord::dedupKey),
                 column("Action", 80, EventRecord::eventAction),
