@@ -252,7 +252,12 @@ public final class IncidentsPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         count.setId("incidents-count");
         count.getStyleClass().add("section-hint");
-        HBox header = new HBox(10, title, count);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label keys = new Label("Ctrl+I to focus");
+        keys.getStyleClass().add("section-hint");
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(10, title, count, spacer, keys);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
         state.setId("incidents-state");

@@ -258,8 +258,8 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; "/" or Ctrl+F focus
-     * the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; Ctrl+I puts the
+     * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
      * live view: elsewhere it would freeze something out of sight).
      */
     public void installShortcuts(Scene scene) {
@@ -283,6 +283,10 @@ public final class MainWindow {
                 event.consume();
             } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
                 paused.set(!paused.get());
+                event.consume();
+            } else if (event.getCode() == KeyCode.I && event.isShortcutDown()) {
+                showAudit(false);
+                incidents.table().requestFocus();
                 event.consume();
             } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
                 focusFilter();

@@ -256,4 +256,22 @@ class IncidentsPaneTest {
         assertThat(fx(() -> state.getGraphic() != null)).isTrue();
         assertThat(statuses(robot)).hasSize(3);
     }
+
+    @Test
+    void ctrlIPutsTheKeyboardOnTheIncidentsFromAnywhere(FxRobot robot) {
+        await().atMost(PATIENCE).until(() -> statuses(robot).size() == 3);
+        fx(() -> {
+            stage.requestFocus();
+            table(robot).getSelectionModel().clearAndSelect(1);
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        await().atMost(PATIENCE).until(() -> fx(window::showingAudit));
+
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        await().atMost(PATIENCE).until(() -> fx(() -> stage.getScene().getFocusOwner() == table(robot)));
+        type(robot, KeyCode.A);
+
+        await().atMost(PATIENCE).until(() -> statuses(robot).get(1).equals("#2 acknowledged"));
+    }
 }
