@@ -98,10 +98,15 @@ final class ConsoleApp {
     private void showMain(Session opened) {
         String servers = String.join(", ", opened.config().nats().servers());
         String subjects = String.join(", ", opened.config().nats().subjects());
-        window = new MainWindow(LiveSource.of(opened.engine()), new MainWindow.Options(
+        window = new MainWindow(LiveSource.of(opened.engine()), opened.incidents(), new MainWindow.Options(
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
                 options.theme()));
+        if (options.demo()) {
+            window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
+                    + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "
+                    + "pagerduty.from_email to see and act on incidents here.");
+        }
         stage.getScene().setRoot(window.root());
         window.installShortcuts(stage.getScene());
         stage.setTitle("Klaxon — " + opened.label());

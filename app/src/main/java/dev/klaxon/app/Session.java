@@ -6,19 +6,22 @@ import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.demo.DemoEnvironment;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.incidents.IncidentDesk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * What one console run started: the engine and, in demo mode, the demo's nats-server and publisher. Opening may
+ * What one console run started: the engine, the PagerDuty incident desk and, in demo mode, the demo's nats-server and
+ * publisher. Opening may
  * block (files, child processes), so it runs off the FX thread; closing stops everything in reverse order.
  *
  * @param label         what the window title says the config is: "demo" or the file
  * @param writtenConfig the default config file this run created (first run), else null
  */
-record Session(Engine engine, DemoEnvironment demo, KlaxonConfig config, String label, Path writtenConfig)
+record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, KlaxonConfig config, String label,
+               Path writtenConfig)
         implements AutoCloseable {
 
     /**
@@ -32,7 +35,8 @@ record Session(Engine engine, DemoEnvironment demo, KlaxonConfig config, String 
         if (options.demo()) {
             DemoEnvironment demo = DemoEnvironment.start();
             try {
-                return new Session(startEngine(demo.config()), demo, demo.config(), "demo", null);
+                Engine engine = startEngine(demo.config());
+                return new Session(engine, startDesk(engine), demo, demo.config(), "demo", null);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -48,7 +52,9 @@ record Session(Engine engine, DemoEnvironment demo, KlaxonConfig config, String 
             }
         }
         KlaxonConfig config = new ConfigLoader(home).load(file);
-        return new Session(startEngine(config), null, config, file.toAbsolutePath().normalize().toString(), written);
+        Engine engine = startEngine(config);
+        return new Session(engine, startDesk(engine), null, config, file.toAbsolutePath().normalize().toString(),
+                written);
     }
 
     private static Engine startEngine(KlaxonConfig config) {
@@ -62,10 +68,19 @@ record Session(Engine engine, DemoEnvironment demo, KlaxonConfig config, String 
         }
     }
 
-    /** Stops the engine first (it reads from the demo's server), then the demo. */
+    /** Polls on its own thread; without an API token in the config it only says how to set one. */
+    private static IncidentDesk startDesk(Engine engine) {
+        IncidentDesk desk = new IncidentDesk(engine.config().pagerduty(), System::getenv, Clock.systemUTC(),
+                engine::recordAction, engine.operator());
+        desk.start();
+        return desk;
+    }
+
+    /** Stops the desk (it audits through the engine), the engine (it reads from the demo's server), then the demo. */
     @Override
     public void close() {
         try {
+            incidents.close();
             engine.close();
         } finally {
             if (demo != null) {

@@ -7,11 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.ui.MainWindow;
 import dev.klaxon.app.ui.SubjectRow;
-import dev.klaxon.app.ui.Theme;
-import dev.klaxon.app.ui.Themes;
+import dev.klaxon.app.ui.ShownWindow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -48,6 +47,7 @@ class ConsoleIntegrationTest {
 
     private NatsServerProcess server;
     private Engine engine;
+    private IncidentDesk desk;
     private MainWindow window;
     private Connection publisher;
     private Path storage;
@@ -76,14 +76,9 @@ class ConsoleIntegrationTest {
         engine.start();
         publisher = Nats.connect(server.url());
 
-        Themes.apply(Theme.DARK);
-        window = new MainWindow(LiveSource.of(engine), new MainWindow.Options("test", "waiting", Theme.DARK));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        Themes.style(scene);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
-        window.start();
+        desk = new IncidentDesk(config.pagerduty(), name -> null, Clock.systemUTC(), engine::recordAction,
+                engine.operator());
+        window = ShownWindow.show(stage, LiveSource.of(engine), desk, "waiting");
     }
 
     @AfterEach
@@ -93,6 +88,7 @@ class ConsoleIntegrationTest {
             return null;
         });
         publisher.close();
+        desk.close();
         engine.close();
         server.close();
         try (var files = Files.walk(storage)) {

@@ -5,6 +5,7 @@ import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.ExportFormat;
+import dev.klaxon.incidents.IncidentRef;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -122,6 +124,7 @@ public final class AuditView {
             new KindChoice("config loads", AuditKind.CONFIG));
 
     private final Function<AuditQuery, List<AuditRow>> search;
+    private final Function<String, Optional<IncidentRef>> incidentOf;
     private final Clock clock;
     private final ExecutorService worker;
     private final AuditText text = new AuditText();
@@ -149,8 +152,14 @@ public final class AuditView {
     private boolean searchAgain;
     private boolean searchedOnce;
 
-    public AuditView(Function<AuditQuery, List<AuditRow>> search, Clock clock) {
+    /**
+     * @param incidentOf the PagerDuty incident a dedup_key landed in, when known; read on the FX thread, so it must
+     *                   answer from memory
+     */
+    public AuditView(Function<AuditQuery, List<AuditRow>> search, Function<String, Optional<IncidentRef>> incidentOf,
+                     Clock clock) {
         this.search = Objects.requireNonNull(search, "search");
+        this.incidentOf = Objects.requireNonNull(incidentOf, "incidentOf");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "klaxon-console-audit");
@@ -463,7 +472,9 @@ public final class AuditView {
         state.setCellFactory(c -> iconCell(row -> AuditText.problem(row) ? Material2AL.ERROR_OUTLINE : null, true));
         TableColumn<AuditRow, String> status = column("Status / message", 220,
                 row -> Formats.oneLine(AuditText.statusAndMessage(row), 200));
-        table.getColumns().setAll(List.of(time, kind, subject, rule, key, state, status));
+        TableColumn<AuditRow, String> incident = column("Incident", 120, this::incident);
+        incident.setId("audit-incident-column");
+        table.getColumns().setAll(List.of(time, kind, subject, rule, key, state, incident, status));
 
         count.setId("audit-count");
         count.getStyleClass().add("section-hint");
@@ -483,6 +494,15 @@ public final class AuditView {
         detailPlaceholder.setMaxWidth(380);
         StackPane body = new StackPane(detail, detailPlaceholder);
         return section(new HBox(10, title("Details", Material2AL.DESCRIPTION)), body);
+    }
+
+    /** "#12 acknowledged" for a forwarded event whose dedup_key the incident desk has seen; blank otherwise. */
+    private String incident(AuditRow row) {
+        if (row.kind() != AuditKind.FORWARDED) {
+            return "";
+        }
+        String key = row.pagerDutyDedupKey() != null ? row.pagerDutyDedupKey() : row.dedupKey();
+        return incidentOf.apply(key).map(IncidentText::ref).orElse("");
     }
 
     private static TableColumn<AuditRow, String> column(String name, double width, Function<AuditRow, String> value) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class Formats {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx",
             Locale.ROOT).withZone(ZoneId.systemDefault());
 
@@ -57,6 +59,11 @@ public final class Formats {
 
     public static String clock(Instant instant) {
         return instant == null ? "—" : CLOCK.format(instant);
+    }
+
+    /** "14:03:07": to the second, for times a person compares with the wall clock. */
+    public static String seconds(Instant instant) {
+        return instant == null ? "—" : SECONDS.format(instant);
     }
 
     public static String timestamp(Instant instant) {

@@ -6,6 +6,8 @@ import dev.klaxon.app.live.LiveFeed;
 import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.live.TailUpdate;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.incidents.DeskState;
+import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.stats.TailEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -44,8 +47,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The console's main view: toolbar (Live/Audit switch, filter, pause, theme), then either the live view (subjects
- * table, live tail, message detail) or the {@link AuditView}, and the status bar under both.
+ * The console's main view: toolbar (Live/Audit/Dead letters switch, filter, pause, theme), then the live view
+ * (subjects table, live tail and message detail, with PagerDuty incidents on the right), the {@link AuditView} or the
+ * {@link DeadLetterView}, and the status bar under all of them.
  *
  * <p>Data flow is one way and never blocks the FX thread: a {@link LiveFeed} reads the engine on its own thread and
  * keeps only the newest snapshot and tail; an {@link AnimationTimer} looks at them once per frame and applies what
@@ -80,8 +84,12 @@ public final class MainWindow {
     private final Button themeButton = new Button();
     private final ToggleButton liveButton = new ToggleButton("Live", new FontIcon(Material2AL.DYNAMIC_FEED));
     private final ToggleButton auditButton = new ToggleButton("Audit", new FontIcon(Material2MZ.RECEIPT_LONG));
+    private final ToggleButton deadButton = new ToggleButton("Dead letters", new FontIcon(Material2AL.ERROR_OUTLINE));
     private final ToggleGroup views = new ToggleGroup();
     private final AuditView audit;
+    private final DeadLetterView deadLetters;
+    private final IncidentDesk desk;
+    private final IncidentsPane incidents;
     private final Node live;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer frames;
@@ -96,11 +104,17 @@ public final class MainWindow {
     private boolean holding;
     private String lastFailure;
 
-    public MainWindow(LiveSource source, Options options) {
+    /** @param desk PagerDuty incidents; its owner starts and closes it, this window only reads and acts through it */
+    public MainWindow(LiveSource source, IncidentDesk desk, Options options) {
         this.feed = new LiveFeed(source, POLL_PERIOD);
         this.subjects = new SubjectTable();
         this.theme = options.theme();
-        this.audit = new AuditView(source::searchAudit, Clock.systemDefaultZone());
+        this.desk = desk;
+        this.incidents = new IncidentsPane(desk, Clock.systemUTC());
+        this.audit = new AuditView(source::searchAudit, key -> desk.snapshot().incidentFor(key),
+                Clock.systemDefaultZone());
+        this.deadLetters = new DeadLetterView(source);
+        status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
         root.getStyleClass().add("klaxon-console");
@@ -176,6 +190,7 @@ public final class MainWindow {
         frames.stop();
         feed.close();
         audit.close();
+        deadLetters.close();
     }
 
     /** True while the audit view is shown instead of the live view. */
@@ -184,7 +199,28 @@ public final class MainWindow {
     }
 
     public void showAudit(boolean show) {
-        (show ? auditButton : liveButton).setSelected(true);
+        showView(show ? auditButton : liveButton);
+    }
+
+    /** True while the dead letters are shown instead of the live view. */
+    public boolean showingDeadLetters() {
+        return deadButton.isSelected();
+    }
+
+    public void showDeadLetters() {
+        showView(deadButton);
+    }
+
+    private void showView(ToggleButton view) {
+        view.setSelected(true);
+    }
+
+    public IncidentsPane incidents() {
+        return incidents;
+    }
+
+    public DeadLetterView deadLetters() {
+        return deadLetters;
     }
 
     /** The audit view, e.g. to point its export at a file without a native dialog. */
@@ -192,12 +228,17 @@ public final class MainWindow {
         return audit;
     }
 
-    private void switchView(boolean toAudit) {
-        root.setCenter(toAudit ? audit.node() : live);
-        // The audit reads SQLite every few seconds only while it is looked at.
+    private void switchView(Toggle view) {
+        boolean toAudit = view == auditButton;
+        boolean toDead = view == deadButton;
+        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : live);
+        // The audit and the dead letters read SQLite every few seconds only while they are looked at.
         audit.setActive(toAudit);
+        deadLetters.setActive(toDead);
         if (toAudit) {
             audit.textField().requestFocus();
+        } else if (toDead) {
+            deadLetters.table().requestFocus();
         } else {
             subjects.node().requestFocus();
         }
@@ -217,9 +258,9 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 switch between the live and audit views; "/" or Ctrl+F focus the shown view's
-     * filter; space pauses/resumes the live view (unless typing in a text field, and not from the audit view,
-     * where it would freeze something out of sight).
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; Ctrl+I puts the
+     * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
+     * live view: elsewhere it would freeze something out of sight).
      */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
@@ -236,8 +277,16 @@ public final class MainWindow {
                     && (event.getCode() == KeyCode.DIGIT2 || event.getCode() == KeyCode.NUMPAD2)) {
                 showAudit(true);
                 event.consume();
-            } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && !showingAudit()) {
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT3 || event.getCode() == KeyCode.NUMPAD3)) {
+                showDeadLetters();
+                event.consume();
+            } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
                 paused.set(!paused.get());
+                event.consume();
+            } else if (event.getCode() == KeyCode.I && event.isShortcutDown()) {
+                showAudit(false);
+                incidents.table().requestFocus();
                 event.consume();
             } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
                 focusFilter();
@@ -247,6 +296,9 @@ public final class MainWindow {
     }
 
     private void focusFilter() {
+        if (showingDeadLetters()) {
+            return; // nothing to filter there
+        }
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
         field.requestFocus();
         field.selectAll();
@@ -268,6 +320,7 @@ public final class MainWindow {
 
     /** One frame: at most one snapshot and one tail applied, whatever the message rate. */
     private void applyFrame(long now) {
+        incidents.apply(desk.snapshot());
         EngineSnapshot snapshot = feed.latestSnapshot();
         if (snapshot != null && snapshot != lastStatus) {
             lastStatus = snapshot;
@@ -352,8 +405,12 @@ public final class MainWindow {
         auditButton.setId("audit-view-button");
         auditButton.setTooltip(new Tooltip("Audit view: forwarded pages, operator actions and config loads, "
                 + "searchable and exportable (Ctrl+2)"));
-        auditButton.getStyleClass().add(Styles.RIGHT_PILL);
-        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton}) {
+        auditButton.getStyleClass().add(Styles.CENTER_PILL);
+        deadButton.setId("dead-letters-view-button");
+        deadButton.setTooltip(new Tooltip("Dead letters: events PagerDuty refused for good, with a Resend action "
+                + "(Ctrl+3)"));
+        deadButton.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton}) {
             button.setToggleGroup(views);
             button.setFocusTraversable(false);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -363,10 +420,10 @@ public final class MainWindow {
             if (toggle == null) {
                 old.setSelected(true); // a segmented switch always has one side on
             } else {
-                switchView(toggle == auditButton);
+                switchView(toggle);
             }
         });
-        HBox switcher = new HBox(liveButton, auditButton);
+        HBox switcher = new HBox(liveButton, auditButton, deadButton);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
 
         // The subject filter and pause belong to the live view: out of the way while the audit is shown.
@@ -421,7 +478,11 @@ public final class MainWindow {
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.52);
         main.getStyleClass().add("console-split");
-        return main;
+        SplitPane withIncidents = new SplitPane(main, incidents.node());
+        // Without a token the panel only holds a message: the subjects get the room.
+        withIncidents.setDividerPositions(desk.snapshot().state() == DeskState.NOT_CONFIGURED ? 0.74 : 0.62);
+        withIncidents.getStyleClass().add("console-split");
+        return withIncidents;
     }
 
     private static Label sectionTitle(String text, Ikon icon) {

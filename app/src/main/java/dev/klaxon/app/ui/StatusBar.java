@@ -52,7 +52,8 @@ public final class StatusBar {
             "Events committed to the outbox and waiting for PagerDuty to accept them, and how long the oldest "
                     + "has waited");
     private final Label deadLetters = metric("dead-letter-count", Material2AL.ERROR_OUTLINE,
-            "Events PagerDuty refused (4xx): never retried automatically; see the Audit view (Ctrl+2)");
+            "Events PagerDuty refused (4xx): never retried automatically. Click (or Ctrl+3) to see them and "
+                    + "resend");
     private final Label commitFailures = metric("outbox-failure-count", Material2MZ.REPORT,
             "Events that could not be committed to the outbox (disk problem): they were not sent");
     private final Label feedProblem = new Label();
@@ -208,6 +209,13 @@ public final class StatusBar {
             return seconds / 60 + " min";
         }
         return seconds / 3600 + " h";
+    }
+
+    /** What a click on the dead-letter count does: open the dead letters. */
+    public void onDeadLetters(Runnable open) {
+        deadLetters.getStyleClass().add("clickable");
+        deadLetters.setCursor(javafx.scene.Cursor.HAND);
+        deadLetters.setOnMouseClicked(event -> open.run());
     }
 
     /** Says that the console cannot read the engine (null clears it). */

@@ -96,6 +96,28 @@ class MainWindowTest {
     }
 
     @Test
+    void withoutAPagerDutyTokenTheIncidentsPanelSaysWhichKeyToSet(FxRobot robot) {
+        Label state = robot.lookup("#incidents-state").queryAs(Label.class);
+        assertThat(fx(state::isVisible)).isTrue();
+        assertThat(fx(state::getText)).startsWith("Incidents are off. No PagerDuty REST API token configured")
+                .contains("pagerduty.api_token_env");
+        assertThat(fx(() -> state.getGraphic() != null)).isTrue();
+        assertThat(fx(() -> robot.lookup("#incident-acknowledge").queryButton().isDisabled())).isTrue();
+    }
+
+    @Test
+    void ctrl3AndTheDeadLetterCountOpenTheDeadLetters(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        await().atMost(PATIENCE).until(() -> fx(window::showingDeadLetters));
+        assertThat(robot.lookup("#dead-letter-table").tryQuery()).isPresent();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        await().atMost(PATIENCE).until(() -> !fx(window::showingDeadLetters));
+        robot.clickOn("#dead-letter-count");
+        await().atMost(PATIENCE).until(() -> fx(window::showingDeadLetters));
+    }
+
+    @Test
     void showsAPlaceholderThenRowsBusiestFirstWithBucketsLast(FxRobot robot) {
         Label placeholder = fx(() -> (Label) subjects(robot).getPlaceholder());
         assertThat(fx(placeholder::getText)).isEqualTo("Waiting for alerts.>");

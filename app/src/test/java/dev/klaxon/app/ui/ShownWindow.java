@@ -2,17 +2,28 @@ package dev.klaxon.app.ui;
 
 import static dev.klaxon.app.FxQuery.fx;
 
+import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.config.PagerDutyConfig;
+import dev.klaxon.incidents.IncidentDesk;
+import java.time.Clock;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The main window on a test stage, as the console shows it: dark theme, shortcuts installed, frames running. */
-final class ShownWindow {
+public final class ShownWindow {
     private ShownWindow() {
     }
 
+    /** With an incident desk that has no PagerDuty token, as in demo mode. */
     static MainWindow show(Stage stage, FakeEngine engine, String placeholder) {
+        IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
+                action -> { }, "test");
+        return show(stage, engine, desk, placeholder);
+    }
+
+    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder) {
         Themes.apply(Theme.DARK);
-        MainWindow window = new MainWindow(engine, new MainWindow.Options("test", placeholder, Theme.DARK));
+        MainWindow window = new MainWindow(source, desk, new MainWindow.Options("test", placeholder, Theme.DARK));
         Scene scene = new Scene(window.root(), 1280, 800);
         Themes.style(scene);
         window.installShortcuts(scene);
@@ -22,7 +33,7 @@ final class ShownWindow {
         return window;
     }
 
-    static void close(MainWindow window) {
+    public static void close(MainWindow window) {
         fx(() -> {
             window.stop();
             return null;

@@ -1,0 +1,43 @@
+package dev.klaxon.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klaxon.incidents.ActionResult;
+import dev.klaxon.pagerduty.rest.IncidentSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IncidentTextTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
+
+    @Test
+    void agesAreShortEnoughForANarrowColumn() {
+        assertThat(IncidentText.age(NOW.minusSeconds(42), NOW)).isEqualTo("42 s");
+        assertThat(IncidentText.age(NOW.minusSeconds(4 * 60 + 5), NOW)).isEqualTo("4 min");
+        assertThat(IncidentText.age(NOW.minusSeconds(2 * 3600 + 5 * 60), NOW)).isEqualTo("2 h 5 min");
+        assertThat(IncidentText.age(NOW.minusSeconds(3 * 86_400 + 7), NOW)).isEqualTo("3 d");
+        assertThat(IncidentText.age(null, NOW)).isEqualTo("—");
+    }
+
+    @Test
+    void resultsNameIncidentsByNumberAndFailuresByPagerDutysReason() {
+        Map<String, Integer> numbers = Map.of("P1", 12, "P2", 13);
+        assertThat(IncidentText.result(new ActionResult("incident.acknowledge", List.of(
+                new ActionResult.Outcome("P1", true, "acknowledged"),
+                new ActionResult.Outcome("P2", true, "acknowledged"))), numbers)).isEqualTo("#12, #13: acknowledged");
+        assertThat(IncidentText.result(new ActionResult("incident.resolve", List.of(
+                new ActionResult.Outcome("P1", true, "resolved"),
+                new ActionResult.Outcome("P2", false, "incident is already resolved"))), numbers))
+                .isEqualTo("Could not resolve #13: incident is already resolved");
+    }
+
+    @Test
+    void theLineUnderATitleSaysUrgencyServiceAndAssignee() {
+        IncidentSummary incident = new IncidentSummary("P1", 12, "Disk full", "triggered", "high", "S1", "Payments",
+                "k", NOW, null, List.of("Ada", "Lin"), new IncidentSummary.AlertCounts(1, 1, 0));
+        assertThat(IncidentText.meta(incident)).isEqualTo("high urgency · Payments · Ada, Lin");
+        assertThat(IncidentText.name(incident)).isEqualTo("#12 Disk full");
+    }
+}
