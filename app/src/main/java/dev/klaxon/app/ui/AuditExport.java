@@ -3,6 +3,7 @@ package dev.klaxon.app.ui;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.CsvField;
 import dev.klaxon.audit.DeliveryAttempt;
 import dev.klaxon.audit.ExportFormat;
 import java.io.IOException;
@@ -63,18 +64,9 @@ final class AuditExport {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(csvField(fields.get(i)));
+            out.write(CsvField.of(fields.get(i)));
         }
         out.write("\r\n");
-    }
-
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     private static void writeJsonLine(Writer out, AuditRow row) throws IOException {
