@@ -31,6 +31,8 @@ public final class Main {
               event send (--routing-key-env NAME | --routing-key-file PATH) --summary TEXT
                    [--severity S] [--source S] [--dedup-key K] [--action trigger|acknowledge|resolve]
                                                    send one event to PagerDuty now and show its answer
+              escalate SUBJECT --payload JSON (--routing-key-env NAME | --routing-key-file PATH) [--severity S]
+                                                   force one message to PagerDuty past rules and guards (audited)
               audit export --format jsonl|csv [--since 24h] [--subject PATTERN]
                                                    write the audit trail to standard output
               audit tail [--subject PATTERN]       follow the audit trail until interrupted
@@ -91,6 +93,7 @@ public final class Main {
                 case "audit" -> new AuditCommand(context).run(rest, stop);
                 case "outbox" -> new OutboxCommand(context).run(rest);
                 case "silence" -> new SilenceCommand(context).run(rest);
+                case "escalate" -> new EscalateCommand(context).run(rest);
                 default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
             };
         } catch (UsageException e) {

@@ -45,7 +45,7 @@ final class ConfigDocumentReader {
         StorageConfig storage = new StorageSectionReader(files).read(
                 top.mapping("storage", StorageSectionReader.KEYS));
         List<RouteRule> routes = new RoutesSectionReader(errors, files).read(top);
-        GuardsConfig guards = GuardsSectionReader.read(top.mapping("guards", GuardsSectionReader.KEYS));
+        GuardsConfig guards = new GuardsSectionReader(errors).read(top.mapping("guards", GuardsSectionReader.KEYS));
         return Optional.of(new KlaxonConfig(nats, pagerduty, storage, routes, guards, source));
     }
 }

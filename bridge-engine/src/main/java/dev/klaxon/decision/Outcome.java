@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What finally happened to one message. Every received message gets exactly one, so per subject: received =
- * forwarded + shadowed + logged + dropped + rejected + silenced + deduplicated + held.
+ * forwarded + shadowed + logged + dropped + rejected + silenced + deduplicated + held + inhibited.
  */
 public enum Outcome {
     FORWARDED, SHADOWED, LOGGED, DROPPED, REJECTED,
@@ -13,7 +13,9 @@ public enum Outcome {
     /** A repeated trigger of a dedup_key already sent within {@code guards.dedup_window}. */
     DEDUPLICATED,
     /** Held back because its subject is in flood state; a coalesced event stands for it. */
-    HELD;
+    HELD,
+    /** Held back by {@code guards.inhibit} while a wider alert fires. */
+    INHIBITED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -495,7 +495,9 @@ public final class Engine implements AutoCloseable {
 
         void onGuardEvent(GuardEvent event) {
             if (event instanceof GuardEvent.Coalesced coalesced) {
-                outboxSink.acceptCoalesced(coalesced);
+                if (!guards.shadowAll()) {
+                    outboxSink.acceptCoalesced(coalesced);
+                }
             } else if (event instanceof GuardEvent.FloodStarted started) {
                 LOG.warning(started.subject() + " entered flood state (over " + started.threshold().count() + " per "
                         + started.threshold().window().toSeconds() + " s): holding its triggers, sending one "

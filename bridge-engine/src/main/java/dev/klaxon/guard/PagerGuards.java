@@ -6,6 +6,7 @@ import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
 import dev.klaxon.message.AlertMessage;
+import dev.klaxon.message.Severity;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import java.time.Duration;
@@ -17,12 +18,17 @@ import java.util.function.Consumer;
 
 /**
  * Guards the pager between routing and the outbox. A decision to forward alert events is checked, in this order,
- * against the active silences, the dedup window and the subject's flood state; the first that applies turns it into
- * {@code silenced}, {@code deduplicated} or {@code held}, with a reason that names it. Everything else passes unchanged. Change events page no one
+ * against the active silences, the inhibit rules, the dedup window and the subject's flood state; the first that
+ * applies turns it into {@code silenced}, {@code inhibited}, {@code deduplicated} or {@code held}, with a reason that
+ * names it. Everything else passes unchanged. Change events page no one
  * and always pass.
  *
- * <p>{@link #apply} is for live traffic and keeps state (dedup times, silence match counts); call it from the
- * processing thread only. {@link #explain} answers "what would happen" from any thread and changes nothing.
+ * <p>{@link #apply} is for live traffic and keeps state (dedup times, flood rates, firing alerts, silence match
+ * counts); call it from the processing thread only. {@link #explain} answers "what would happen" from any thread and
+ * changes nothing. The state is guarded by this object's lock, which only an explanation ever contends for.
+ *
+ * <p>With {@code guards.shadow: true} everything is decided as usual, and what would have been forwarded is
+ * shadowed instead: rendered and counted, never sent.
  */
 public final class PagerGuards {
     private final List<RouteRule> rules;
@@ -30,6 +36,8 @@ public final class PagerGuards {
     private final DedupWindow dedup;
     /** Null when no per-subject flood threshold is configured. */
     private final FloodTracker floods;
+    private final Inhibitions inhibitions;
+    private final boolean shadowAll;
 
     /** @param events what the guards do on their own (coalesced events, flood start and end); processing thread */
     public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences,
@@ -38,10 +46,17 @@ public final class PagerGuards {
         this.silences = silences;
         this.dedup = new DedupWindow(config.dedupWindow(), DedupWindow.MAX_KEYS);
         this.floods = config.floodPerSubject() == null ? null : new FloodTracker(config.floodPerSubject(), events);
+        this.inhibitions = new Inhibitions(config.inhibit());
+        this.shadowAll = config.shadowAll();
+    }
+
+    /** {@code guards.shadow}: nothing is sent, coalesced events included. */
+    public boolean shadowAll() {
+        return shadowAll;
     }
 
     /** Lets time-driven work happen (flood updates and ends); call from the processing thread, often. */
-    public void tick(Instant now) {
+    public synchronized void tick(Instant now) {
         if (floods != null) {
             floods.tick(now);
         }
@@ -60,7 +75,19 @@ public final class PagerGuards {
         return check(decision, false);
     }
 
-    private Decision check(Decision decision, boolean live) {
+    private synchronized Decision check(Decision decision, boolean live) {
+        if (live && decision.message() != null) {
+            inhibitions.observe(decision.message(), decision.at());
+        }
+        Decision guarded = guard(decision, live);
+        if (shadowAll && guarded.outcome() == Outcome.FORWARDED) {
+            return with(guarded, Outcome.SHADOWED, "shadow mode (guards.shadow: true): " + guarded.reason()
+                    + "; rendered, not sent");
+        }
+        return guarded;
+    }
+
+    private Decision guard(Decision decision, boolean live) {
         if (decision.outcome() != Outcome.FORWARDED || decision.message() == null) {
             return decision;
         }
@@ -77,6 +104,10 @@ public final class PagerGuards {
                 return with(decision, Outcome.SILENCED, silence.get().label() + " until "
                         + silence.get().effectiveEnd() + " (" + silence.get().createdBy()
                         + (silence.get().reason().isBlank() ? "" : ": " + silence.get().reason()) + ")");
+            }
+            Optional<String> inhibited = inhibitions.inhibiting(message.subject(), severity(decision));
+            if (inhibited.isPresent()) {
+                return with(decision, Outcome.INHIBITED, inhibited.get());
             }
             Optional<Duration> since = sentWithinWindow(keys, now);
             if (since.isPresent()) {
@@ -140,6 +171,17 @@ public final class PagerGuards {
             }
         }
         throw new IllegalStateException("a forwarded alert decision without a live page rule");
+    }
+
+    /** The severity the alert would be sent with. */
+    private static Severity severity(Decision decision) {
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action() == RouteAction.PAGE && hit.eventBody() != null) {
+                return Severity.parse(hit.eventBody().path("payload").path("severity").asText(""))
+                        .orElse(Severity.ERROR);
+            }
+        }
+        return Severity.ERROR;
     }
 
     private static boolean isTrigger(Decision decision) {

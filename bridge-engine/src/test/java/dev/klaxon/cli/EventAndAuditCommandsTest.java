@@ -75,6 +75,28 @@ class EventAndAuditCommandsTest {
     }
 
     @Test
+    void escalateRendersTheMessageLikeARouteRaisesTheSeverityAndIsAudited() throws Exception {
+        int code = run("escalate", "alerts.prod.db", "--payload",
+                "{\"summary\":\"replica lag 900 s\",\"severity\":\"warning\",\"source\":\"db-3\"}",
+                "--routing-key-env", "PD_KEY", "--severity", "critical", "--config", config.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out()).contains("\"routing_key\" : \"******** (env PD_KEY)\"",
+                "adjusted: severity warning raised by hand to critical", "accepted by PagerDuty: dedup_key alerts.prod.db")
+                .doesNotContain(ROUTING_KEY);
+        JsonNode sent = pagerDuty.acceptedEvents().get(0);
+        assertThat(sent.get("routing_key").asText()).isEqualTo(ROUTING_KEY);
+        assertThat(sent.get("payload").get("severity").asText()).isEqualTo("critical");
+        assertThat(sent.get("payload").get("summary").asText()).isEqualTo("replica lag 900 s");
+
+        assertThat(run("audit", "export", "--format", "jsonl", "--config", config.toString())).isZero();
+        assertThat(out().lines().map(this::json)).anySatisfy(row -> {
+            assertThat(row.get("action").asText()).isEqualTo("escalate");
+            assertThat(row.get("target").asText()).isEqualTo("alerts.prod.db to env:PD_KEY as critical");
+        });
+    }
+
+    @Test
     void eventSendTriggersAndIsAuditedWithoutTheKey() throws Exception {
         int code = run("event", "send", "--routing-key-env", "PD_KEY", "--summary", "Manual page: checkout down",
                 "--severity", "crit", "--source", "oncall-laptop", "--dedup-key", "manual-1", "--config",

@@ -239,6 +239,25 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void inhibitRulesNeedBothPatternsAndAKnownSeverity() {
+        assertThat(fixture.errors("""
+                guards:
+                  inhibit:
+                    - while: "alerts.prod.dc1.down"
+                    - while: "alerts..down"
+                      hold: "alerts.prod.>"
+                      below: urgent
+                    - "alerts.>"
+                """)).containsExactly(
+                "guards.inhibit[0].hold: required; a subject pattern such as \"alerts.prod.dc1.>\" (line 3)",
+                "guards.inhibit[1].while: empty token in \"alerts..down\" (line 4)",
+                "guards.inhibit[1].below: unknown severity \"urgent\"; expected critical, error, warning or info "
+                        + "(line 6)",
+                "guards.inhibit[2]: expected an inhibit rule (a mapping with while, hold and below), got a string "
+                        + "(line 7)");
+    }
+
+    @Test
     void unknownSeverityListsTheValidOnes() {
         assertThat(fixture.errors("""
                 routes:

@@ -93,6 +93,10 @@ class GuardsEndToEndTest {
                     routing_key_env: PD_ROUTING_KEY_PROD
                 guards:
                   dedup_window: 5m
+                  inhibit:
+                    - while: "alerts.prod.dc1.down"
+                      hold: "alerts.prod.dc1.>"
+                      below: critical
                 """.formatted(server.url(), pagerDuty.eventsUrl(), dir.resolve("data")));
         KlaxonConfig config = new ConfigLoader().load(configFile);
         Engine started = Engine.create(config, clock,
@@ -257,6 +261,23 @@ class GuardsEndToEndTest {
                 });
         assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.FORWARDED))).singleElement()
                 .satisfies(row -> assertThat(row.rule()).isEqualTo("manual escalation by ana@example.com"));
+    }
+
+    @Test
+    void whileTheDatacentreIsDownItsLesserAlertsAreInhibitedAndCounted() throws Exception {
+        publish("alerts.prod.dc1.down", "{\"summary\":\"dc1 unreachable\",\"severity\":\"critical\","
+                + "\"dedup_key\":\"dc1\"}");
+        publish("alerts.prod.dc1.db", "{\"summary\":\"db timeout\",\"severity\":\"error\",\"dedup_key\":\"db\"}");
+        publish("alerts.prod.dc1.api", "{\"summary\":\"api 5xx\",\"severity\":\"warning\",\"dedup_key\":\"api\"}");
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        assertThat(count("alerts.prod.dc1.db", Outcome.INHIBITED)).isEqualTo(1);
+        assertThat(count("alerts.prod.dc1.api", Outcome.INHIBITED)).isEqualTo(1);
+
+        publish("alerts.prod.dc1.down", "{\"event_action\":\"resolve\",\"dedup_key\":\"dc1\"}");
+        publish("alerts.prod.dc1.db", "{\"summary\":\"db timeout\",\"severity\":\"error\",\"dedup_key\":\"db\"}");
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 3);
+        assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("dedup_key").asText())
+                .containsExactly("dc1", "dc1", "db");
     }
 
     @Test

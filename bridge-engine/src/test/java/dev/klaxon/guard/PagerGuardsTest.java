@@ -43,9 +43,25 @@ class PagerGuardsTest {
                     routing_key_env: PD_CHANGES
                 guards:
                   dedup_window: 5m
+                  inhibit:
+                    - while: "alerts.prod.dc1.down"
+                      hold: "alerts.prod.dc1.>"
+                      below: critical
                 """, Path.of("klaxon.yaml"));
         processor = new MessageProcessor(config.routes(), new MessageDecoder(), clock);
         guards = new PagerGuards(config.routes(), config.guards(), book, event -> { });
+    }
+
+    private PagerGuards shadowEverything() throws Exception {
+        KlaxonConfig config = new ConfigLoader(Path.of(".")).parse("""
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_PROD
+                guards:
+                  shadow: true
+                """, Path.of("klaxon.yaml"));
+        return new PagerGuards(config.routes(), config.guards(), book, event -> { });
     }
 
     private Decision live(String subject, String json) {
@@ -131,6 +147,42 @@ class PagerGuardsTest {
         assertThat(live("alerts.prod.db", "{\"dedup_key\":\"b\"}").outcome()).isEqualTo(Outcome.SILENCED);
         clock.advance(Duration.ofMinutes(5));
         assertThat(live("alerts.prod.db", "{\"dedup_key\":\"c\"}").outcome()).isEqualTo(Outcome.FORWARDED);
+    }
+
+    @Test
+    void whileADatacentreIsDownItsLesserAlertsAreInhibitedUntilItResolves() {
+        assertThat(live("alerts.prod.dc1.db", "{\"severity\":\"error\",\"dedup_key\":\"a\"}").outcome())
+                .isEqualTo(Outcome.FORWARDED);
+        assertThat(live("alerts.prod.dc1.down", "{\"severity\":\"critical\",\"dedup_key\":\"dc1\"}").outcome())
+                .as("the inhibiting alert itself pages").isEqualTo(Outcome.FORWARDED);
+
+        Decision lesser = live("alerts.prod.dc1.db", "{\"severity\":\"error\",\"dedup_key\":\"b\"}");
+        assertThat(lesser.outcome()).isEqualTo(Outcome.INHIBITED);
+        assertThat(lesser.reason()).isEqualTo("inhibited by guards.inhibit[0]: alerts.prod.dc1.down is firing since "
+                + T0 + " (dedup_key dc1); holds alerts.prod.dc1.> below critical");
+        assertThat(live("alerts.prod.dc1.db", "{\"severity\":\"critical\",\"dedup_key\":\"c\"}").outcome())
+                .as("critical still pages").isEqualTo(Outcome.FORWARDED);
+        assertThat(live("alerts.prod.dc2.db", "{\"severity\":\"error\",\"dedup_key\":\"d\"}").outcome())
+                .isEqualTo(Outcome.FORWARDED);
+        assertThat(live("alerts.prod.dc1.down", "{\"event_action\":\"acknowledge\",\"dedup_key\":\"dc1\"}")
+                .outcome()).isEqualTo(Outcome.FORWARDED);
+        assertThat(live("alerts.prod.dc1.db", "{\"severity\":\"warning\",\"dedup_key\":\"e\"}").outcome())
+                .as("acknowledged is still firing").isEqualTo(Outcome.INHIBITED);
+
+        live("alerts.prod.dc1.down", "{\"event_action\":\"resolve\",\"dedup_key\":\"dc1\"}");
+        assertThat(live("alerts.prod.dc1.db", "{\"severity\":\"warning\",\"dedup_key\":\"f\"}").outcome())
+                .isEqualTo(Outcome.FORWARDED);
+    }
+
+    @Test
+    void shadowModeDecidesEverythingAsUsualAndSendsNothing() throws Exception {
+        PagerGuards shadow = shadowEverything();
+        Decision first = shadow.apply(processor.decide(inbound("alerts.prod.db", "{\"dedup_key\":\"k\"}")));
+        assertThat(first.outcome()).isEqualTo(Outcome.SHADOWED);
+        assertThat(first.reason()).startsWith("shadow mode (guards.shadow: true): routes[0]").endsWith("rendered, not sent");
+        assertThat(first.hits().get(0).eventBody().get("dedup_key").asText()).isEqualTo("k");
+        assertThat(shadow.apply(processor.decide(inbound("alerts.prod.db", "{\"dedup_key\":\"k\"}"))).outcome())
+                .as("what would have been deduplicated still says so").isEqualTo(Outcome.DEDUPLICATED);
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class OutcomeBadge {
             case SILENCED -> Material2MZ.NOTIFICATIONS_OFF;
             case DEDUPLICATED -> Material2AL.CONTENT_COPY;
             case HELD -> Material2MZ.PAUSE_CIRCLE_OUTLINE;
+            case INHIBITED -> Material2AL.LAYERS_CLEAR;
         };
     }
 
