@@ -17,6 +17,7 @@ import dev.klaxon.nats.NatsIngest;
 import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.guard.GuardEvent;
+import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.guard.PagerGuards;
 import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceBook;
@@ -89,6 +90,7 @@ public final class Engine implements AutoCloseable {
     private final NatsIngest ingest;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
     /** Everything that exists only while running; set once by {@link #start()}. */
     private volatile Running running;
 
@@ -147,12 +149,62 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private void readStoredSilences() {
+        Path file = config.storage().dir().resolve("silences.db");
+        if (!Files.exists(file)) {
+            return;
+        }
+        try (SilenceStore store = SilenceStore.open(file)) {
+            Instant now = clock.instant();
+            silenceBook.replace(store.all().stream().map(SilenceRecord::silence)
+                    .filter(silence -> now.isBefore(silence.effectiveEnd())).toList());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the stored silences; explaining without them", e);
+        }
+    }
+
     /** Called on the processing thread: what the guards did on their own goes to the outbox or the audit. */
     private void onGuardEvent(GuardEvent event) {
         Running parts = running;
         if (parts != null) {
             parts.onGuardEvent(event);
         }
+    }
+
+    /** The triggers flood state held back for one subject (bounded, in memory), oldest first. Any thread. */
+    public List<HeldEvent> heldEvents(String subject) {
+        return guards.held().of(subject);
+    }
+
+    /**
+     * Sends what flood state held back for {@code subject} after all: committed to the outbox like any page, so the
+     * routing key's budget still applies. Audited as {@code flood.release}.
+     *
+     * @return completes with how many were released
+     */
+    public CompletableFuture<Integer> releaseHeld(String subject) {
+        return release(guards.held().takeAll(subject), subject + " (all held)");
+    }
+
+    /** Sends one held trigger after all; completes with 0 when it is no longer held. */
+    public CompletableFuture<Integer> releaseHeld(long heldId) {
+        return release(guards.held().take(heldId), "held event " + heldId);
+    }
+
+    private CompletableFuture<Integer> release(List<HeldEvent> events, String target) {
+        Running parts = running;
+        if (parts == null || closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        }
+        if (events.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return parts.outboxSink.release(events).whenComplete((ids, failure) ->
+                parts.audit.recordAction(failure == null
+                        ? new OperatorAction(clock.instant(), operator(), "flood.release", target, true,
+                                events.size() + " released")
+                        : OperatorAction.failed(clock.instant(), operator(), "flood.release", target,
+                                rootMessage(failure)))).thenApply(List::size);
     }
 
     /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms). */
@@ -185,8 +237,15 @@ public final class Engine implements AutoCloseable {
         return stats.tail(subject);
     }
 
-    /** What the engine would decide for this message now, without counting it or sending anything. */
+    /**
+     * What the engine would decide for this message now, without counting it or sending anything. Before
+     * {@link #start()} (as in {@code rules test}) the silences stored under {@code storage.dir} are read once, so the
+     * answer includes them; dedup and flood state exist only while running.
+     */
     public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
+        if (running == null && storedSilencesRead.compareAndSet(false, true)) {
+            readStoredSilences();
+        }
         return guards.explain(processor.explain(new InboundMessage(subject, body, headers, clock.instant())));
     }
 

@@ -7,6 +7,7 @@ import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
 import dev.klaxon.guard.GuardEvent;
+import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.NewEvent;
@@ -15,6 +16,7 @@ import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -80,6 +82,27 @@ final class OutboxSink implements DecisionSink {
                 rules.get(coalesced.ruleIndex()).routingKey().stored(), Endpoint.ALERT,
                 coalesced.body().path("dedup_key").asText(), "trigger", json, coalesced.at());
         commit(List.of(event), coalesced.subject());
+    }
+
+    /** Commits held triggers a person released; completes when they are in the outbox. */
+    CompletableFuture<List<Long>> release(List<HeldEvent> held) {
+        List<NewEvent> events = new ArrayList<>(held.size());
+        for (HeldEvent event : held) {
+            String json;
+            try {
+                json = mapper.writeValueAsString(event.body());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an event body that cannot be written as JSON", e);
+            }
+            events.add(new NewEvent(event.subject(), event.ruleIndex(), event.ruleLabel(),
+                    rules.get(event.ruleIndex()).routingKey().stored(), Endpoint.ALERT, event.dedupKey(),
+                    event.body().path("event_action").asText("trigger"), json, event.heldAt()));
+        }
+        return outbox.enqueue(events).whenComplete((ids, failure) -> {
+            if (failure == null) {
+                committed.run();
+            }
+        });
     }
 
     /** Events that could not be committed (disk full, database broken): shown so the loss is never silent. */

@@ -38,6 +38,7 @@ public final class PagerGuards {
     private final FloodTracker floods;
     private final Inhibitions inhibitions;
     private final boolean shadowAll;
+    private final HeldEvents held = new HeldEvents(HeldEvents.DEFAULT_CAPACITY);
 
     /** @param events what the guards do on their own (coalesced events, flood start and end); processing thread */
     public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences,
@@ -121,6 +122,7 @@ public final class PagerGuards {
                         return with(decision, Outcome.HELD, flood.get());
                     }
                 } else if (floods.hold(message.subject(), firstLivePageRule(decision), message, now)) {
+                    keepHeld(decision);
                     return with(decision, Outcome.HELD, floods.describe(message.subject()).orElse("held"));
                 }
             }
@@ -171,6 +173,19 @@ public final class PagerGuards {
             }
         }
         throw new IllegalStateException("a forwarded alert decision without a live page rule");
+    }
+
+    /** What flood state held back, for a person to release; any thread. */
+    public HeldEvents held() {
+        return held;
+    }
+
+    private void keepHeld(Decision decision) {
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
+                held.add(decision.subject(), hit.ruleIndex(), hit.ruleLabel(), hit.eventBody(), decision.at());
+            }
+        }
     }
 
     /** The severity the alert would be sent with. */

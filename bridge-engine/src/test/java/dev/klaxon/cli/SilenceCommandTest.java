@@ -111,6 +111,20 @@ class SilenceCommandTest {
     }
 
     @Test
+    void rulesTestSaysWhenAStoredSilenceWouldHoldTheMessage() {
+        assertThat(run("silence", "add", "alerts.prod.db", "--for", "1h", "--reason", "migration",
+                "--config", config.toString())).isZero();
+
+        assertThat(run("rules", "test", "alerts.prod.db", "--payload", "{\"summary\":\"lag\"}", "--config",
+                config.toString())).isZero();
+        assertThat(out()).contains("decision: silenced", "reason:   silence #1 \"alerts.prod.db\" until "
+                + "2026-11-29T04:00:00Z (ana@example.com: migration)");
+        assertThat(run("rules", "test", "alerts.prod.api", "--payload", "{\"summary\":\"lag\"}", "--config",
+                config.toString())).isZero();
+        assertThat(out()).contains("decision: forwarded");
+    }
+
+    @Test
     void mistakesAreUsageErrorsThatSayWhatToDo() {
         assertThat(run("silence", "add", "alerts..db", "--for", "1h", "--reason", "x", "--config", config.toString()))
                 .isEqualTo(2);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klaxon.audit.AuditKind;
+import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
@@ -144,6 +147,32 @@ class FloodEndToEndTest {
         });
         assertThat(pagerDuty.incidents()).hasSize(SUBJECTS * THRESHOLD + SUBJECTS);
         assertThat(mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(BUDGET);
+    }
+
+    @Test
+    void heldTriggersCanBeReleasedByHandOneOrAllAndTheReleaseIsAudited() throws Exception {
+        try (Connection publisher = Nats.connect(server.url())) {
+            for (int i = 0; i < THRESHOLD + 10; i++) {
+                publisher.publish("alerts.prod.cache", ("{\"summary\":\"evictions " + i + "\",\"dedup_key\":\"c" + i
+                        + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
+            publisher.flush(Duration.ofSeconds(10));
+        }
+        await().atMost(WAIT).until(() -> engine.summary().processed() == THRESHOLD + 10);
+        List<HeldEvent> held = engine.heldEvents("alerts.prod.cache");
+        assertThat(held).hasSize(10).extracting(HeldEvent::dedupKey).startsWith("c30", "c31");
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == THRESHOLD + 1); // + the announcement
+
+        assertThat(engine.releaseHeld(held.get(0).id()).get()).isEqualTo(1);
+        assertThat(engine.releaseHeld(held.get(0).id()).get()).as("already released").isZero();
+        assertThat(engine.releaseHeld("alerts.prod.cache").get()).isEqualTo(9);
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == THRESHOLD + 11);
+        assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("dedup_key").asText())
+                .contains("c30", "c35", "c39");
+        assertThat(engine.heldEvents("alerts.prod.cache")).isEmpty();
+        await().atMost(WAIT).until(() -> engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION)
+                .text("flood.release")).size() == 2);
     }
 
     private dev.klaxon.delivery.DeliveryStatus delivery() {

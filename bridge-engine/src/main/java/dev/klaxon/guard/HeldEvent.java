@@ -1,0 +1,20 @@
+package dev.klaxon.guard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * A trigger held back by flood state, kept so a person can still send it.
+ *
+ * @param body the Events v2 body a page rule rendered for it, routing key masked
+ */
+public record HeldEvent(long id, String subject, int ruleIndex, String ruleLabel, ObjectNode body, Instant heldAt) {
+
+    public String dedupKey() {
+        return body.path("dedup_key").asText(null);
+    }
+
+    public String summary() {
+        return body.path("payload").path("summary").asText("");
+    }
+}
