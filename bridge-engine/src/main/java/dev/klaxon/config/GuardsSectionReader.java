@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class GuardsSectionReader {
 
     static final Set<String> KEYS = Set.of("dedup_window", "flood", "shadow", "inhibit");
-    private static final Set<String> FLOOD_KEYS = Set.of("per_subject", "per_routing_key");
+    private static final Set<String> FLOOD_KEYS = Set.of("per_subject", "per_routing_key", "global",
+            "global_below");
     private static final Set<String> INHIBIT_KEYS = Set.of("while", "hold", "below");
 
     private final ConfigErrors errors;
@@ -34,6 +35,9 @@ final class GuardsSectionReader {
                         .map(Located::value).orElse(GuardsConfig.DEFAULT_DEDUP_WINDOW),
                 flood.flatMap(f -> rate(f, "per_subject")).orElse(null),
                 flood.flatMap(f -> rate(f, "per_routing_key")).orElse(null),
+                flood.flatMap(f -> rate(f, "global")).orElse(null),
+                flood.flatMap(f -> f.parsed("global_below", "a severity", GuardsSectionReader::severity))
+                        .map(Located::value).orElse(Severity.CRITICAL),
                 guards.bool("shadow").map(Located::value).orElse(false),
                 inhibit(guards));
     }
@@ -67,14 +71,17 @@ final class GuardsSectionReader {
                         rule.line());
             }
         }
-        Severity below = rule.parsed("below", "a severity", text -> Severity.parse(text).orElseThrow(() ->
-                        new IllegalArgumentException("unknown severity \"" + text + "\"; expected critical, error, "
-                                + "warning or info")))
+        Severity below = rule.parsed("below", "a severity", GuardsSectionReader::severity)
                 .map(Located::value).orElse(Severity.CRITICAL);
         if (whilePattern.isEmpty() || holdPattern.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new InhibitRule(index, rule.line(), whilePattern.get(), holdPattern.get(), below));
+    }
+
+    private static Severity severity(String text) {
+        return Severity.parse(text).orElseThrow(() -> new IllegalArgumentException("unknown severity \"" + text
+                + "\"; expected critical, error, warning or info"));
     }
 
     private static Optional<RateLimit> rate(YamlMap flood, String key) {

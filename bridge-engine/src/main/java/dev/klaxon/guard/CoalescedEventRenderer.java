@@ -14,29 +14,34 @@ import java.util.Map;
 
 /**
  * The Events v2 body that stands for a flood: one trigger per window with a dedup_key that stays the same for the
- * subject ({@value #DEDUP_PREFIX}SUBJECT), so every update lands on the same PagerDuty alert. Its summary says how
- * big the flood is; custom_details carry the numbers.
+ * subject ({@value #DEDUP_PREFIX}SUBJECT) or routing key, so every update lands on the same PagerDuty alert. Its
+ * summary says how big the flood is; custom_details carry the numbers.
  */
 final class CoalescedEventRenderer {
     static final String DEDUP_PREFIX = "klaxon-flood/";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    ObjectNode render(String subject, RouteRule rule, RateLimit threshold, FloodSummary whole, FloodSummary window,
-                      Instant since) {
+    /**
+     * @param scope what the threshold counts over
+     * @param key   the scope's key: the subject, or the routing key reference
+     */
+    ObjectNode render(FloodScope scope, String key, RouteRule rule, RateLimit threshold, FloodSummary whole,
+                      FloodSummary window, Instant since) {
+        String scopeText = scope.describe(key);
         List<String> ignored = new ArrayList<>();
         ObjectNode body = nodes.objectNode();
         body.put("routing_key", rule.routingKey() == null ? EventBodyRenderer.UNCONFIGURED_ROUTING_KEY
                 : rule.routingKey().masked());
         body.put("event_action", "trigger");
-        body.put("dedup_key", PagerDutyLimits.dedupKey(DEDUP_PREFIX + subject, ignored));
+        body.put("dedup_key", PagerDutyLimits.dedupKey(scope.dedupKey(key), ignored));
         ObjectNode payload = body.putObject("payload");
-        payload.put("summary", PagerDutyLimits.summary(summary(subject, threshold, whole, window), ignored));
-        payload.put("source", subject);
+        payload.put("summary", PagerDutyLimits.summary(summary(scope, scopeText, threshold, whole, window), ignored));
+        payload.put("source", scope == FloodScope.SUBJECT ? key : "klaxon");
         payload.put("severity", whole.highestSeverity().wire());
         payload.put("timestamp", whole.last().toString());
         ObjectNode details = payload.putObject("custom_details").putObject("klaxon_flood");
-        details.put("subject", subject);
+        details.put(scope == FloodScope.SUBJECT ? "subject" : "scope", scopeText);
         details.put("threshold", threshold.count() + " per " + threshold.window());
         details.put("flood_since", since.toString());
         details.put("held_total", whole.count());
@@ -46,6 +51,12 @@ final class CoalescedEventRenderer {
         ObjectNode sources = details.putObject("top_sources");
         for (Map.Entry<String, Long> source : whole.topSources()) {
             sources.put(source.getKey(), source.getValue());
+        }
+        if (scope != FloodScope.SUBJECT) {
+            ObjectNode subjects = details.putObject("top_subjects");
+            for (Map.Entry<String, Long> top : whole.topSubjects()) {
+                subjects.put(top.getKey(), top.getValue());
+            }
         }
         if (whole.otherSources() > 0) {
             details.put("alerts_from_untracked_sources", whole.otherSources());
@@ -58,18 +69,16 @@ final class CoalescedEventRenderer {
         return body;
     }
 
-    private static String summary(String subject, RateLimit threshold, FloodSummary whole, FloodSummary window) {
-        StringBuilder text = new StringBuilder("Flood on ").append(subject).append(": ").append(whole.count())
+    private static String summary(FloodScope scope, String scopeText, RateLimit threshold, FloodSummary whole,
+                                  FloodSummary window) {
+        StringBuilder text = new StringBuilder("Flood on ").append(scopeText).append(": ").append(whole.count())
                 .append(whole.count() == 1 ? " alert" : " alerts").append(" held since ").append(whole.first())
                 .append(" (over ").append(threshold.count()).append(" per ").append(threshold.window().toSeconds())
                 .append(" s; ").append(window.count()).append(" since the last update)");
-        List<Map.Entry<String, Long>> top = whole.topSources();
-        if (!top.isEmpty()) {
-            text.append("; top sources ");
-            for (int i = 0; i < top.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(top.get(i).getKey()).append(" ×").append(top.get(i).getValue());
-            }
+        if (scope != FloodScope.SUBJECT) {
+            append(text, "; top subjects ", whole.topSubjects());
         }
+        append(text, "; top sources ", whole.topSources());
         text.append("; ");
         boolean firstSeverity = true;
         for (Severity severity : Severity.values()) {
@@ -83,5 +92,15 @@ final class CoalescedEventRenderer {
             text.append("no severities given");
         }
         return text.toString();
+    }
+
+    private static void append(StringBuilder text, String label, List<Map.Entry<String, Long>> top) {
+        if (top.isEmpty()) {
+            return;
+        }
+        text.append(label);
+        for (int i = 0; i < top.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(top.get(i).getKey()).append(" ×").append(top.get(i).getValue());
+        }
     }
 }

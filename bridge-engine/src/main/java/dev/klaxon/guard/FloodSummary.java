@@ -26,6 +26,7 @@ final class FloodSummary {
     private String lastSummary;
     private final Map<String, Long> sources = new HashMap<>();
     private long otherSources;
+    private final Map<String, Long> subjects = new HashMap<>();
     private final EnumMap<Severity, Long> severities = new EnumMap<>(Severity.class);
 
     void add(AlertMessage message, Instant at) {
@@ -41,6 +42,9 @@ final class FloodSummary {
             sources.merge(source, 1L, Long::sum);
         } else {
             otherSources++;
+        }
+        if (subjects.containsKey(message.subject()) || subjects.size() < MAX_SOURCES) {
+            subjects.merge(message.subject(), 1L, Long::sum);
         }
         if (message.severity() != null) {
             severities.merge(message.severity(), 1L, Long::sum);
@@ -69,7 +73,16 @@ final class FloodSummary {
 
     /** The most frequent sources, most frequent first. */
     List<Map.Entry<String, Long>> topSources() {
-        List<Map.Entry<String, Long>> all = new ArrayList<>(sources.entrySet());
+        return top(sources);
+    }
+
+    /** The most frequent subjects, most frequent first (interesting for floods wider than one subject). */
+    List<Map.Entry<String, Long>> topSubjects() {
+        return top(subjects);
+    }
+
+    private static List<Map.Entry<String, Long>> top(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> all = new ArrayList<>(counts.entrySet());
         all.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         return all.subList(0, Math.min(TOP, all.size()));

@@ -34,8 +34,10 @@ public final class PagerGuards {
     private final List<RouteRule> rules;
     private final SilenceBook silences;
     private final DedupWindow dedup;
-    /** Null when no per-subject flood threshold is configured. */
-    private final FloodTracker floods;
+    /** One per configured flood threshold, tried in order: per subject, per routing key, global. */
+    private final List<FloodTracker> floods = new ArrayList<>();
+    private final FloodTracker globalFlood;
+    private final Severity globalBelow;
     private final Inhibitions inhibitions;
     private final boolean shadowAll;
     private final HeldEvents held = new HeldEvents(HeldEvents.DEFAULT_CAPACITY);
@@ -46,7 +48,18 @@ public final class PagerGuards {
         this.rules = List.copyOf(rules);
         this.silences = silences;
         this.dedup = new DedupWindow(config.dedupWindow(), DedupWindow.MAX_KEYS);
-        this.floods = config.floodPerSubject() == null ? null : new FloodTracker(config.floodPerSubject(), events);
+        if (config.floodPerSubject() != null) {
+            floods.add(new FloodTracker(FloodScope.SUBJECT, config.floodPerSubject(), events));
+        }
+        if (config.floodPerRoutingKey() != null) {
+            floods.add(new FloodTracker(FloodScope.ROUTING_KEY, config.floodPerRoutingKey(), events));
+        }
+        this.globalFlood = config.floodGlobal() == null ? null
+                : new FloodTracker(FloodScope.ALL, config.floodGlobal(), events);
+        if (globalFlood != null) {
+            floods.add(globalFlood);
+        }
+        this.globalBelow = config.floodGlobalBelow();
         this.inhibitions = new Inhibitions(config.inhibit());
         this.shadowAll = config.shadowAll();
     }
@@ -58,14 +71,18 @@ public final class PagerGuards {
 
     /** Lets time-driven work happen (flood updates and ends); call from the processing thread, often. */
     public synchronized void tick(Instant now) {
-        if (floods != null) {
-            floods.tick(now);
+        for (FloodTracker flood : floods) {
+            flood.tick(now);
         }
     }
 
     /** Subjects in flood state now (as of the last tick); any thread. */
     public List<FloodStatus> floods() {
-        return floods == null ? List.of() : floods.status();
+        List<FloodStatus> all = new ArrayList<>();
+        for (FloodTracker flood : floods) {
+            all.addAll(flood.status());
+        }
+        return all;
     }
 
     public Decision apply(Decision decision) {
@@ -115,15 +132,17 @@ public final class PagerGuards {
                 return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
                         + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");
             }
-            if (floods != null) {
+            RouteRule rule = firstLivePageRule(decision);
+            for (FloodTracker flood : floods) {
+                boolean holdable = flood != globalFlood || severity(decision).ordinal() > globalBelow.ordinal();
                 if (!live) {
-                    Optional<String> flood = floods.describe(message.subject());
-                    if (flood.isPresent()) {
-                        return with(decision, Outcome.HELD, flood.get());
+                    Optional<String> held = holdable ? flood.describe(message.subject(), rule) : Optional.empty();
+                    if (held.isPresent()) {
+                        return with(decision, Outcome.HELD, held.get());
                     }
-                } else if (floods.hold(message.subject(), firstLivePageRule(decision), message, now)) {
+                } else if (flood.hold(message.subject(), rule, message, now, holdable)) {
                     keepHeld(decision);
-                    return with(decision, Outcome.HELD, floods.describe(message.subject()).orElse("held"));
+                    return with(decision, Outcome.HELD, flood.describe(message.subject(), rule).orElse("held"));
                 }
             }
         }

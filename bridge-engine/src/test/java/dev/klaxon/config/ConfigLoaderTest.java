@@ -86,7 +86,8 @@ class ConfigLoaderTest {
         assertThat(config.storage().dir()).isEqualTo(Path.of("/var/lib/klaxon"));
         assertThat(config.storage().auditRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.guards()).isEqualTo(new GuardsConfig(Duration.ofMinutes(10),
-                new RateLimit(30, Duration.ofMinutes(1)), new RateLimit(100, Duration.ofHours(1)), false, List.of()));
+                new RateLimit(30, Duration.ofMinutes(1)), new RateLimit(100, Duration.ofHours(1)), null, Severity.CRITICAL, false,
+                List.of()));
         assertThat(config.source()).isEqualTo(fixture.configFile);
 
         List<RouteRule> routes = config.routes();

@@ -62,7 +62,7 @@ class FloodTrackerTest {
         assertThat(body.get("routing_key").asText()).isEqualTo("******** (env PD_PROD)");
         assertThat(body.get("payload").get("summary").asText()).startsWith("Flood on alerts.prod.db: 1 alert held since "
                 + T0.plusSeconds(5));
-        assertThat(tracker.describe("alerts.prod.db")).hasValueSatisfying(reason ->
+        assertThat(tracker.describe("alerts.prod.db", RULE)).hasValueSatisfying(reason ->
                 assertThat(reason).startsWith("held: alerts.prod.db is in flood state since " + T0.plusSeconds(5)));
     }
 
@@ -96,7 +96,7 @@ class FloodTrackerTest {
         assertThat(events.get(events.size() - 1)).isEqualTo(
                 new GuardEvent.FloodEnded("alerts.prod.db", T0.plusSeconds(175), 300));
         assertThat(coalesced()).as("nothing new was held after the last update").hasSize(2);
-        assertThat(tracker.describe("alerts.prod.db")).isEmpty();
+        assertThat(tracker.describe("alerts.prod.db", RULE)).isEmpty();
         assertThat(hold(T0.plusSeconds(176), "db-1")).as("a calm subject passes again").isFalse();
     }
 
@@ -110,6 +110,38 @@ class FloodTrackerTest {
         assertThat(coalesced().get(1).body().get("payload").get("custom_details").get("klaxon_flood")
                 .get("held_total").asLong()).isEqualTo(3);
         assertThat(events.get(events.size() - 1)).isInstanceOf(GuardEvent.FloodEnded.class);
+    }
+
+    @Test
+    void aRoutingKeyFloodCountsAcrossSubjectsAndCoalescesPerRoutingKey() {
+        FloodTracker perKey = new FloodTracker(FloodScope.ROUTING_KEY, new RateLimit(5, Duration.ofMinutes(1)),
+                events::add);
+        for (int i = 0; i < 5; i++) {
+            assertThat(perKey.hold("alerts.prod.svc" + i, RULE, alert("h", "error", "x"), T0)).isFalse();
+        }
+        assertThat(perKey.hold("alerts.prod.svc9", RULE, alert("h", "warning", "x"), T0)).isTrue();
+
+        assertThat(events.get(0)).isInstanceOf(GuardEvent.FloodStarted.class)
+                .hasFieldOrPropertyWithValue("subject", "routing key env:PD_PROD");
+        JsonNode body = coalesced().get(0).body();
+        assertThat(body.get("dedup_key").asText()).isEqualTo("klaxon-flood/routing-key/env:PD_PROD");
+        assertThat(body.get("payload").get("summary").asText()).startsWith("Flood on routing key env:PD_PROD: 1 alert");
+        assertThat(body.get("payload").get("custom_details").get("klaxon_flood").get("top_subjects")
+                .get("alerts.prod.db").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theGlobalThresholdHoldsForReviewWithoutCoalescingAndLetsTheUnholdableThrough() {
+        FloodTracker global = new FloodTracker(FloodScope.ALL, new RateLimit(3, Duration.ofMinutes(1)), events::add);
+        for (int i = 0; i < 3; i++) {
+            global.hold("alerts.prod.a" + i, RULE, alert("h", "error", "x"), T0, true);
+        }
+        assertThat(global.hold("alerts.prod.b", RULE, alert("h", "critical", "x"), T0, false))
+                .as("counted, never held").isFalse();
+        assertThat(global.hold("alerts.prod.c", RULE, alert("h", "error", "x"), T0, true)).isTrue();
+        assertThat(coalesced()).isEmpty();
+        assertThat(global.describe("alerts.prod.c", RULE)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("held: all subjects together is in flood state").endsWith("kept for review"));
     }
 
     @Test

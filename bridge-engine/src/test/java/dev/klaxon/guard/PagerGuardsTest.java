@@ -175,6 +175,31 @@ class PagerGuardsTest {
     }
 
     @Test
+    void pastTheGlobalThresholdEverythingBelowCriticalIsHeldForReview() throws Exception {
+        KlaxonConfig config = new ConfigLoader(Path.of(".")).parse("""
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_PROD
+                guards:
+                  flood:
+                    global: 3/1m
+                    global_below: critical
+                """, Path.of("klaxon.yaml"));
+        PagerGuards global = new PagerGuards(config.routes(), config.guards(), book, event -> { });
+        for (int i = 0; i < 3; i++) {
+            assertThat(global.apply(processor.decide(inbound("alerts.prod.s" + i, "{\"dedup_key\":\"" + i + "\"}")))
+                    .outcome()).isEqualTo(Outcome.FORWARDED);
+        }
+        Decision held = global.apply(processor.decide(inbound("alerts.prod.x", "{\"severity\":\"error\"}")));
+        assertThat(held.outcome()).isEqualTo(Outcome.HELD);
+        assertThat(held.reason()).startsWith("held: all subjects together is in flood state");
+        assertThat(global.apply(processor.decide(inbound("alerts.prod.y", "{\"severity\":\"critical\"}"))).outcome())
+                .isEqualTo(Outcome.FORWARDED);
+        assertThat(global.held().of("alerts.prod.x")).hasSize(1);
+    }
+
+    @Test
     void shadowModeDecidesEverythingAsUsualAndSendsNothing() throws Exception {
         PagerGuards shadow = shadowEverything();
         Decision first = shadow.apply(processor.decide(inbound("alerts.prod.db", "{\"dedup_key\":\"k\"}")));
