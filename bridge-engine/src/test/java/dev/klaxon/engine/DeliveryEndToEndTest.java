@@ -8,23 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
-import dev.klaxon.config.ConfigLoader;
-import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
-import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.Fault;
 import dev.klaxon.pagerduty.fake.Incident;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,8 +63,7 @@ class DeliveryEndToEndTest {
     }
 
     private Engine startEngine(int budgetPerMinute) throws Exception {
-        Path configFile = dir.resolve("klaxon.yaml");
-        Files.writeString(configFile, """
+        return TestEngines.startConnected(dir, """
                 nats:
                   servers: ["%s"]
                   subjects: ["alerts.>", "deploys.>"]
@@ -87,14 +81,8 @@ class DeliveryEndToEndTest {
                   - match: "deploys.>"
                     action: change
                     routing_key_env: PD_ROUTING_KEY_CHANGES
-                """.formatted(server.url(), pagerDuty.eventsUrl(), budgetPerMinute, dir.resolve("data")));
-        KlaxonConfig config = new ConfigLoader().load(configFile);
-        Engine started = Engine.create(config, clock,
-                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY,
-                        "PD_ROUTING_KEY_CHANGES", CHANGE_KEY)::get));
-        started.start();
-        await().atMost(WAIT).until(() -> started.summary().connection().state() == ConnectionState.CONNECTED);
-        return started;
+                """.formatted(server.url(), pagerDuty.eventsUrl(), budgetPerMinute, dir.resolve("data")), clock,
+                Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY, "PD_ROUTING_KEY_CHANGES", CHANGE_KEY));
     }
 
     private void publish(String subject, String json) throws Exception {
@@ -237,45 +225,22 @@ class DeliveryEndToEndTest {
         }
         await().atMost(WAIT).until(() -> delivery().outbox().pending() == 30);
         for (int step = 0; step < 9; step++) { // three minutes of storm, in 20 s steps
-            awaitDeliveryIdle();
+            TestEngines.awaitDeliveryIdle(engine, pagerDuty);
             clock.advance(Duration.ofSeconds(20));
         }
-        awaitDeliveryIdle();
+        TestEngines.awaitDeliveryIdle(engine, pagerDuty);
         assertThat(pagerDuty.received()).allMatch(r -> r.status() == 429);
         assertThat(pagerDuty.received().size()).isGreaterThanOrEqualTo(3 * budget);
 
         pagerDuty.endOutage();
         for (int step = 0; step < 30 && pagerDuty.acceptedEvents().size() < 30; step++) {
             clock.advance(Duration.ofSeconds(20));
-            awaitDeliveryIdle();
+            TestEngines.awaitDeliveryIdle(engine, pagerDuty);
         }
         assertThat(pagerDuty.acceptedEvents()).extracting(e -> e.get("dedup_key").asText()).doesNotHaveDuplicates()
                 .hasSize(30);
         assertThat(delivery().outbox().deadLetters()).isZero();
-        assertThat(mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(budget);
-    }
-
-    /** Delivery has nothing in flight and has sent nothing new for a while: the clock may move on. */
-    private void awaitDeliveryIdle() {
-        int[] seen = {-1};
-        await().atMost(WAIT).during(Duration.ofMillis(700)).until(() -> {
-            int now = pagerDuty.received().size();
-            boolean idle = delivery().inFlight() == 0 && now == seen[0];
-            seen[0] = now;
-            return idle;
-        });
-    }
-
-    /** The most requests the double received in any 60 s of its clock. */
-    private static int mostRequestsInAnyMinute(List<ReceivedRequest> requests) {
-        int most = 0;
-        for (ReceivedRequest first : requests) {
-            Instant end = first.arrivedAt().plusSeconds(60);
-            int inWindow = (int) requests.stream()
-                    .filter(r -> !r.arrivedAt().isBefore(first.arrivedAt()) && r.arrivedAt().isBefore(end)).count();
-            most = Math.max(most, inWindow);
-        }
-        return most;
+        assertThat(TestEngines.mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(budget);
     }
 
     @Test

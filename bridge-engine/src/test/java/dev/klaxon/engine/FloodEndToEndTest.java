@@ -6,20 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
-import dev.klaxon.config.ConfigLoader;
-import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.guard.HeldEvent;
-import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +50,7 @@ class FloodEndToEndTest {
     void start() throws Exception {
         server = NatsServerProcess.start();
         pagerDuty = PagerDutyDouble.start(clock);
-        Path configFile = dir.resolve("klaxon.yaml");
-        Files.writeString(configFile, """
+        engine = TestEngines.startConnected(dir, """
                 nats:
                   servers: ["%s"]
                   subjects: ["alerts.>"]
@@ -74,12 +68,8 @@ class FloodEndToEndTest {
                   dedup_window: 5m
                   flood:
                     per_subject: %d/1m
-                """.formatted(server.url(), pagerDuty.eventsUrl(), BUDGET, dir.resolve("data"), THRESHOLD));
-        KlaxonConfig config = new ConfigLoader().load(configFile);
-        engine = Engine.create(config, clock,
-                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY)::get));
-        engine.start();
-        await().atMost(WAIT).until(() -> engine.summary().connection().state() == ConnectionState.CONNECTED);
+                """.formatted(server.url(), pagerDuty.eventsUrl(), BUDGET, dir.resolve("data"), THRESHOLD), clock,
+                Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY));
     }
 
     @AfterEach
@@ -118,12 +108,12 @@ class FloodEndToEndTest {
         await().atMost(WAIT).until(() -> engine.floods().size() == SUBJECTS);
 
         // No minute has passed: the budget lets exactly one minute's worth through, the rest waits in the outbox.
-        awaitDeliveryIdle();
+        TestEngines.awaitDeliveryIdle(engine, pagerDuty);
         assertThat(pagerDuty.received()).hasSize(BUDGET);
 
         for (int minute = 0; minute < 8 && delivery().outbox().pending() > 0; minute++) {
             clock.advance(Duration.ofSeconds(61));
-            awaitDeliveryIdle();
+            TestEngines.awaitDeliveryIdle(engine, pagerDuty);
         }
         assertThat(delivery().outbox().pending()).isZero();
         assertThat(engine.floods()).as("a quiet window ended every flood").isEmpty();
@@ -146,7 +136,7 @@ class FloodEndToEndTest {
             assertThat(flood.get("top_sources").size()).isEqualTo(5);
         });
         assertThat(pagerDuty.incidents()).hasSize(SUBJECTS * THRESHOLD + SUBJECTS);
-        assertThat(mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(BUDGET);
+        assertThat(TestEngines.mostRequestsInAnyMinute(pagerDuty.received())).isLessThanOrEqualTo(BUDGET);
     }
 
     @Test
@@ -177,28 +167,5 @@ class FloodEndToEndTest {
 
     private dev.klaxon.delivery.DeliveryStatus delivery() {
         return engine.summary().delivery();
-    }
-
-    private void awaitDeliveryIdle() {
-        int[] seen = {-1};
-        await().atMost(WAIT).during(Duration.ofMillis(700)).until(() -> {
-            int now = pagerDuty.received().size();
-            boolean idle = delivery().inFlight() == 0 && now == seen[0];
-            seen[0] = now;
-            return idle;
-        });
-    }
-
-    private static int mostRequestsInAnyMinute(List<ReceivedRequest> requests) {
-        int most = 0;
-        int start = 0;
-        for (int end = 0; end < requests.size(); end++) {
-            Instant limit = requests.get(end).arrivedAt().minusSeconds(60);
-            while (!requests.get(start).arrivedAt().isAfter(limit)) {
-                start++;
-            }
-            most = Math.max(most, end - start + 1);
-        }
-        return most;
     }
 }

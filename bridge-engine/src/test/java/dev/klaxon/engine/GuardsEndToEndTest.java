@@ -8,12 +8,10 @@ import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.Severity;
 import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.stats.TailEntry;
-import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.guard.PayloadMatcher;
@@ -22,7 +20,6 @@ import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.guard.SilenceState;
 import dev.klaxon.guard.SignatureVerifier;
-import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.stats.SubjectSnapshot;
@@ -31,7 +28,6 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +69,7 @@ class GuardsEndToEndTest {
     }
 
     private Engine startEngine() throws Exception {
-        Path configFile = dir.resolve("klaxon.yaml");
-        Files.writeString(configFile, """
+        return TestEngines.startConnected(dir, """
                 nats:
                   servers: ["%s"]
                   subjects: ["alerts.>"]
@@ -97,14 +92,8 @@ class GuardsEndToEndTest {
                     - while: "alerts.prod.dc1.down"
                       hold: "alerts.prod.dc1.>"
                       below: critical
-                """.formatted(server.url(), pagerDuty.eventsUrl(), dir.resolve("data")));
-        KlaxonConfig config = new ConfigLoader().load(configFile);
-        Engine started = Engine.create(config, clock,
-                EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY,
-                        "KLAXON_SIGNING_SECRET", SIGNING_SECRET)::get));
-        started.start();
-        await().atMost(WAIT).until(() -> started.summary().connection().state() == ConnectionState.CONNECTED);
-        return started;
+                """.formatted(server.url(), pagerDuty.eventsUrl(), dir.resolve("data")), clock,
+                Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY, "KLAXON_SIGNING_SECRET", SIGNING_SECRET));
     }
 
     /** Publishes and waits until the engine has decided it. */
