@@ -30,7 +30,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/bridge-engine/pom.xml"
     "$root/bridge-engine/src/main" "$root/app/src/main" -newer "$jar" -print -quit)" ]; then
   command -v mvn >/dev/null 2>&1 || { echo "screenshot: mvn not found and $jar needs building" >&2; exit 1; }
   echo "screenshot: building $jar" >&2
-  (cd "$root" && mvn -q -DskipTests install)
+  (cd "$root" && mvn -q -DskipTests package)
 fi
 
 log=$(mktemp -t klaxon-shot-XXXXXX.log)
