@@ -1,15 +1,18 @@
 package dev.klaxon.app;
 
+import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.delivery.RoutingKeyPreflight;
 import dev.klaxon.demo.DemoEnvironment;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.incidents.IncidentDesk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +29,8 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
 
     /**
      * @param onDefaultWritten told when this run created the default config file
-     * @throws ConfigException             the config file has errors (or is missing when named with --config)
+     * @throws ConfigException             the config file has errors (or is missing when named with --config), or a
+     *                                     live route cannot read a plausible routing key
      * @throws IOException                 the demo cannot start (e.g. nats-server not installed) or the default
      *                                     config cannot be written
      */
@@ -52,6 +56,12 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
             }
         }
         KlaxonConfig config = new ConfigLoader(home).load(file);
+        // As "run" does: a live route that cannot read a plausible key is a config error now, not a dead letter at
+        // the first real incident.
+        List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, System::getenv);
+        if (!keyProblems.isEmpty()) {
+            throw new ConfigException(config.source(), keyProblems);
+        }
         Engine engine = startEngine(config);
         return new Session(engine, startDesk(engine), null, config, file.toAbsolutePath().normalize().toString(),
                 written);

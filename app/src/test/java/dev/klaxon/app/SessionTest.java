@@ -38,6 +38,27 @@ class SessionTest {
     }
 
     @Test
+    void aLiveRouteWhoseRoutingKeyCannotBeReadIsAConfigErrorBeforeAnythingStarts() throws Exception {
+        Path file = home.resolve("klaxon.yaml");
+        Files.writeString(file, """
+                nats:
+                  servers: ["nats://127.0.0.1:1"]
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: KLAXON_TEST_SURELY_UNSET_KEY
+                """.formatted(home.resolve("data")), StandardCharsets.UTF_8);
+        LaunchOptions named = new LaunchOptions(LaunchOptions.Mode.RUN, false, file, Theme.DARK);
+        assertThatThrownBy(() -> Session.open(named, home, p -> { }))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(error -> assertThat(error.render()).isEqualTo("routes[0].routing_key_env: "
+                                + "environment variable KLAXON_TEST_SURELY_UNSET_KEY is not set (line 6)")));
+        assertThat(home.resolve("data")).as("nothing was opened").doesNotExist();
+    }
+
+    @Test
     void aNamedConfigWithErrorsIsReportedNotWritten() throws Exception {
         Path file = home.resolve("broken.yaml");
         Files.writeString(file, "nats:\n  servers: []\n  sevrers: x\n", StandardCharsets.UTF_8);
