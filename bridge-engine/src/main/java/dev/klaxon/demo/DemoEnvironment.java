@@ -89,13 +89,15 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /**
-     * The demo's config: prod pages in shadow mode (rendered, never sent, so no PagerDuty key is needed), staging
-     * and metrics are logged. The flood guard is set low enough that the once-a-minute burst trips it.
+     * The demo's config: shadow mode for everything (rendered, never sent, so no PagerDuty key is needed) with the
+     * guards at work, so silences, dedup and flood state show as they would live. Staging pages render as shadow
+     * events too; metrics are logged. The flood guard is set low enough that the once-a-minute burst trips it.
      */
     static String demoConfigYaml(String natsUrl, Path storageDir) {
         return """
-                # Klaxon demo config, written by --demo. Prod alerts are rendered as PagerDuty events
-                # (shadow: true) but never sent; staging and metrics are only counted and logged.
+                # Klaxon demo config, written by --demo. Nothing is ever sent (guards.shadow: true): prod
+                # alerts go through the guards (silences, dedup, flood state) and are rendered as the
+                # PagerDuty events they would be; staging renders shadow events; metrics are logged.
                 nats:
                   servers: ["%s"]
                   subjects: ["alerts.>", "metrics.>"]
@@ -104,15 +106,17 @@ public final class DemoEnvironment implements AutoCloseable {
                 routes:
                   - match: "alerts.prod.>"
                     action: page
-                    shadow: true
                     routing_key_env: PD_ROUTING_KEY_PROD
                     severity: critical
                     dedup_key: "{subject}/{source}"
                   - match: "alerts.staging.>"
-                    action: log
+                    action: page
+                    shadow: true
+                    severity: warning
                   - match: "metrics.>"
                     action: log
                 guards:
+                  shadow: true
                   dedup_window: 5m
                   flood: { per_subject: 30/1m, per_routing_key: 100/1m }
                 """.formatted(natsUrl, storageDir.toString().replace("\\", "/"));

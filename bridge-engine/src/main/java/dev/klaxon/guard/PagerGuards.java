@@ -99,8 +99,8 @@ public final class PagerGuards {
         }
         Decision guarded = guard(decision, live);
         if (shadowAll && guarded.outcome() == Outcome.FORWARDED) {
-            return with(guarded, Outcome.SHADOWED, "shadow mode (guards.shadow: true): " + guarded.reason()
-                    + "; rendered, not sent");
+            return with(guarded, Outcome.SHADOWED, sendingRules(guarded)
+                    + ": rendered, not sent (shadow mode: guards.shadow is true)");
         }
         return guarded;
     }
@@ -205,6 +205,16 @@ public final class PagerGuards {
                 held.add(decision.subject(), hit.ruleIndex(), hit.ruleLabel(), hit.eventBody(), decision.at());
             }
         }
+    }
+
+    private static String sendingRules(Decision decision) {
+        StringBuilder labels = new StringBuilder();
+        for (RuleHit hit : decision.hits()) {
+            if (hit.action().sendsEvent() && !hit.shadow()) {
+                labels.append(labels.length() == 0 ? "" : ", ").append(hit.ruleLabel());
+            }
+        }
+        return labels.toString();
     }
 
     /** The severity the alert would be sent with. */

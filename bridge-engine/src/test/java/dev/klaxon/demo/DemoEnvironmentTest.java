@@ -84,8 +84,10 @@ class DemoEnvironmentTest {
             assertThat(routes).extracting(r -> r.match().text())
                     .containsExactly("alerts.prod.>", "alerts.staging.>", "metrics.>");
             assertThat(routes).extracting(RouteRule::action)
-                    .containsExactly(RouteAction.PAGE, RouteAction.LOG, RouteAction.LOG);
-            assertThat(routes.get(0).shadow()).isTrue();
+                    .containsExactly(RouteAction.PAGE, RouteAction.PAGE, RouteAction.LOG);
+            assertThat(config.guards().shadowAll()).as("nothing is ever sent from the demo").isTrue();
+            assertThat(routes.get(1).shadow()).isTrue();
+            assertThat(config.guards().floodPerSubject()).isNotNull();
             assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.config.SecretRef.env("PD_ROUTING_KEY_PROD"));
             assertThat(routes.get(0).severity().wire()).isEqualTo("critical");
         } finally {

@@ -204,7 +204,8 @@ class PagerGuardsTest {
         PagerGuards shadow = shadowEverything();
         Decision first = shadow.apply(processor.decide(inbound("alerts.prod.db", "{\"dedup_key\":\"k\"}")));
         assertThat(first.outcome()).isEqualTo(Outcome.SHADOWED);
-        assertThat(first.reason()).startsWith("shadow mode (guards.shadow: true): routes[0]").endsWith("rendered, not sent");
+        assertThat(first.reason()).isEqualTo("routes[0] \"alerts.prod.>\": rendered, not sent (shadow mode: "
+                + "guards.shadow is true)");
         assertThat(first.hits().get(0).eventBody().get("dedup_key").asText()).isEqualTo("k");
         assertThat(shadow.apply(processor.decide(inbound("alerts.prod.db", "{\"dedup_key\":\"k\"}"))).outcome())
                 .as("what would have been deduplicated still says so").isEqualTo(Outcome.DEDUPLICATED);
