@@ -375,6 +375,7 @@ public final class MainWindow {
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
             subjects.apply(snapshot, now);
+            subjects.showFloods(feed.latestFloods());
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
