@@ -511,8 +511,11 @@ public final class MainWindow {
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");
-        Label newest = new Label("newest first · S silences · E escalates");
+        Label newest = new Label("newest first · S silence · E escalate");
         newest.getStyleClass().add("section-hint");
+        newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
+        newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
+                + "PagerDuty by hand (also on the right-click menu)."));
         VBox tailBox = section(new HBox(10, sectionTitle("Live tail", Material2MZ.VIEW_LIST), tailTitle, newest),
                 tail.node());
         VBox detailBox = section(new HBox(10, sectionTitle("Message", Material2AL.CODE), detail.modeLabel()),

@@ -91,8 +91,9 @@ final class SilenceDialog {
         TextArea moreMatchers = new TextArea();
         moreMatchers.setId("silence-matchers");
         moreMatchers.setPrefRowCount(2);
-        moreMatchers.setPromptText("More matchers, one per line: field=value or field=~regex "
-                + "(severity, source, component, group, class, summary, dedup_key, custom_details.PATH)");
+        moreMatchers.setPromptText("One per line, e.g. severity=warning or source=~db-.*");
+        moreMatchers.setTooltip(new Tooltip("field=value (equal) or field=~regex (the whole value matches). "
+                + "Fields: severity, source, component, group, class, summary, dedup_key, custom_details.PATH"));
         moreMatchers.setAccessibleText("More payload matchers, one per line");
 
         ToggleGroup durations = new ToggleGroup();
@@ -144,9 +145,8 @@ final class SilenceDialog {
         status.getStyleClass().add("incident-progress");
 
         VBox content = new VBox(6,
-                fieldLabel("Subject pattern", patternField), patternField, errors.get(SilenceForm.Field.PATTERN),
-                fieldLabel("Payload matchers (a trigger must match all; none: every trigger on the pattern)",
-                        moreMatchers));
+                fieldLabel("Subject pattern (* one token, > the rest)", patternField), patternField, errors.get(SilenceForm.Field.PATTERN),
+                fieldLabel("Only triggers matching all of (optional)", moreMatchers));
         content.getChildren().addAll(offered);
         content.getChildren().addAll(moreMatchers, errors.get(SilenceForm.Field.MATCHERS),
                 fieldLabel("For", durationRow), durationRow, errors.get(SilenceForm.Field.DURATION),

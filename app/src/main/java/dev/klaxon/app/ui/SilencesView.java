@@ -63,6 +63,8 @@ public final class SilencesView {
     private final VBox root;
     private boolean active;
     private boolean reading;
+    /** Set when the view opens: the first read then puts the keyboard on the newest silence. */
+    private boolean selectFirst;
 
     public SilencesView(LiveSource source, Background background, Clock clock) {
         this.source = source;
@@ -125,6 +127,7 @@ public final class SilencesView {
         active = shown;
         if (shown) {
             now.set(clock.instant());
+            selectFirst = true;
             refresh();
             refresher.play();
             ticker.play();
@@ -159,6 +162,10 @@ public final class SilencesView {
         SilenceRecord selected = table.getSelectionModel().getSelectedItem();
         rows.setAll(silences);
         now.set(clock.instant());
+        if (selected == null && selectFirst && !rows.isEmpty()) {
+            table.getSelectionModel().select(0); // so Delete, + and H work at once, without a click
+        }
+        selectFirst = false;
         if (selected != null) {
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).silence().id() == selected.silence().id()) {
@@ -302,17 +309,28 @@ public final class SilencesView {
         return column;
     }
 
+    /** Plain text, whole in the tooltip: patterns and reasons are often wider than their column. */
     private static final class TextCell extends TableCell<SilenceRecord, SilenceRecord> {
         private final Function<SilenceRecord, String> text;
+        private final Tooltip tooltip = new Tooltip();
 
         TextCell(Function<SilenceRecord, String> text) {
             this.text = text;
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
         }
 
         @Override
         protected void updateItem(SilenceRecord record, boolean empty) {
             super.updateItem(record, empty);
-            setText(empty || record == null ? null : text.apply(record));
+            String shown = empty || record == null ? null : text.apply(record);
+            setText(shown);
+            if (shown == null || shown.isEmpty()) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(shown);
+                setTooltip(tooltip);
+            }
         }
     }
 

@@ -58,6 +58,7 @@ public final class SubjectTable {
     private final IntegerBinding shownCount = Bindings.size(sorted);
     private final IntegerBinding totalCount = Bindings.size(rows);
     private final TableColumn<SubjectRow, Number> rate1m;
+    private final TableColumn<SubjectRow, FloodStatus> flood;
     private SubjectFilter filter = SubjectFilter.ALL;
     private String waitingHint = "Waiting for the first message…";
     private long lastResort;
@@ -72,11 +73,13 @@ public final class SubjectTable {
                 row -> new ReadOnlyObjectWrapper<>(row.subject()));
         subject.setId("col-subject");
         subject.setCellFactory(c -> new SubjectCell());
-        TableColumn<SubjectRow, FloodStatus> flood = column("Flood", 150, SubjectRow::floodProperty);
+        flood = column("Flood", 150, SubjectRow::floodProperty);
         flood.setId("col-flood");
         flood.setCellFactory(c -> new FloodCell());
         flood.setComparator(Comparator.nullsFirst(Comparator.comparingLong(FloodStatus::held)));
         flood.setSortType(TableColumn.SortType.DESCENDING);
+        // Only while some subject floods: an empty column would take room from the subjects every other minute.
+        flood.setVisible(false);
         TableColumn<SubjectRow, Number> total = column("Total", 96, SubjectRow::totalProperty);
         total.setCellFactory(c -> new NumberCell(n -> Formats.count(n.longValue())));
         TableColumn<SubjectRow, Number> rate1s = column("Rate 1 s", 100, SubjectRow::rate1sProperty);
@@ -208,6 +211,7 @@ public final class SubjectTable {
         for (SubjectRow row : rows) {
             row.flood(bySubjectFlood.get(row.subject()));
         }
+        flood.setVisible(!floods.isEmpty());
     }
 
     private void resort() {
