@@ -47,9 +47,10 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The console's main view: toolbar (Live/Audit/Dead letters switch, filter, pause, theme), then the live view
- * (subjects table, live tail and message detail, with PagerDuty incidents on the right), the {@link AuditView} or the
- * {@link DeadLetterView}, and the status bar under all of them.
+ * The console's main view: toolbar (Live/Audit/Dead letters/Silences switch, filter, pause, theme), then the live
+ * view (subjects table, live tail and message detail, with PagerDuty incidents on the right; {@link LiveActions}
+ * silences and escalates from it), the {@link AuditView}, the {@link DeadLetterView} or the {@link SilencesView}, and
+ * the status bar under all of them.
  *
  * <p>Data flow is one way and never blocks the FX thread: a {@link LiveFeed} reads the engine on its own thread and
  * keeps only the newest snapshot and tail; an {@link AnimationTimer} looks at them once per frame and applies what

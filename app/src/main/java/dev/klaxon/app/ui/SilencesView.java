@@ -338,13 +338,14 @@ public final class SilencesView {
     private final class TickingCell extends TableCell<SilenceRecord, SilenceRecord> {
         private final Label label = new Label(null, new FontIcon());
         private final BiConsumer<Label, SilenceRecord> paint;
+        /** Held by the cell and registered weakly: a cell the table throws away must not stay ticking. */
+        private final javafx.beans.value.ChangeListener<Instant> tick = (obs, old, next) -> repaint();
 
         TickingCell(BiConsumer<Label, SilenceRecord> paint) {
             this.paint = paint;
             label.setMinWidth(0);
             setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-            // Cells live as long as the table and are few (one per visible row), so a plain listener is fine.
-            now.addListener((obs, old, next) -> repaint());
+            now.addListener(new javafx.beans.value.WeakChangeListener<>(tick));
         }
 
         @Override
