@@ -7,6 +7,7 @@ import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.stats.TailEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -132,6 +133,7 @@ final class EscalationDialog {
         dialog.setResultConverter(button -> null);
 
         byte[] body = message.body() == null ? new byte[0] : message.body().getBytes(StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = message.headers() == null ? Map.of() : message.headers();
         Preview current = new Preview();
         Runnable render = () -> {
             SecretRef key = routingKey.getValue();
@@ -151,7 +153,7 @@ final class EscalationDialog {
             long asked = ++current.generation;
             SilenceDialog.showStatus(status, "Rendering…", false);
             Background.onFx(background.supply(() -> source.previewEscalation(message.subject(), body,
-                    message.headers(), key, chosen)), (event, failure) -> {
+                    headers, key, chosen)), (event, failure) -> {
                 if (asked != current.generation) {
                     return; // the operator changed a choice meanwhile; a newer render is on its way
                 }
@@ -178,7 +180,7 @@ final class EscalationDialog {
             routingKey.setDisable(true);
             severities.setDisable(true);
             SilenceDialog.showStatus(status, "Sending to the outbox…", false);
-            Background.onFx(background.call(() -> source.escalate(message.subject(), body, message.headers(), key,
+            Background.onFx(background.call(() -> source.escalate(message.subject(), body, headers, key,
                     chosen)), (id, failure) -> {
                 if (failure != null) {
                     send.setDisable(false);
