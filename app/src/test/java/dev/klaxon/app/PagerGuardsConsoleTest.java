@@ -268,11 +268,13 @@ class PagerGuardsConsoleTest {
         await().atMost(PATIENCE).until(() -> cellTexts(robot).stream().filter(t -> t.startsWith("ends in "))
                 .noneMatch(left::equals));
 
-        fx(() -> {
-            table.getSelectionModel().select(0);
-            table.requestFocus();
-            return null;
-        });
+        // Opening the view put the keyboard on the newest silence: H adds an hour at once.
+        java.time.Instant plannedEnd = engine.silences().join().get(0).silence().endsAt();
+        key(robot, KeyCode.H);
+        await().atMost(PATIENCE).until(() -> engine.silences().join().get(0).silence().endsAt()
+                .equals(plannedEnd.plus(Duration.ofHours(1))));
+        await().atMost(PATIENCE).until(() -> cellTexts(robot).stream().anyMatch(t -> t.startsWith("ends in 1h 5")));
+
         key(robot, KeyCode.DELETE);
         await().atMost(PATIENCE).until(() -> cellTexts(robot).contains("expired"));
         List<String> after = cellTexts(robot);

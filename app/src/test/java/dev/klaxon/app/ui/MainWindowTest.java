@@ -288,6 +288,28 @@ class MainWindowTest {
         awaitFx(r -> floodText(r, "alerts.prod.db").isEmpty(), robot);
     }
 
+    @Test
+    void aSilenceTheEngineRefusesKeepsTheDialogOpenAndSaysWhy(FxRobot robot) {
+        engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.FORWARDED, 1);
+        awaitFx(r -> shownTotal(r, "alerts.prod.db") == 1, robot);
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        robot.clickOn("alerts.prod.db");
+        robot.press(KeyCode.S).release(KeyCode.S);
+        awaitFx(r -> r.lookup("#silence-dialog").tryQuery().isPresent(), robot);
+        robot.clickOn("#silence-reason").write("drill");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+        Label status = robot.lookup("#silence-status").queryAs(Label.class);
+        awaitFx(r -> fx(status::getText).startsWith("Not silenced: "), robot);
+        String said = fx(status::getText);
+        assertThat(said).isEqualTo("Not silenced: this source cannot silence");
+        assertThat(robot.lookup("#silence-dialog").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#silence-submit").query().isDisabled())).isFalse();
+    }
+
     /** What the flood column shows for a subject's row ("" when calm). */
     private String floodText(FxRobot robot, String subject) {
         return fx(() -> robot.lookup("#subjects-table .table-row-cell").<javafx.scene.control.TableRow<?>>queryAll()
