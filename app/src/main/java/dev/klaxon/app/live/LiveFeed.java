@@ -1,7 +1,9 @@
 package dev.klaxon.app.live;
 
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,7 @@ public final class LiveFeed implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final AtomicReference<EngineSnapshot> snapshot = new AtomicReference<>();
     private final AtomicReference<TailUpdate> tail = new AtomicReference<>();
+    private final AtomicReference<List<FloodStatus>> floods = new AtomicReference<>(List.of());
     private final AtomicReference<String> watched = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -55,6 +58,11 @@ public final class LiveFeed implements AutoCloseable {
         return tail.get();
     }
 
+    /** Subjects in flood state as last read; the same list object until the engine's answer changes. */
+    public List<FloodStatus> latestFloods() {
+        return floods.get();
+    }
+
     /** The last failure reading the engine, or null when the last read worked. */
     public String failure() {
         return failure.get();
@@ -64,6 +72,10 @@ public final class LiveFeed implements AutoCloseable {
         // A scheduled task that throws is never run again: every failure is caught and shown instead.
         try {
             snapshot.set(source.snapshot());
+            List<FloodStatus> nowFlooding = source.floods();
+            if (!nowFlooding.equals(floods.get())) {
+                floods.set(List.copyOf(nowFlooding));
+            }
             pollTail();
             failure.set(null);
         } catch (RuntimeException e) {

@@ -2,11 +2,22 @@ package dev.klaxon.app.live;
 
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.config.SecretRef;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
+import dev.klaxon.guard.Silence;
+import dev.klaxon.guard.SilenceRecord;
+import dev.klaxon.guard.SilenceRequest;
+import dev.klaxon.message.Severity;
 import dev.klaxon.outbox.EventRecord;
+import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
 import dev.klaxon.stats.TailEntry;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** The engine reads the console's views need; a seam so the views never see the rest of the engine. */
@@ -34,6 +45,55 @@ public interface LiveSource {
         return CompletableFuture.failedFuture(new IllegalStateException("this source cannot re-send"));
     }
 
+    /** Subjects in flood state with what each has held; cheap (the engine refreshes it every ~100 ms). */
+    default List<FloodStatus> floods() {
+        return List.of();
+    }
+
+    /** Every silence, newest first; completes on an engine thread. */
+    default CompletableFuture<List<SilenceRecord>> silences() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** Adds a silence; audited by the engine as {@code silence.add}. */
+    default CompletableFuture<Silence> addSilence(SilenceRequest request) {
+        return CompletableFuture.failedFuture(new IllegalStateException("this source cannot silence"));
+    }
+
+    /** Ends a silence now; fails when it does not exist or has already ended. */
+    default CompletableFuture<Boolean> expireSilence(long id) {
+        return CompletableFuture.failedFuture(new IllegalStateException("this source cannot expire silences"));
+    }
+
+    /** Moves the end of a silence that has not ended. */
+    default CompletableFuture<Boolean> extendSilence(long id, Instant newEnd) {
+        return CompletableFuture.failedFuture(new IllegalStateException("this source cannot extend silences"));
+    }
+
+    /**
+     * Where a manual escalation may go: the routing key references of the configured page routes, in config order,
+     * each once. References only: a secret is never read here.
+     */
+    default List<SecretRef> pageRoutingKeys() {
+        return List.of();
+    }
+
+    /**
+     * The exact event escalating this message would send (routing key masked).
+     *
+     * @throws IllegalArgumentException when the message cannot be decoded
+     */
+    default RenderedEvent previewEscalation(String subject, byte[] body, Map<String, List<String>> headers,
+                                            SecretRef routingKey, Severity severity) {
+        throw new IllegalStateException("this source cannot escalate");
+    }
+
+    /** Forces one message to PagerDuty through the outbox; completes with its outbox id once committed. */
+    default CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
+                                             SecretRef routingKey, Severity severity) {
+        return CompletableFuture.failedFuture(new IllegalStateException("this source cannot escalate"));
+    }
+
     static LiveSource of(Engine engine) {
         return new LiveSource() {
             @Override
@@ -59,6 +119,50 @@ public interface LiveSource {
             @Override
             public CompletableFuture<Void> resendDeadLetter(long id) {
                 return engine.resendDeadLetter(id);
+            }
+
+            @Override
+            public List<FloodStatus> floods() {
+                return engine.floods();
+            }
+
+            @Override
+            public CompletableFuture<List<SilenceRecord>> silences() {
+                return engine.silences();
+            }
+
+            @Override
+            public CompletableFuture<Silence> addSilence(SilenceRequest request) {
+                return engine.addSilence(request);
+            }
+
+            @Override
+            public CompletableFuture<Boolean> expireSilence(long id) {
+                return engine.expireSilence(id);
+            }
+
+            @Override
+            public CompletableFuture<Boolean> extendSilence(long id, Instant newEnd) {
+                return engine.extendSilence(id, newEnd);
+            }
+
+            @Override
+            public List<SecretRef> pageRoutingKeys() {
+                return engine.config().routes().stream()
+                        .filter(rule -> rule.action() == RouteAction.PAGE && rule.routingKey() != null)
+                        .map(RouteRule::routingKey).distinct().toList();
+            }
+
+            @Override
+            public RenderedEvent previewEscalation(String subject, byte[] body, Map<String, List<String>> headers,
+                                                   SecretRef routingKey, Severity severity) {
+                return engine.previewEscalation(subject, body, headers, routingKey, severity);
+            }
+
+            @Override
+            public CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
+                                                    SecretRef routingKey, Severity severity) {
+                return engine.escalate(subject, body, headers, routingKey, severity);
             }
         };
     }

@@ -47,9 +47,10 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The console's main view: toolbar (Live/Audit/Dead letters switch, filter, pause, theme), then the live view
- * (subjects table, live tail and message detail, with PagerDuty incidents on the right), the {@link AuditView} or the
- * {@link DeadLetterView}, and the status bar under all of them.
+ * The console's main view: toolbar (Live/Audit/Dead letters/Silences switch, filter, pause, theme), then the live
+ * view (subjects table, live tail and message detail, with PagerDuty incidents on the right; {@link LiveActions}
+ * silences and escalates from it), the {@link AuditView}, the {@link DeadLetterView} or the {@link SilencesView}, and
+ * the status bar under all of them.
  *
  * <p>Data flow is one way and never blocks the FX thread: a {@link LiveFeed} reads the engine on its own thread and
  * keeps only the newest snapshot and tail; an {@link AnimationTimer} looks at them once per frame and applies what
@@ -85,9 +86,13 @@ public final class MainWindow {
     private final ToggleButton liveButton = new ToggleButton("Live", new FontIcon(Material2AL.DYNAMIC_FEED));
     private final ToggleButton auditButton = new ToggleButton("Audit", new FontIcon(Material2MZ.RECEIPT_LONG));
     private final ToggleButton deadButton = new ToggleButton("Dead letters", new FontIcon(Material2AL.ERROR_OUTLINE));
+    private final ToggleButton silencesButton = new ToggleButton("Silences",
+            new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
     private final ToggleGroup views = new ToggleGroup();
     private final AuditView audit;
     private final DeadLetterView deadLetters;
+    private final Background background = new Background("klaxon-console-guards");
+    private final SilencesView silences;
     private final IncidentDesk desk;
     private final IncidentsPane incidents;
     private final Node live;
@@ -103,6 +108,7 @@ public final class MainWindow {
     /** The operator picked a message: the detail keeps it even after it scrolls out of the engine's tail. */
     private boolean holding;
     private String lastFailure;
+    private Message actionBanner;
 
     /** @param desk PagerDuty incidents; its owner starts and closes it, this window only reads and acts through it */
     public MainWindow(LiveSource source, IncidentDesk desk, Options options) {
@@ -114,6 +120,8 @@ public final class MainWindow {
         this.audit = new AuditView(source::searchAudit, key -> desk.snapshot().incidentFor(key),
                 Clock.systemDefaultZone());
         this.deadLetters = new DeadLetterView(source);
+        this.silences = new SilencesView(source, background, Clock.systemUTC());
+        new LiveActions(subjects, tail, source, background, this::showActionResult).install();
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
@@ -191,6 +199,8 @@ public final class MainWindow {
         feed.close();
         audit.close();
         deadLetters.close();
+        silences.close();
+        background.close();
     }
 
     /** True while the audit view is shown instead of the live view. */
@@ -209,6 +219,19 @@ public final class MainWindow {
 
     public void showDeadLetters() {
         showView(deadButton);
+    }
+
+    /** True while the silences are shown instead of the live view. */
+    public boolean showingSilences() {
+        return silencesButton.isSelected();
+    }
+
+    public void showSilences() {
+        showView(silencesButton);
+    }
+
+    public SilencesView silences() {
+        return silences;
     }
 
     private void showView(ToggleButton view) {
@@ -231,14 +254,18 @@ public final class MainWindow {
     private void switchView(Toggle view) {
         boolean toAudit = view == auditButton;
         boolean toDead = view == deadButton;
-        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : live);
+        boolean toSilences = view == silencesButton;
+        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node() : live);
         // The audit and the dead letters read SQLite every few seconds only while they are looked at.
         audit.setActive(toAudit);
         deadLetters.setActive(toDead);
+        silences.setActive(toSilences);
         if (toAudit) {
             audit.textField().requestFocus();
         } else if (toDead) {
             deadLetters.table().requestFocus();
+        } else if (toSilences) {
+            silences.table().requestFocus();
         } else {
             subjects.node().requestFocus();
         }
@@ -257,8 +284,19 @@ public final class MainWindow {
         banners.getChildren().add(message);
     }
 
+    /** What an operator action just did; replaces the previous one, so results never pile up. */
+    private void showActionResult(String title, String text) {
+        banners.getChildren().remove(actionBanner);
+        Message message = new Message(title, text, new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE));
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.setId("action-banner");
+        message.setOnClose(event -> banners.getChildren().remove(message));
+        actionBanner = message;
+        banners.getChildren().add(message);
+    }
+
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 switch between the live, audit and dead-letter views; Ctrl+I puts the
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 switch between the live, audit, dead-letter and silences views; Ctrl+I puts the
      * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
      * live view: elsewhere it would freeze something out of sight).
      */
@@ -281,6 +319,10 @@ public final class MainWindow {
                     && (event.getCode() == KeyCode.DIGIT3 || event.getCode() == KeyCode.NUMPAD3)) {
                 showDeadLetters();
                 event.consume();
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT4 || event.getCode() == KeyCode.NUMPAD4)) {
+                showSilences();
+                event.consume();
             } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
                 paused.set(!paused.get());
                 event.consume();
@@ -296,7 +338,7 @@ public final class MainWindow {
     }
 
     private void focusFilter() {
-        if (showingDeadLetters()) {
+        if (showingDeadLetters() || showingSilences()) {
             return; // nothing to filter there
         }
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
@@ -334,6 +376,7 @@ public final class MainWindow {
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
             subjects.apply(snapshot, now);
+            subjects.showFloods(feed.latestFloods());
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
@@ -409,8 +452,12 @@ public final class MainWindow {
         deadButton.setId("dead-letters-view-button");
         deadButton.setTooltip(new Tooltip("Dead letters: events PagerDuty refused for good, with a Resend action "
                 + "(Ctrl+3)"));
-        deadButton.getStyleClass().add(Styles.RIGHT_PILL);
-        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton}) {
+        deadButton.getStyleClass().add(Styles.CENTER_PILL);
+        silencesButton.setId("silences-view-button");
+        silencesButton.setTooltip(new Tooltip("Silences: what is silenced, until when and why; extend or expire "
+                + "(Ctrl+4)"));
+        silencesButton.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton}) {
             button.setToggleGroup(views);
             button.setFocusTraversable(false);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -423,7 +470,7 @@ public final class MainWindow {
                 switchView(toggle);
             }
         });
-        HBox switcher = new HBox(liveButton, auditButton, deadButton);
+        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
 
         // The subject filter and pause belong to the live view: out of the way while the audit is shown.
@@ -457,7 +504,7 @@ public final class MainWindow {
                         ? subjects.totalCount().get() + " shown"
                         : subjects.shownCount().get() + " of " + subjects.totalCount().get() + " shown",
                 subjects.shownCount(), subjects.totalCount()));
-        Label sortHint = new Label("click a header to sort · / to filter · Space to pause");
+        Label sortHint = new Label("click a header to sort · / to filter · Space to pause · S silences");
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -465,8 +512,11 @@ public final class MainWindow {
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");
-        Label newest = new Label("newest first");
+        Label newest = new Label("newest first · S silence · E escalate");
         newest.getStyleClass().add("section-hint");
+        newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
+        newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
+                + "PagerDuty by hand (also on the right-click menu)."));
         VBox tailBox = section(new HBox(10, sectionTitle("Live tail", Material2MZ.VIEW_LIST), tailTitle, newest),
                 tail.node());
         VBox detailBox = section(new HBox(10, sectionTitle("Message", Material2AL.CODE), detail.modeLabel()),

@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui;
 
+import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class SubjectRow {
     private final ReadOnlyObjectWrapper<Breakdown> breakdown = new ReadOnlyObjectWrapper<>(this, "breakdown",
             Breakdown.EMPTY);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyObjectWrapper<FloodStatus> flood = new ReadOnlyObjectWrapper<>(this, "flood");
     private String rawPreview;
 
     public SubjectRow(String subject) {
@@ -54,6 +56,17 @@ public final class SubjectRow {
             rawPreview = snapshot.lastPreview();
             preview.set(Formats.oneLine(rawPreview, PREVIEW_CHARS));
         }
+    }
+
+    /** The subject's flood state, or null when it is not in flood. */
+    void flood(FloodStatus status) {
+        if (!java.util.Objects.equals(status, flood.get())) {
+            flood.set(status);
+        }
+    }
+
+    public ReadOnlyObjectProperty<FloodStatus> floodProperty() {
+        return flood.getReadOnlyProperty();
     }
 
     public String subject() {

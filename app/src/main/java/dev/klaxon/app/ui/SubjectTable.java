@@ -3,6 +3,7 @@ package dev.klaxon.app.ui;
 import atlantafx.base.theme.Styles;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The subjects table. Owns one row object per subject and updates them in place from each snapshot; filtering
@@ -56,6 +58,7 @@ public final class SubjectTable {
     private final IntegerBinding shownCount = Bindings.size(sorted);
     private final IntegerBinding totalCount = Bindings.size(rows);
     private final TableColumn<SubjectRow, Number> rate1m;
+    private final TableColumn<SubjectRow, FloodStatus> flood;
     private SubjectFilter filter = SubjectFilter.ALL;
     private String waitingHint = "Waiting for the first message…";
     private long lastResort;
@@ -70,6 +73,13 @@ public final class SubjectTable {
                 row -> new ReadOnlyObjectWrapper<>(row.subject()));
         subject.setId("col-subject");
         subject.setCellFactory(c -> new SubjectCell());
+        flood = column("Flood", 150, SubjectRow::floodProperty);
+        flood.setId("col-flood");
+        flood.setCellFactory(c -> new FloodCell());
+        flood.setComparator(Comparator.nullsFirst(Comparator.comparingLong(FloodStatus::held)));
+        flood.setSortType(TableColumn.SortType.DESCENDING);
+        // Only while some subject floods: an empty column would take room from the subjects every other minute.
+        flood.setVisible(false);
         TableColumn<SubjectRow, Number> total = column("Total", 96, SubjectRow::totalProperty);
         total.setCellFactory(c -> new NumberCell(n -> Formats.count(n.longValue())));
         TableColumn<SubjectRow, Number> rate1s = column("Rate 1 s", 100, SubjectRow::rate1sProperty);
@@ -87,7 +97,7 @@ public final class SubjectTable {
             // Busiest first on the first click: that is what an operator looks for.
             numeric.setSortType(TableColumn.SortType.DESCENDING);
         }
-        table.getColumns().setAll(List.of(subject, total, rate1s, rate1m, seen, decisions, preview));
+        table.getColumns().setAll(List.of(subject, flood, total, rate1s, rate1m, seen, decisions, preview));
 
         // Our policy before any sort order: the default one refuses a SortedList that is not bound to it.
         table.setSortPolicy(t -> {
@@ -192,6 +202,18 @@ public final class SubjectTable {
         }
     }
 
+    /** Marks the subjects in flood state (and unmarks the others); applied with the snapshots, so paused too. */
+    public void showFloods(List<FloodStatus> floods) {
+        Map<String, FloodStatus> bySubjectFlood = new HashMap<>();
+        for (FloodStatus status : floods) {
+            bySubjectFlood.put(status.subject(), status);
+        }
+        for (SubjectRow row : rows) {
+            row.flood(bySubjectFlood.get(row.subject()));
+        }
+        flood.setVisible(!floods.isEmpty());
+    }
+
     private void resort() {
         // A new comparator instance each time: SortedList re-sorts (one permutation) only when its comparator changes.
         Comparator<SubjectRow> columns = table.getComparator();
@@ -289,6 +311,37 @@ public final class SubjectTable {
             rejected.setManaged(nRejected > 0);
             ordinary.setText(breakdown.summary());
             setGraphic(box);
+        }
+    }
+
+    /** "flood · 1,234 held" with an icon, and since when in the tooltip; empty when the subject is calm. */
+    private static final class FloodCell extends TableCell<SubjectRow, FloodStatus> {
+        private final Label badge = new Label(null, new FontIcon(Material2MZ.PAUSE_CIRCLE_OUTLINE));
+        private final Tooltip tooltip = new Tooltip();
+
+        FloodCell() {
+            badge.getStyleClass().add("flood-badge");
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(480);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(FloodStatus flood, boolean empty) {
+            super.updateItem(flood, empty);
+            if (empty || flood == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            badge.setText("flood · " + Formats.count(flood.held()) + " held");
+            tooltip.setText("In flood state since " + Formats.seconds(flood.since()) + ": its triggers are held ("
+                    + Formats.count(flood.held()) + " so far) and one coalesced event per window goes to "
+                    + "PagerDuty instead, with dedup_key klaxon-flood/" + Formats.oneLine(flood.subject(), 200) + ".");
+            setAccessibleText(badge.getText());
+            setGraphic(badge);
+            setTooltip(tooltip);
         }
     }
 

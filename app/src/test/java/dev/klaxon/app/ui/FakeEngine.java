@@ -6,6 +6,7 @@ import dev.klaxon.audit.AuditRow;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
@@ -30,6 +31,7 @@ final class FakeEngine implements LiveSource {
     private final List<AuditRow> audit = new ArrayList<>();
     private final List<AuditQuery> auditQueries = new ArrayList<>();
     private DeliveryStatus delivery;
+    private List<FloodStatus> floods = List.of();
     private long outboxFailures;
     private long received;
     private int snapshots;
@@ -77,6 +79,15 @@ final class FakeEngine implements LiveSource {
                 Map.of("Nats-Msg-Id", List.of("m-" + received)), outcome, "because " + outcome.label());
         tails.computeIfAbsent(subject, s -> new ArrayList<>()).add(entry);
         received++;
+    }
+
+    synchronized void floods(List<FloodStatus> flooding) {
+        floods = List.copyOf(flooding);
+    }
+
+    @Override
+    public synchronized List<FloodStatus> floods() {
+        return floods;
     }
 
     synchronized void connection(ConnectionStatus status) {

@@ -270,4 +270,55 @@ class MainWindowTest {
                 && (text.equals(labeled.getText())
                 || labeled.getGraphic() instanceof javafx.scene.control.Labeled inner && text.equals(inner.getText()));
     }
+
+    @Test
+    void subjectsInFloodStateShowTheirHeldCountInWords(FxRobot robot) {
+        engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.FORWARDED, 40);
+        engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.HELD, 40);
+        engine.publish("alerts.prod.api", "{\"summary\":\"slow\"}", Outcome.FORWARDED, 1);
+        engine.floods(List.of(new dev.klaxon.guard.FloodStatus("alerts.prod.db",
+                Instant.parse("2026-01-01T03:00:00Z"), 1_234)));
+
+        awaitFx(r -> floodText(r, "alerts.prod.db").equals("flood · 1,234 held"), robot);
+        assertThat(floodText(robot, "alerts.prod.api")).isEmpty();
+        assertThat(fx(() -> subjects(robot).getItems().stream().filter(row -> row.subject().equals("alerts.prod.db"))
+                .findFirst().orElseThrow().breakdownProperty().get().summary())).contains("held 1");
+
+        engine.floods(List.of());
+        awaitFx(r -> floodText(r, "alerts.prod.db").isEmpty(), robot);
+    }
+
+    @Test
+    void aSilenceTheEngineRefusesKeepsTheDialogOpenAndSaysWhy(FxRobot robot) {
+        engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.FORWARDED, 1);
+        awaitFx(r -> shownTotal(r, "alerts.prod.db") == 1, robot);
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        robot.clickOn("alerts.prod.db");
+        robot.press(KeyCode.S).release(KeyCode.S);
+        awaitFx(r -> r.lookup("#silence-dialog").tryQuery().isPresent(), robot);
+        robot.clickOn("#silence-reason").write("drill");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+        Label status = robot.lookup("#silence-status").queryAs(Label.class);
+        awaitFx(r -> fx(status::getText).startsWith("Not silenced: "), robot);
+        String said = fx(status::getText);
+        assertThat(said).isEqualTo("Not silenced: this source cannot silence");
+        assertThat(robot.lookup("#silence-dialog").tryQuery()).isPresent();
+        assertThat(fx(() -> robot.lookup("#silence-submit").query().isDisabled())).isFalse();
+    }
+
+    /** What the flood column shows for a subject's row ("" when calm). */
+    private String floodText(FxRobot robot, String subject) {
+        return fx(() -> robot.lookup("#subjects-table .table-row-cell").<javafx.scene.control.TableRow<?>>queryAll()
+                .stream().filter(row -> row.getItem() instanceof SubjectRow r && r.subject().equals(subject))
+                .flatMap(row -> row.lookupAll(".table-cell").stream())
+                .filter(cell -> cell instanceof javafx.scene.control.TableCell<?, ?> c
+                        && "col-flood".equals(c.getTableColumn().getId()))
+                .map(cell -> ((javafx.scene.control.TableCell<?, ?>) cell).getGraphic())
+                .map(graphic -> graphic instanceof Label label ? label.getText() : "")
+                .findFirst().orElse(""));
+    }
 }

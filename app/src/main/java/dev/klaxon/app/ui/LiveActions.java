@@ -1,0 +1,113 @@
+package dev.klaxon.app.ui;
+
+import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.message.Severity;
+import dev.klaxon.stats.TailEntry;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * What the operator can do from the live view besides looking: silence a subject (its row) or messages like one in
+ * the tail, and escalate a tail message to PagerDuty by hand. Each action is in the row's context menu and on a key
+ * ("s" silences, "e" escalates) while that table has the keyboard. FX thread only.
+ */
+final class LiveActions {
+    private final SubjectTable subjects;
+    private final TailPane tail;
+    private final SilenceDialog silenceDialog;
+    private final EscalationDialog escalationDialog;
+    private final MatcherSuggestions suggestions = new MatcherSuggestions();
+    private final BiConsumer<String, String> report;
+
+    /** @param report told (title, text) what an action did, to show the operator */
+    LiveActions(SubjectTable subjects, TailPane tail, LiveSource source, Background background,
+                BiConsumer<String, String> report) {
+        this.subjects = subjects;
+        this.tail = tail;
+        this.report = report;
+        this.silenceDialog = new SilenceDialog(source, background, subjects.node());
+        this.escalationDialog = new EscalationDialog(source, background, tail.node());
+    }
+
+    void install() {
+        MenuItem silenceSubject = new MenuItem("Silence this subject…  (S)",
+                new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+        silenceSubject.setId("menu-silence-subject");
+        silenceSubject.setOnAction(e -> silenceSelectedSubject());
+        ContextMenu subjectMenu = new ContextMenu(silenceSubject);
+        subjectMenu.setOnShowing(e -> silenceSubject.setDisable(!silenceable(subjects.selectedRow().get())));
+        subjects.node().setContextMenu(subjectMenu);
+        subjects.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.S && plain(event)) {
+                silenceSelectedSubject();
+                event.consume();
+            }
+        });
+
+        MenuItem silenceMessage = new MenuItem("Silence messages like this…  (S)",
+                new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+        silenceMessage.setId("menu-silence-message");
+        silenceMessage.setOnAction(e -> silenceSelectedMessage());
+        MenuItem escalate = new MenuItem("Escalate to PagerDuty…  (E)", new FontIcon(Material2MZ.SEND));
+        escalate.setId("menu-escalate-message");
+        escalate.setOnAction(e -> escalateSelectedMessage());
+        ContextMenu tailMenu = new ContextMenu(silenceMessage, escalate);
+        tailMenu.setOnShowing(e -> {
+            boolean none = tail.selectedEntry().get() == null;
+            silenceMessage.setDisable(none);
+            escalate.setDisable(none);
+        });
+        tail.node().setContextMenu(tailMenu);
+        tail.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.S && plain(event)) {
+                silenceSelectedMessage();
+                event.consume();
+            } else if (event.getCode() == KeyCode.E && plain(event)) {
+                escalateSelectedMessage();
+                event.consume();
+            }
+        });
+    }
+
+    private static boolean plain(KeyEvent event) {
+        return !event.isShortcutDown() && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown();
+    }
+
+    /** The engine's buckets (over the cap, invalid) are not subjects one can name in a pattern. */
+    private static boolean silenceable(SubjectRow row) {
+        return row != null && !row.isOther();
+    }
+
+    private void silenceSelectedSubject() {
+        SubjectRow row = subjects.selectedRow().get();
+        if (silenceable(row)) {
+            silenceDialog.open(row.subject(), List.of(), this::reportSilence);
+        }
+    }
+
+    private void silenceSelectedMessage() {
+        TailEntry entry = tail.selectedEntry().get();
+        if (entry != null) {
+            silenceDialog.open(entry.subject(), suggestions.of(entry), this::reportSilence);
+        }
+    }
+
+    private void escalateSelectedMessage() {
+        TailEntry entry = tail.selectedEntry().get();
+        if (entry != null) {
+            escalationDialog.open(entry, suggestions.severity(entry).orElse(Severity.CRITICAL),
+                    text -> report.accept("Escalated", text));
+        }
+    }
+
+    private void reportSilence(dev.klaxon.guard.Silence silence) {
+        report.accept("Silenced", Formats.oneLine(silence.label(), 300) + " until "
+                + Formats.timestamp(silence.endsAt()) + ". Ctrl+4 lists the silences.");
+    }
+}
