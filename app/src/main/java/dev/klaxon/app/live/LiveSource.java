@@ -50,6 +50,16 @@ public interface LiveSource {
         return List.of();
     }
 
+    /** How many triggers flood state holds back for a subject (in memory; cheap). */
+    default int heldCount(String subject) {
+        return 0;
+    }
+
+    /** Sends a subject's held triggers after all, through the outbox; completes with how many. */
+    default CompletableFuture<Integer> releaseHeld(String subject) {
+        return CompletableFuture.failedFuture(new IllegalStateException("this source cannot release held triggers"));
+    }
+
     /** Every silence, newest first; completes on an engine thread. */
     default CompletableFuture<List<SilenceRecord>> silences() {
         return CompletableFuture.completedFuture(List.of());
@@ -124,6 +134,16 @@ public interface LiveSource {
             @Override
             public List<FloodStatus> floods() {
                 return engine.floods();
+            }
+
+            @Override
+            public int heldCount(String subject) {
+                return engine.heldEvents(subject).size();
+            }
+
+            @Override
+            public CompletableFuture<Integer> releaseHeld(String subject) {
+                return engine.releaseHeld(subject);
             }
 
             @Override

@@ -5,6 +5,10 @@ import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -14,8 +18,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * What the operator can do from the live view besides looking: silence a subject (its row) or messages like one in
- * the tail, and escalate a tail message to PagerDuty by hand. Each action is in the row's context menu and on a key
- * ("s" silences, "e" escalates) while that table has the keyboard. FX thread only.
+ * the tail, release what flood state held back for a subject, and escalate a tail message to PagerDuty by hand. Each
+ * action is in the row's context menu and on a key ("s" silences, "r" releases, "e" escalates) while that table has
+ * the keyboard. FX thread only.
  */
 final class LiveActions {
     private final SubjectTable subjects;
@@ -24,6 +29,8 @@ final class LiveActions {
     private final EscalationDialog escalationDialog;
     private final MatcherSuggestions suggestions = new MatcherSuggestions();
     private final BiConsumer<String, String> report;
+    private final LiveSource source;
+    private final Background background;
 
     /** @param report told (title, text) what an action did, to show the operator */
     LiveActions(SubjectTable subjects, TailPane tail, LiveSource source, Background background,
@@ -31,6 +38,8 @@ final class LiveActions {
         this.subjects = subjects;
         this.tail = tail;
         this.report = report;
+        this.source = source;
+        this.background = background;
         this.silenceDialog = new SilenceDialog(source, background, subjects.node());
         this.escalationDialog = new EscalationDialog(source, background, tail.node());
     }
@@ -40,12 +49,25 @@ final class LiveActions {
                 new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
         silenceSubject.setId("menu-silence-subject");
         silenceSubject.setOnAction(e -> silenceSelectedSubject());
-        ContextMenu subjectMenu = new ContextMenu(silenceSubject);
-        subjectMenu.setOnShowing(e -> silenceSubject.setDisable(!silenceable(subjects.selectedRow().get())));
+        MenuItem release = new MenuItem("Release held triggers…  (R)", new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
+        release.setId("menu-release-held");
+        release.setOnAction(e -> releaseSelectedSubject());
+        ContextMenu subjectMenu = new ContextMenu(silenceSubject, release);
+        subjectMenu.setOnShowing(e -> {
+            SubjectRow row = subjects.selectedRow().get();
+            silenceSubject.setDisable(!silenceable(row));
+            int held = silenceable(row) ? source.heldCount(row.subject()) : 0;
+            release.setDisable(held == 0);
+            release.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
+                    + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");
+        });
         subjects.node().setContextMenu(subjectMenu);
         subjects.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.S && plain(event)) {
                 silenceSelectedSubject();
+                event.consume();
+            } else if (event.getCode() == KeyCode.R && plain(event)) {
+                releaseSelectedSubject();
                 event.consume();
             }
         });
@@ -89,6 +111,42 @@ final class LiveActions {
         if (silenceable(row)) {
             silenceDialog.open(row.subject(), List.of(), this::reportSilence);
         }
+    }
+
+    /**
+     * Releasing can page many times at once, so it is confirmed with the count, and Enter alone cancels: only the
+     * button that names the count sends.
+     */
+    private void releaseSelectedSubject() {
+        SubjectRow row = subjects.selectedRow().get();
+        if (!silenceable(row)) {
+            return;
+        }
+        String subject = row.subject();
+        int held = source.heldCount(subject);
+        if (held == 0) {
+            report.accept("Nothing held", subject + " has no held triggers to release.");
+            return;
+        }
+        ButtonType send = new ButtonType("Release " + Formats.count(held), ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Send the " + Formats.count(held) + " trigger"
+                + (held == 1 ? "" : "s") + " that flood state held back for " + subject + " to PagerDuty now? They go "
+                + "through the outbox, within the routing key's budget.", ButtonType.CANCEL, send);
+        confirm.setTitle("Release held triggers");
+        confirm.setHeaderText("Release held triggers of " + subject);
+        confirm.initOwner(subjects.node().getScene().getWindow());
+        confirm.getDialogPane().setId("release-dialog");
+        ((Button) confirm.getDialogPane().lookupButton(send)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        confirm.showAndWait().filter(send::equals).ifPresent(ok -> Background.onFx(
+                background.call(() -> source.releaseHeld(subject)), (released, failure) -> {
+                    if (failure != null) {
+                        report.accept("Not released", Formats.oneLine(Background.message(failure), 300));
+                    } else {
+                        report.accept("Released", Formats.count(released) + " held trigger"
+                                + (released == 1 ? "" : "s") + " of " + subject + " are in the outbox.");
+                    }
+                }));
     }
 
     private void silenceSelectedMessage() {

@@ -32,6 +32,9 @@ final class FakeEngine implements LiveSource {
     private final List<AuditQuery> auditQueries = new ArrayList<>();
     private DeliveryStatus delivery;
     private List<FloodStatus> floods = List.of();
+    /** Triggers the fake holds per subject, and the subjects released so far. */
+    private final Map<String, Integer> held = new LinkedHashMap<>();
+    private final List<String> released = new ArrayList<>();
     private long outboxFailures;
     private long received;
     private int snapshots;
@@ -79,6 +82,26 @@ final class FakeEngine implements LiveSource {
                 Map.of("Nats-Msg-Id", List.of("m-" + received)), outcome, "because " + outcome.label());
         tails.computeIfAbsent(subject, s -> new ArrayList<>()).add(entry);
         received++;
+    }
+
+    synchronized void held(String subject, int count) {
+        held.put(subject, count);
+    }
+
+    synchronized List<String> released() {
+        return List.copyOf(released);
+    }
+
+    @Override
+    public synchronized int heldCount(String subject) {
+        return held.getOrDefault(subject, 0);
+    }
+
+    @Override
+    public synchronized java.util.concurrent.CompletableFuture<Integer> releaseHeld(String subject) {
+        released.add(subject);
+        Integer count = held.remove(subject);
+        return java.util.concurrent.CompletableFuture.completedFuture(count == null ? 0 : count);
     }
 
     synchronized void floods(List<FloodStatus> flooding) {

@@ -310,6 +310,35 @@ class MainWindowTest {
         assertThat(fx(() -> robot.lookup("#silence-submit").query().isDisabled())).isFalse();
     }
 
+    @Test
+    void heldTriggersAreReleasedOnlyAfterAConfirmationThatNamesTheCount(FxRobot robot) {
+        engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.HELD, 1);
+        engine.held("alerts.prod.db", 3);
+        awaitFx(r -> shownTotal(r, "alerts.prod.db") == 1, robot);
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        robot.clickOn("alerts.prod.db");
+
+        robot.press(KeyCode.R).release(KeyCode.R);
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isPresent(), robot);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // Enter is Cancel: nothing is sent by accident
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isEmpty(), robot);
+        assertThat(engine.released()).isEmpty();
+
+        robot.press(KeyCode.R).release(KeyCode.R);
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isPresent(), robot);
+        robot.clickOn("Release 3");
+
+        awaitFx(r -> !engine.released().isEmpty(), robot);
+        assertThat(engine.released()).containsExactly("alerts.prod.db");
+        awaitFx(r -> r.lookup("#action-banner").tryQuery().isPresent(), robot);
+        atlantafx.base.controls.Message banner = robot.lookup("#action-banner")
+                .queryAs(atlantafx.base.controls.Message.class);
+        assertThat(fx(banner::getDescription)).isEqualTo("3 held triggers of alerts.prod.db are in the outbox.");
+    }
+
     /** What the flood column shows for a subject's row ("" when calm). */
     private String floodText(FxRobot robot, String subject) {
         return fx(() -> robot.lookup("#subjects-table .table-row-cell").<javafx.scene.control.TableRow<?>>queryAll()
