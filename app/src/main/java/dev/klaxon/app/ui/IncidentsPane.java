@@ -72,11 +72,14 @@ public final class IncidentsPane {
     private DeskSnapshot shown;
     private String notConfiguredText;
 
+    private final Node actionBar;
+
     public IncidentsPane(IncidentDesk desk, Clock clock) {
         this.desk = desk;
         this.clock = clock;
         this.prompts = new IncidentPrompts(table);
-        root = new VBox(header(), state, buttons(), progressLine(), table);
+        actionBar = buttons();
+        root = new VBox(header(), state, actionBar, progressLine(), table);
         root.getStyleClass().addAll("section", "incidents-pane");
         VBox.setVgrow(table, Priority.ALWAYS);
         setUpTable();
@@ -123,6 +126,10 @@ public final class IncidentsPane {
     }
 
     private void showState(DeskSnapshot snapshot) {
+        // Without a token there is nothing to act on: the buttons would only take width from the subjects.
+        boolean actionable = snapshot.state() != DeskState.NOT_CONFIGURED;
+        actionBar.setVisible(actionable);
+        actionBar.setManaged(actionable);
         state.getStyleClass().removeIf(style -> style.startsWith("desk-"));
         state.getStyleClass().add("desk-" + snapshot.state().name().toLowerCase(java.util.Locale.ROOT));
         String text;

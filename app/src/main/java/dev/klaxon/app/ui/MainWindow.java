@@ -530,7 +530,7 @@ public final class MainWindow {
         main.getStyleClass().add("console-split");
         SplitPane withIncidents = new SplitPane(main, incidents.node());
         // Without a token the panel only holds a message: the subjects get the room.
-        withIncidents.setDividerPositions(desk.snapshot().state() == DeskState.NOT_CONFIGURED ? 0.74 : 0.62);
+        withIncidents.setDividerPositions(desk.snapshot().state() == DeskState.NOT_CONFIGURED ? 0.82 : 0.62);
         withIncidents.getStyleClass().add("console-split");
         return withIncidents;
     }

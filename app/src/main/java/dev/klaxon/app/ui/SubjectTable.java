@@ -73,7 +73,7 @@ public final class SubjectTable {
                 row -> new ReadOnlyObjectWrapper<>(row.subject()));
         subject.setId("col-subject");
         subject.setCellFactory(c -> new SubjectCell());
-        flood = column("Flood", 150, SubjectRow::floodProperty);
+        flood = column("Flood", 175, SubjectRow::floodProperty);
         flood.setId("col-flood");
         flood.setCellFactory(c -> new FloodCell());
         flood.setComparator(Comparator.nullsFirst(Comparator.comparingLong(FloodStatus::held)));
