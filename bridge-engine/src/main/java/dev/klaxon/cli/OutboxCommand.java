@@ -5,6 +5,7 @@ import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.Failures;
 import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.outbox.OutboxStats;
@@ -117,7 +118,7 @@ final class OutboxCommand {
                             target));
                     context.out().println(id + ": pending again; the next \"run\" or console start sends it");
                 } catch (CompletionException e) {
-                    String message = rootMessage(e);
+                    String message = Failures.rootMessage(e);
                     audit.recordAction(OperatorAction.failed(context.clock().instant(), who, "outbox.resend", target,
                             message));
                     context.err().println(id + ": " + message);
@@ -157,13 +158,5 @@ final class OutboxCommand {
     private static String reason(EventRecord event) {
         String reason = event.lastMessage() == null ? "" : event.lastMessage().replaceAll("\\p{Cntrl}", " ");
         return reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS) + "…";
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

@@ -27,8 +27,6 @@ import dev.klaxon.guard.SilenceStore;
 import dev.klaxon.guard.Silences;
 import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.Severity;
-import dev.klaxon.outbox.Endpoint;
-import dev.klaxon.outbox.NewEvent;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.outbox.StorageLock;
@@ -154,10 +152,8 @@ public final class Engine implements AutoCloseable {
         if (!Files.exists(file)) {
             return;
         }
-        try (SilenceStore store = SilenceStore.open(file)) {
-            Instant now = clock.instant();
-            silenceBook.replace(store.all().stream().map(SilenceRecord::silence)
-                    .filter(silence -> now.isBefore(silence.effectiveEnd())).toList());
+        try (Silences stored = new Silences(SilenceStore.open(file), silenceBook, clock)) {
+            stored.reloadBook();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the stored silences; explaining without them", e);
         }
@@ -192,19 +188,15 @@ public final class Engine implements AutoCloseable {
     }
 
     private CompletableFuture<Integer> release(List<HeldEvent> events, String target) {
-        Running parts = running;
-        if (parts == null || closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        Running parts = runningForAction();
+        if (parts == null) {
+            return notRunning();
         }
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
-        return parts.outboxSink.release(events).whenComplete((ids, failure) ->
-                parts.audit.recordAction(failure == null
-                        ? new OperatorAction(clock.instant(), operator(), "flood.release", target, true,
-                                events.size() + " released")
-                        : OperatorAction.failed(clock.instant(), operator(), "flood.release", target,
-                                rootMessage(failure)))).thenApply(List::size);
+        return audited(parts, "flood.release", target, parts.outboxSink.release(events),
+                ids -> ids.size() + " released").thenApply(List::size);
     }
 
     /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms). */
@@ -296,28 +288,12 @@ public final class Engine implements AutoCloseable {
      * @return completes when the outbox has committed the change; fails when {@code id} is not a dead letter
      */
     public CompletableFuture<Void> resendDeadLetter(long id) {
-        Running parts = running;
-        if (parts == null || closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        Running parts = runningForAction();
+        if (parts == null) {
+            return notRunning();
         }
-        return parts.outbox.requeue(id).whenComplete((ignored, failure) -> {
-            String target = "outbox event " + id;
-            parts.audit.recordAction(failure == null
-                    ? OperatorAction.succeeded(clock.instant(), operator(), "outbox.resend", target)
-                    : OperatorAction.failed(clock.instant(), operator(), "outbox.resend", target,
-                            rootMessage(failure)));
-            if (failure == null) {
-                parts.delivery.wake();
-            }
-        });
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return audited(parts, "outbox.resend", "outbox event " + id, parts.outbox.requeue(id), ignored -> null)
+                .thenRun(parts.delivery::wake);
     }
 
     /**
@@ -339,37 +315,20 @@ public final class Engine implements AutoCloseable {
      */
     public CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
                                             SecretRef routingKey, Severity severity) {
-        Running parts = running;
-        if (parts == null || closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        Running parts = runningForAction();
+        if (parts == null) {
+            return notRunning();
         }
         String target = subject + " to " + routingKey.stored() + " as " + severity.wire();
         RenderedEvent event;
         try {
             event = previewEscalation(subject, body, headers, routingKey, severity);
         } catch (IllegalArgumentException e) {
-            parts.audit.recordAction(OperatorAction.failed(clock.instant(), operator(), "escalate", target,
-                    e.getMessage()));
-            return CompletableFuture.failedFuture(e);
+            return audited(parts, "escalate", target, CompletableFuture.failedFuture(e), ignored -> null);
         }
-        String json;
-        try {
-            json = decoder.mapper().writeValueAsString(event.body());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        NewEvent newEvent = new NewEvent(subject, -1, ManualEscalation.RULE_LABEL + " by " + operator(),
-                routingKey.stored(), Endpoint.ALERT, event.dedupKey(), event.body().path("event_action").asText(),
-                json, clock.instant());
-        return parts.outbox.enqueue(List.of(newEvent)).whenComplete((ids, failure) -> {
-            parts.audit.recordAction(failure == null
-                    ? new OperatorAction(clock.instant(), operator(), "escalate", target, true,
-                            "dedup_key " + event.dedupKey())
-                    : OperatorAction.failed(clock.instant(), operator(), "escalate", target, rootMessage(failure)));
-            if (failure == null) {
-                parts.delivery.wake();
-            }
-        }).thenApply(ids -> ids.get(0));
+        return audited(parts, "escalate", target, parts.outboxSink.escalate(subject,
+                ManualEscalation.RULE_LABEL + " by " + operator(), routingKey.stored(), event.body(),
+                clock.instant()), ids -> "dedup_key " + event.dedupKey()).thenApply(ids -> ids.get(0));
     }
 
     /** Every silence, newest first, with its state inputs and matches so far. Empty before {@link #start()}. */
@@ -412,22 +371,30 @@ public final class Engine implements AutoCloseable {
 
     private <T> CompletableFuture<T> silenceAction(String what, String target,
                                                    java.util.function.Function<Running, ActionResult<T>> work) {
-        Running parts = running;
-        if (parts == null || closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+        Running parts = runningForAction();
+        if (parts == null) {
+            return notRunning();
         }
-        return parts.later(() -> {
-            try {
-                ActionResult<T> result = work.apply(parts);
-                parts.audit.recordAction(new OperatorAction(clock.instant(), operator(), what, target, true,
-                        result.detail()));
-                return result.value();
-            } catch (RuntimeException e) {
-                parts.audit.recordAction(OperatorAction.failed(clock.instant(), operator(), what, target,
-                        rootMessage(e)));
-                throw e;
-            }
-        });
+        return audited(parts, what, target, parts.later(() -> work.apply(parts)), ActionResult::detail)
+                .thenApply(ActionResult::value);
+    }
+
+    /** The running parts, or null when an operator action cannot be taken now (not started, or closed). */
+    private Running runningForAction() {
+        Running parts = running;
+        return parts == null || closed.get() ? null : parts;
+    }
+
+    private static <T> CompletableFuture<T> notRunning() {
+        return CompletableFuture.failedFuture(new IllegalStateException("the engine is not running"));
+    }
+
+    /** Audits an operator action when its work completes: with {@code detail} on success, else with the reason. */
+    private <T> CompletableFuture<T> audited(Running parts, String what, String target, CompletableFuture<T> work,
+                                             java.util.function.Function<T, String> detail) {
+        return work.whenComplete((value, failure) -> parts.audit.recordAction(failure == null
+                ? new OperatorAction(clock.instant(), operator(), what, target, true, detail.apply(value))
+                : OperatorAction.failed(clock.instant(), operator(), what, target, Failures.rootMessage(failure))));
     }
 
     public KlaxonConfig config() {

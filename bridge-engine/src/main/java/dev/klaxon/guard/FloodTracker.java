@@ -48,16 +48,9 @@ final class FloodTracker {
         this.events = events;
     }
 
-    FloodTracker(RateLimit threshold, Consumer<GuardEvent> events) {
-        this(FloodScope.SUBJECT, threshold, events);
-    }
-
-    /** Counts a trigger about to be sent; true when it must be held instead. */
-    boolean hold(String subject, RouteRule rule, AlertMessage message, Instant now) {
-        return hold(subject, rule, message, now, true);
-    }
-
     /**
+     * Counts a trigger about to be sent; true when it must be held instead.
+     *
      * @param holdable false for a trigger that counts toward the rate but is never held (the global threshold lets
      *                 critical alerts through)
      */

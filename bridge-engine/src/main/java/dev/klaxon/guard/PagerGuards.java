@@ -109,21 +109,29 @@ public final class PagerGuards {
         if (decision.outcome() != Outcome.FORWARDED || decision.message() == null) {
             return decision;
         }
-        List<String> keys = alertKeys(decision);
-        if (keys.isEmpty()) {
+        List<RuleHit> pages = livePages(decision);
+        if (pages.isEmpty()) {
             return decision;
+        }
+        List<String> keys = new ArrayList<>(pages.size());
+        for (RuleHit page : pages) {
+            keys.add(key(page));
         }
         AlertMessage message = decision.message();
         Instant now = decision.at();
-        boolean trigger = isTrigger(decision);
-        if (trigger) {
+        // Every page of one message carries the message's event_action; the first one's severity is what pages.
+        ObjectNode first = pages.get(0).eventBody();
+        String action = first.path("event_action").asText("trigger");
+        if (action.equals("trigger")) {
             Optional<Silence> silence = live ? silences.match(message, now) : silences.find(message, now);
             if (silence.isPresent()) {
                 return with(decision, Outcome.SILENCED, silence.get().label() + " until "
                         + silence.get().effectiveEnd() + " (" + silence.get().createdBy()
                         + (silence.get().reason().isBlank() ? "" : ": " + silence.get().reason()) + ")");
             }
-            Optional<String> inhibited = inhibitions.inhibiting(message.subject(), severity(decision));
+            Severity severity = Severity.parse(first.path("payload").path("severity").asText(""))
+                    .orElse(Severity.ERROR);
+            Optional<String> inhibited = inhibitions.inhibiting(message.subject(), severity);
             if (inhibited.isPresent()) {
                 return with(decision, Outcome.INHIBITED, inhibited.get());
             }
@@ -132,25 +140,27 @@ public final class PagerGuards {
                 return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
                         + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");
             }
-            RouteRule rule = firstLivePageRule(decision);
+            RouteRule rule = rules.get(pages.get(0).ruleIndex());
             for (FloodTracker flood : floods) {
-                boolean holdable = flood != globalFlood || severity(decision).ordinal() > globalBelow.ordinal();
+                boolean holdable = flood != globalFlood || severity.ordinal() > globalBelow.ordinal();
                 if (!live) {
                     Optional<String> held = holdable ? flood.describe(message.subject(), rule) : Optional.empty();
                     if (held.isPresent()) {
                         return with(decision, Outcome.HELD, held.get());
                     }
                 } else if (flood.hold(message.subject(), rule, message, now, holdable)) {
-                    keepHeld(decision);
+                    for (RuleHit page : pages) {
+                        held.add(decision.subject(), page.ruleIndex(), page.ruleLabel(), page.eventBody(), now);
+                    }
                     return with(decision, Outcome.HELD, flood.describe(message.subject(), rule).orElse("held"));
                 }
             }
         }
         if (live) {
             for (String key : keys) {
-                if (trigger) {
+                if (action.equals("trigger")) {
                     dedup.triggerSent(key, now);
-                } else if (isResolve(decision)) {
+                } else if (action.equals("resolve")) {
                     dedup.resolved(key);
                 }
             }
@@ -172,39 +182,27 @@ public final class PagerGuards {
         return Optional.ofNullable(shortest);
     }
 
-    /** One key per live alert event the decision would send: routing key reference and dedup_key. */
-    private List<String> alertKeys(Decision decision) {
-        List<String> keys = new ArrayList<>(1);
+    /** The alert events the decision would really send (change events page no one and pass every guard). */
+    private static List<RuleHit> livePages(Decision decision) {
+        List<RuleHit> pages = new ArrayList<>(1);
         for (RuleHit hit : decision.hits()) {
             if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
-                RouteRule rule = rules.get(hit.ruleIndex());
-                String ref = rule.routingKey() == null ? "" : rule.routingKey().stored();
-                keys.add(ref + "\u0000" + hit.eventBody().path("dedup_key").asText(""));
+                pages.add(hit);
             }
         }
-        return keys;
+        return pages;
     }
 
-    private RouteRule firstLivePageRule(Decision decision) {
-        for (RuleHit hit : decision.hits()) {
-            if (hit.action() == RouteAction.PAGE && !hit.shadow()) {
-                return rules.get(hit.ruleIndex());
-            }
-        }
-        throw new IllegalStateException("a forwarded alert decision without a live page rule");
+    /** Dedup is per routing key reference and dedup_key. */
+    private String key(RuleHit page) {
+        RouteRule rule = rules.get(page.ruleIndex());
+        String ref = rule.routingKey() == null ? "" : rule.routingKey().stored();
+        return ref + "\u0000" + page.eventBody().path("dedup_key").asText("");
     }
 
     /** What flood state held back, for a person to release; any thread. */
     public HeldEvents held() {
         return held;
-    }
-
-    private void keepHeld(Decision decision) {
-        for (RuleHit hit : decision.hits()) {
-            if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
-                held.add(decision.subject(), hit.ruleIndex(), hit.ruleLabel(), hit.eventBody(), decision.at());
-            }
-        }
     }
 
     private static String sendingRules(Decision decision) {
@@ -215,35 +213,6 @@ public final class PagerGuards {
             }
         }
         return labels.toString();
-    }
-
-    /** The severity the alert would be sent with. */
-    private static Severity severity(Decision decision) {
-        for (RuleHit hit : decision.hits()) {
-            if (hit.action() == RouteAction.PAGE && hit.eventBody() != null) {
-                return Severity.parse(hit.eventBody().path("payload").path("severity").asText(""))
-                        .orElse(Severity.ERROR);
-            }
-        }
-        return Severity.ERROR;
-    }
-
-    private static boolean isTrigger(Decision decision) {
-        return "trigger".equals(action(decision));
-    }
-
-    private static boolean isResolve(Decision decision) {
-        return "resolve".equals(action(decision));
-    }
-
-    private static String action(Decision decision) {
-        for (RuleHit hit : decision.hits()) {
-            ObjectNode body = hit.eventBody();
-            if (hit.action() == RouteAction.PAGE && body != null) {
-                return body.path("event_action").asText("trigger");
-            }
-        }
-        return "";
     }
 
     private static Decision with(Decision decision, Outcome outcome, String reason) {

@@ -84,7 +84,8 @@ public final class Silences implements AutoCloseable {
         return records;
     }
 
-    private void reloadBook() {
+    /** Puts the silences that have not ended into the book, as they are on disk now. */
+    public synchronized void reloadBook() {
         Instant now = clock.instant();
         book.replace(store.all().stream().map(SilenceRecord::silence)
                 .filter(silence -> now.isBefore(silence.effectiveEnd())).toList());

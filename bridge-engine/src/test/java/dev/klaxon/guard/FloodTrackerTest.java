@@ -27,7 +27,8 @@ class FloodTrackerTest {
     private static final MessageDecoder DECODER = new MessageDecoder();
 
     private final List<GuardEvent> events = new ArrayList<>();
-    private final FloodTracker tracker = new FloodTracker(new RateLimit(5, Duration.ofMinutes(1)), events::add);
+    private final FloodTracker tracker = new FloodTracker(FloodScope.SUBJECT, new RateLimit(5, Duration.ofMinutes(1)),
+            events::add);
 
     private static AlertMessage alert(String source, String severity, String summary) {
         String json = "{\"source\":\"" + source + "\",\"severity\":\"" + severity + "\",\"summary\":\"" + summary
@@ -38,7 +39,7 @@ class FloodTrackerTest {
     }
 
     private boolean hold(Instant at, String source) {
-        return tracker.hold("alerts.prod.db", RULE, alert(source, "error", "lag at " + at), at);
+        return tracker.hold("alerts.prod.db", RULE, alert(source, "error", "lag at " + at), at, true);
     }
 
     private List<GuardEvent.Coalesced> coalesced() {
@@ -117,9 +118,9 @@ class FloodTrackerTest {
         FloodTracker perKey = new FloodTracker(FloodScope.ROUTING_KEY, new RateLimit(5, Duration.ofMinutes(1)),
                 events::add);
         for (int i = 0; i < 5; i++) {
-            assertThat(perKey.hold("alerts.prod.svc" + i, RULE, alert("h", "error", "x"), T0)).isFalse();
+            assertThat(perKey.hold("alerts.prod.svc" + i, RULE, alert("h", "error", "x"), T0, true)).isFalse();
         }
-        assertThat(perKey.hold("alerts.prod.svc9", RULE, alert("h", "warning", "x"), T0)).isTrue();
+        assertThat(perKey.hold("alerts.prod.svc9", RULE, alert("h", "warning", "x"), T0, true)).isTrue();
 
         assertThat(events.get(0)).isInstanceOf(GuardEvent.FloodStarted.class)
                 .hasFieldOrPropertyWithValue("subject", "routing key env:PD_PROD");

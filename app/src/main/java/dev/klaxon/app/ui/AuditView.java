@@ -24,10 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -144,10 +141,9 @@ public final class AuditView {
             + "exact body sent to PagerDuty (routing key masked) and every delivery attempt with its HTTP status.");
     private final BorderPane root = new BorderPane();
     private final PauseTransition typing = new PauseTransition(javafx.util.Duration.millis(TYPING_PAUSE.toMillis()));
-    private final Timeline autoRefresh;
+    private final RefreshWhileShown autoRefresh;
 
     private ExportTarget exportTarget = ExportTarget.fileChooser();
-    private boolean active;
     private boolean searching;
     private boolean searchAgain;
     private boolean searchedOnce;
@@ -179,9 +175,7 @@ public final class AuditView {
         kindFilter.valueProperty().addListener((obs, old, value) -> refresh());
         rangeFilter.valueProperty().addListener((obs, old, value) -> refresh());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
-        autoRefresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(REFRESH_PERIOD.toMillis()),
-                e -> refresh()));
-        autoRefresh.setCycleCount(Animation.INDEFINITE);
+        autoRefresh = new RefreshWhileShown(REFRESH_PERIOD, this::refresh);
         showCount(0, false);
         showDetail(null);
     }
@@ -201,15 +195,7 @@ public final class AuditView {
 
     /** Shown or hidden: refreshes at once when shown and every few seconds while shown; idle when hidden. */
     public void setActive(boolean shown) {
-        if (shown == active) {
-            return;
-        }
-        active = shown;
-        if (shown) {
-            refresh();
-            autoRefresh.play();
-        } else {
-            autoRefresh.stop();
+        if (autoRefresh.setShown(shown) && !shown) {
             typing.stop();
         }
     }

@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui;
 
+import dev.klaxon.engine.Failures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +47,7 @@ public final class Background implements AutoCloseable {
 
     /** What went wrong in one line for a person: the innermost cause's message. */
     public static String message(Throwable failure) {
-        Throwable cause = root(failure);
-        return Formats.oneLine(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
-                300);
+        return Formats.oneLine(Failures.rootMessage(failure), 300);
     }
 
     private static Throwable root(Throwable failure) {

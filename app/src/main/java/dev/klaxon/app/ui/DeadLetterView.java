@@ -14,9 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -67,9 +64,8 @@ public final class DeadLetterView {
     private final Label status = new Label();
     private final Button resend = new Button("Resend selected", new FontIcon(Material2MZ.SEND));
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-    private final Timeline autoRefresh;
+    private final RefreshWhileShown autoRefresh;
     private final VBox root;
-    private boolean active;
 
     public DeadLetterView(LiveSource source) {
         this.source = source;
@@ -119,9 +115,7 @@ public final class DeadLetterView {
         root = new VBox(header, actions, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getStyleClass().addAll("section", "dead-letter-view");
-        autoRefresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(REFRESH_PERIOD.toMillis()),
-                e -> refresh()));
-        autoRefresh.setCycleCount(Animation.INDEFINITE);
+        autoRefresh = new RefreshWhileShown(REFRESH_PERIOD, this::refresh);
     }
 
     public Node node() {
@@ -134,16 +128,7 @@ public final class DeadLetterView {
 
     /** Shown or hidden: reads at once when shown and every few seconds while shown; idle when hidden. */
     public void setActive(boolean shown) {
-        if (shown == active) {
-            return;
-        }
-        active = shown;
-        if (shown) {
-            refresh();
-            autoRefresh.play();
-        } else {
-            autoRefresh.stop();
-        }
+        autoRefresh.setShown(shown);
     }
 
     public void close() {
@@ -193,7 +178,7 @@ public final class DeadLetterView {
         showStatus("Resending " + selected.size() + (selected.size() == 1 ? " event…" : " events…"), false);
         // Handed to the outbox from this view's thread: even queueing a write is not the FX thread's business.
         CompletableFuture<?>[] sends = selected.stream().map(event -> resend(event.id())
-                .handle((ok, failure) -> failure == null ? null : event.id() + ": " + rootMessage(failure)))
+                .handle((ok, failure) -> failure == null ? null : event.id() + ": " + Background.message(failure)))
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).whenComplete((ignored, never) -> {
             List<String> failures = java.util.Arrays.stream(sends).map(f -> (String) f.join())
@@ -250,14 +235,6 @@ public final class DeadLetterView {
         if (failed) {
             status.getStyleClass().add("action-failed");
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private void setUpTable() {

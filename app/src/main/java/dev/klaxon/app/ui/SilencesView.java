@@ -58,10 +58,9 @@ public final class SilencesView {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Label count = new Label();
     private final Label status = new Label();
-    private final Timeline refresher;
+    private final RefreshWhileShown refresher;
     private final Timeline ticker;
     private final VBox root;
-    private boolean active;
     private boolean reading;
     /** Set when the view opens: the first read then puts the keyboard on the newest silence. */
     private boolean selectFirst;
@@ -104,9 +103,7 @@ public final class SilencesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getStyleClass().addAll("section", "silences-view");
 
-        refresher = new Timeline(new KeyFrame(javafx.util.Duration.millis(REFRESH_PERIOD.toMillis()),
-                e -> refresh()));
-        refresher.setCycleCount(Animation.INDEFINITE);
+        refresher = new RefreshWhileShown(REFRESH_PERIOD, this::refresh);
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> now.set(clock.instant())));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -121,19 +118,16 @@ public final class SilencesView {
 
     /** Shown or hidden: reads and ticks only while shown. */
     public void setActive(boolean shown) {
-        if (shown == active) {
-            return;
-        }
-        active = shown;
-        if (shown) {
+        if (shown && !refresher.shown()) {
             now.set(clock.instant());
             selectFirst = true;
-            refresh();
-            refresher.play();
-            ticker.play();
-        } else {
-            refresher.stop();
-            ticker.stop();
+        }
+        if (refresher.setShown(shown)) {
+            if (shown) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
         }
     }
 
