@@ -77,6 +77,8 @@ public final class MainWindow {
 
     private final LiveFeed feed;
     private final SubjectTable subjects;
+    private final SubjectTree subjectTree = new SubjectTree();
+    private final SubjectViews subjectViews;
     private final AlertCenter alerts;
     private final TailPane tail = new TailPane();
     private final DetailPane detail = new DetailPane();
@@ -124,6 +126,7 @@ public final class MainWindow {
     public MainWindow(LiveSource source, IncidentDesk desk, Options options, AlertOutlets alertOutlets) {
         this.feed = new LiveFeed(source, POLL_PERIOD);
         this.subjects = new SubjectTable();
+        this.subjectViews = new SubjectViews(subjects, subjectTree, tail::subject);
         this.alerts = new AlertCenter(Clock.systemDefaultZone(), alertOutlets);
         this.theme = options.theme();
         this.desk = desk;
@@ -143,7 +146,15 @@ public final class MainWindow {
         root.setBottom(status.node());
         layers = new StackPane(root, alerts.toasts());
 
-        filterBox.filter().addListener((obs, old, next) -> subjects.setFilter(next));
+        filterBox.filter().addListener((obs, old, next) -> {
+            subjects.setFilter(next);
+            subjectTree.setFilter(next);
+        });
+        subjectTree.selectedSubject().addListener((obs, old, subject) -> {
+            if (subject != null && !subject.equals(tail.subject())) {
+                follow(subject);
+            }
+        });
         subjects.selectedRow().addListener((obs, old, row) -> {
             // A row that disappears under a filter keeps its tail on screen: switching only on a new choice.
             if (row != null && !row.subject().equals(tail.subject())) {
@@ -285,7 +296,7 @@ public final class MainWindow {
         } else if (toSilences) {
             silences.table().requestFocus();
         } else {
-            subjects.node().requestFocus();
+            subjectViews.shown().requestFocus();
         }
     }
 
@@ -397,6 +408,7 @@ public final class MainWindow {
             lastApplied = snapshot;
             subjects.apply(snapshot, now);
             subjects.showFloods(feed.latestFloods());
+            subjectTree.apply(snapshot, feed.latestFloods(), now);
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
@@ -529,7 +541,8 @@ public final class MainWindow {
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectsCount, spacer, sortHint), subjects.node());
+        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer, sortHint),
+                subjectViews.body());
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");
