@@ -18,7 +18,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The toolbar's bell: mute alerts for 15 minutes, an hour or until unmuted, and the sound on or off. While muted it
- * says so in words ("Muted until 14:05"), with a crossed-out bell. FX thread only.
+ * says so in words ("Muted until 14:05"), with a crossed-out bell. The sound starts on: alerts are for someone who is
+ * not looking at the window, and a desktop notification alone is easy to miss (do-not-disturb, another screen); the
+ * tone is half a second, at most one per frame and under the same once-a-minute limit. FX thread only.
  */
 final class MuteControl {
     private static final PseudoClass MUTED = PseudoClass.getPseudoClass("muted");

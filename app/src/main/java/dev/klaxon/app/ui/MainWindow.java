@@ -150,8 +150,8 @@ public final class MainWindow {
             subjects.setFilter(next);
             subjectTree.setFilter(next);
         });
-        subjectTree.selectedSubject().addListener((obs, old, subject) -> {
-            if (subject != null && !subject.equals(tail.subject())) {
+        subjectTree.setOnFollow(subject -> {
+            if (!subject.equals(tail.subject())) {
                 follow(subject);
             }
         });

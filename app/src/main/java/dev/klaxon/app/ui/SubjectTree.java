@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -50,7 +51,9 @@ public final class SubjectTree {
     private final TreeItem<SubjectTreeRow> root = new TreeItem<>();
     private final TreeTableView<SubjectTreeRow> tree = new TreeTableView<>(root);
     private final Map<String, TreeItem<SubjectTreeRow>> byPath = new HashMap<>();
-    private final ReadOnlyObjectWrapper<String> selectedSubject = new ReadOnlyObjectWrapper<>(this, "selected");
+    private Consumer<String> onFollow = subject -> { };
+    /** The node the operator picked; kept through updates, re-selected when it comes back. */
+    private String chosenPath;
     private final TreeTableColumn<SubjectTreeRow, SubjectTreeRow.Flooding> flood;
     private SubjectFilter filter = SubjectFilter.ALL;
     private EngineSnapshot snapshot;
@@ -102,8 +105,12 @@ public final class SubjectTree {
 
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             // Selection moved by an update (a node vanished under a filter) is not the operator's choice.
-            if (!updating && item != null && item.getValue().subject() != null) {
-                selectedSubject.set(item.getValue().subject());
+            if (updating) {
+                return;
+            }
+            chosenPath = item == null ? null : item.getValue().path();
+            if (item != null && item.getValue().subject() != null) {
+                onFollow.accept(item.getValue().subject());
             }
         });
     }
@@ -123,9 +130,9 @@ public final class SubjectTree {
         return tree;
     }
 
-    /** The subject the operator last picked in the tree (prefix nodes do not count). */
-    public ReadOnlyObjectProperty<String> selectedSubject() {
-        return selectedSubject.getReadOnlyProperty();
+    /** Told the subject each time the operator picks a node that is one (prefix nodes are not). */
+    public void setOnFollow(Consumer<String> follow) {
+        onFollow = Objects.requireNonNull(follow, "follow");
     }
 
     /** Shown or hidden: while hidden, snapshots are only kept, not built into nodes. */
@@ -149,7 +156,11 @@ public final class SubjectTree {
     /** Selects a subject's node (expanding its branch) when it is in the tree, e.g. the one the tail follows. */
     public void reveal(String subject) {
         TreeItem<SubjectTreeRow> item = subject == null ? null : byPath.get(subject);
-        if (item == null || item == tree.getSelectionModel().getSelectedItem()) {
+        if (item == null) {
+            tree.getSelectionModel().clearSelection(); // no stale pick that a click could not change
+            return;
+        }
+        if (item == tree.getSelectionModel().getSelectedItem()) {
             return;
         }
         for (TreeItem<SubjectTreeRow> up = item.getParent(); up != null; up = up.getParent()) {
@@ -175,11 +186,26 @@ public final class SubjectTree {
         updating = true;
         try {
             reconcile(root, top, alive, reorder, 0, snapshot.at());
+            byPath.keySet().retainAll(alive);
+            keepChoice();
         } finally {
             updating = false;
         }
-        byPath.keySet().retainAll(alive);
         flood.setVisible(!floods.isEmpty());
+    }
+
+    /** After an update the operator's pick stays selected, or nothing is when it is gone (as in the table). */
+    private void keepChoice() {
+        TreeItem<SubjectTreeRow> selected = tree.getSelectionModel().getSelectedItem();
+        if (Objects.equals(selected == null ? null : selected.getValue().path(), chosenPath)) {
+            return;
+        }
+        TreeItem<SubjectTreeRow> chosen = chosenPath == null ? null : byPath.get(chosenPath);
+        if (chosen != null) {
+            tree.getSelectionModel().select(chosen);
+        } else {
+            tree.getSelectionModel().clearSelection();
+        }
     }
 
     /** Makes {@code parent}'s children match {@code branches}: updated in place, added, removed, re-ordered. */

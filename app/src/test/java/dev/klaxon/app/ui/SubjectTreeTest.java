@@ -10,6 +10,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
@@ -119,6 +120,23 @@ class SubjectTreeTest {
         assertThat(fx(() -> tree.getSelectionModel().getSelectedItem().getValue().path()))
                 .isEqualTo("alerts.prod.api");
         assertThat(tailSubject(robot)).isEqualTo("alerts.prod.api");
+
+        // A filter that hides the pick keeps the tail; clearing it brings the pick back, selected.
+        fx(() -> {
+            robot.lookup("#subject-filter").queryAs(TextField.class).setText("staging");
+            return null;
+        });
+        await().atMost(PATIENCE).until(() -> item(tree, "alerts.prod") == null);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(tailSubject(robot)).isEqualTo("alerts.prod.api");
+        assertThat(total(tree, "alerts")).isEqualTo(31); // the sums cover what the filter shows
+        fx(() -> {
+            robot.lookup("#subject-filter").queryAs(TextField.class).setText("");
+            return null;
+        });
+        await().atMost(PATIENCE).until(() -> item(tree, "alerts.prod.api") != null);
+        assertThat(fx(() -> tree.getSelectionModel().getSelectedItem().getValue().path()))
+                .isEqualTo("alerts.prod.api");
 
         robot.clickOn("#subjects-table-mode");
         assertThat(fx(table::isVisible)).isTrue();
