@@ -71,11 +71,13 @@ public final class LiveFeed implements AutoCloseable {
     private void poll() {
         // A scheduled task that throws is never run again: every failure is caught and shown instead.
         try {
-            snapshot.set(source.snapshot());
+            // Floods first: whoever sees a snapshot also sees the floods read with it, so the first snapshot's
+            // floods are what was there at startup (the alerts take them as the baseline, not as news).
             List<FloodStatus> nowFlooding = source.floods();
             if (!nowFlooding.equals(floods.get())) {
                 floods.set(List.copyOf(nowFlooding));
             }
+            snapshot.set(source.snapshot());
             pollTail();
             failure.set(null);
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import atlantafx.base.theme.Styles;
 import dev.klaxon.app.live.LiveFeed;
 import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.live.TailUpdate;
+import dev.klaxon.app.notify.AlertCenter;
+import dev.klaxon.app.notify.AlertOutlets;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
@@ -40,6 +42,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,6 +77,9 @@ public final class MainWindow {
 
     private final LiveFeed feed;
     private final SubjectTable subjects;
+    private final SubjectTree subjectTree = new SubjectTree();
+    private final SubjectViews subjectViews;
+    private final AlertCenter alerts;
     private final TailPane tail = new TailPane();
     private final DetailPane detail = new DetailPane();
     private final StatusBar status = new StatusBar();
@@ -97,6 +103,7 @@ public final class MainWindow {
     private final IncidentsPane incidents;
     private final Node live;
     private final BorderPane root = new BorderPane();
+    private final StackPane layers;
     private final AnimationTimer frames;
     private Theme theme;
 
@@ -112,8 +119,15 @@ public final class MainWindow {
 
     /** @param desk PagerDuty incidents; its owner starts and closes it, this window only reads and acts through it */
     public MainWindow(LiveSource source, IncidentDesk desk, Options options) {
+        this(source, desk, options, AlertOutlets.system());
+    }
+
+    /** @param alertOutlets where alerts go besides the window's toasts (the desktop, a sound); closed with the window */
+    public MainWindow(LiveSource source, IncidentDesk desk, Options options, AlertOutlets alertOutlets) {
         this.feed = new LiveFeed(source, POLL_PERIOD);
         this.subjects = new SubjectTable();
+        this.subjectViews = new SubjectViews(subjects, subjectTree, tail::subject);
+        this.alerts = new AlertCenter(Clock.systemDefaultZone(), alertOutlets);
         this.theme = options.theme();
         this.desk = desk;
         this.incidents = new IncidentsPane(desk, Clock.systemUTC());
@@ -130,8 +144,17 @@ public final class MainWindow {
         live = center();
         root.setCenter(live);
         root.setBottom(status.node());
+        layers = new StackPane(root, alerts.toasts());
 
-        filterBox.filter().addListener((obs, old, next) -> subjects.setFilter(next));
+        filterBox.filter().addListener((obs, old, next) -> {
+            subjects.setFilter(next);
+            subjectTree.setFilter(next);
+        });
+        subjectTree.setOnFollow(subject -> {
+            if (!subject.equals(tail.subject())) {
+                follow(subject);
+            }
+        });
         subjects.selectedRow().addListener((obs, old, row) -> {
             // A row that disappears under a filter keeps its tail on screen: switching only on a new choice.
             if (row != null && !row.subject().equals(tail.subject())) {
@@ -164,7 +187,7 @@ public final class MainWindow {
     }
 
     public Parent root() {
-        return root;
+        return layers;
     }
 
     /** Starts reading the engine and painting; call once the view is in a scene. */
@@ -201,6 +224,7 @@ public final class MainWindow {
         deadLetters.close();
         silences.close();
         background.close();
+        alerts.close();
     }
 
     /** True while the audit view is shown instead of the live view. */
@@ -242,6 +266,11 @@ public final class MainWindow {
         return incidents;
     }
 
+    /** New-incident and flood alerts: toasts, desktop notifications, sound, mute. */
+    public AlertCenter alerts() {
+        return alerts;
+    }
+
     public DeadLetterView deadLetters() {
         return deadLetters;
     }
@@ -267,7 +296,7 @@ public final class MainWindow {
         } else if (toSilences) {
             silences.table().requestFocus();
         } else {
-            subjects.node().requestFocus();
+            subjectViews.shown().requestFocus();
         }
     }
 
@@ -368,6 +397,8 @@ public final class MainWindow {
             lastStatus = snapshot;
             status.show(snapshot);
         }
+        // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.
+        alerts.apply(desk.snapshot(), snapshot == null ? null : feed.latestFloods());
         String failure = feed.failure();
         if (!Objects.equals(failure, lastFailure)) {
             lastFailure = failure;
@@ -377,6 +408,7 @@ public final class MainWindow {
             lastApplied = snapshot;
             subjects.apply(snapshot, now);
             subjects.showFloods(feed.latestFloods());
+            subjectTree.apply(snapshot, feed.latestFloods(), now);
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
@@ -482,7 +514,8 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, brand, source, switcher, filter, spacer, pausedBadge, pauseButton, themeButton);
+        HBox bar = new HBox(12, brand, source, switcher, filter, spacer, pausedBadge, pauseButton, alerts.control(),
+                themeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("console-toolbar");
         return bar;
@@ -508,7 +541,8 @@ public final class MainWindow {
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectsCount, spacer, sortHint), subjects.node());
+        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer, sortHint),
+                subjectViews.body());
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");

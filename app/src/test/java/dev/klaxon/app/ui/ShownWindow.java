@@ -3,6 +3,7 @@ package dev.klaxon.app.ui;
 import static dev.klaxon.app.FxQuery.fx;
 
 import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.notify.AlertOutlets;
 import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.incidents.IncidentDesk;
 import java.time.Clock;
@@ -21,9 +22,16 @@ public final class ShownWindow {
         return show(stage, engine, desk, placeholder);
     }
 
+    /** With quiet alert outlets: a test run never pops up desktop notifications or beeps. */
     public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder) {
+        return show(stage, source, desk, placeholder, new AlertOutlets(alerts -> { }, alerts -> { }));
+    }
+
+    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder,
+                                  AlertOutlets outlets) {
         Themes.apply(Theme.DARK);
-        MainWindow window = new MainWindow(source, desk, new MainWindow.Options("test", placeholder, Theme.DARK));
+        MainWindow window = new MainWindow(source, desk, new MainWindow.Options("test", placeholder, Theme.DARK),
+                outlets);
         Scene scene = new Scene(window.root(), 1280, 800);
         Themes.style(scene);
         window.installShortcuts(scene);
