@@ -71,13 +71,12 @@ final class BudgetMeters {
     private static Node row(BudgetMeter meter) {
         Label name = new Label(meter.reference(), new FontIcon(Material2MZ.VPN_KEY));
         name.getStyleClass().add("budget-key");
-        name.setMinWidth(180);
-        name.setPrefWidth(240);
+        name.setMinWidth(120);
         name.setTooltip(new Tooltip("Routing key read from " + meter.reference() + " (the key itself is never shown)"));
 
         ProgressBar bar = new ProgressBar(meter.used());
-        bar.setPrefWidth(200);
-        bar.setMinWidth(120);
+        bar.setPrefWidth(220);
+        bar.setMinWidth(100);
         bar.getStyleClass().add("budget-bar");
 
         String limit = meter.limit() > 0 ? Formats.count(meter.limit()) : "—";
@@ -99,10 +98,15 @@ final class BudgetMeters {
             flag(level, "within budget", new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE), "success");
         }
 
-        HBox row = new HBox(12, name, bar, numbers, level);
-        row.setAlignment(Pos.CENTER_LEFT);
+        // Two lines, so a long reference never squeezes the numbers: name and verdict, then bar and numbers.
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(12, name, gap, level);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox bottom = new HBox(12, bar, numbers);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(4, top, bottom);
         row.getStyleClass().addAll("budget-meter", meter.level().name().toLowerCase(java.util.Locale.ROOT));
-        HBox.setHgrow(bar, Priority.SOMETIMES);
         Tooltip tip = new Tooltip(meter.reference() + ": " + Formats.count(meter.sentLastWindow())
                 + " events sent to PagerDuty in the last 60 s of a budget of " + limit + "; "
                 + Formats.count(meter.pending()) + " waiting in the outbox; " + Formats.count(meter.rateLimited())

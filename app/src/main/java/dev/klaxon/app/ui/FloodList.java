@@ -5,6 +5,7 @@ import dev.klaxon.guard.FloodStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -13,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -25,8 +27,11 @@ final class FloodList {
     private final TableView<FloodStatus> table = new TableView<>();
     private List<FloodStatus> shown = List.of();
 
-    /** @param release asked to confirm and release a subject's held triggers, with the window to own its dialog */
-    FloodList(BiConsumer<String, Window> release) {
+    /**
+     * @param heldCount how many triggers are held under a subject now (in memory; cheap)
+     * @param release   asked to confirm and release a subject's held triggers, with the window to own its dialog
+     */
+    FloodList(ToIntFunction<String> heldCount, BiConsumer<String, Window> release) {
         table.setId("flood-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -48,7 +53,7 @@ final class FloodList {
             }
         });
         since.setPrefWidth(90);
-        TableColumn<FloodStatus, Number> held = new TableColumn<>("Held");
+        TableColumn<FloodStatus, Number> held = new TableColumn<>("Held in this flood");
         held.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().held()));
         held.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -58,12 +63,13 @@ final class FloodList {
             }
         });
         held.getStyleClass().add("numeric");
-        held.setPrefWidth(90);
+        held.setPrefWidth(130);
         TableColumn<FloodStatus, FloodStatus> action = new TableColumn<>("");
         action.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        action.setCellFactory(c -> new ReleaseCell(release));
+        action.setCellFactory(c -> new ReleaseCell(heldCount, release));
         action.setSortable(false);
-        action.setPrefWidth(170);
+        action.setPrefWidth(190);
+        action.setMinWidth(150);
         table.getColumns().setAll(List.of(subject, since, held, action));
     }
 
@@ -86,12 +92,21 @@ final class FloodList {
         }
     }
 
+    /**
+     * Held triggers are kept under their own subjects: a routing key's or a global flood holds nothing under its
+     * own name, so its row has nothing to release (its subjects' rows do).
+     */
     private static final class ReleaseCell extends TableCell<FloodStatus, FloodStatus> {
         private final Button button = new Button(null, new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
         private final Tooltip tooltip = new Tooltip();
+        private final ToIntFunction<String> heldCount;
 
-        ReleaseCell(BiConsumer<String, Window> release) {
+        ReleaseCell(ToIntFunction<String> heldCount, BiConsumer<String, Window> release) {
+            this.heldCount = heldCount;
             button.getStyleClass().addAll(Styles.SMALL, "release-button");
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
             button.setTooltip(tooltip);
             button.setOnAction(e -> {
                 if (getItem() != null) {
@@ -108,10 +123,17 @@ final class FloodList {
                 setGraphic(null);
                 return;
             }
-            button.setText("Release " + Formats.count(flood.held()) + "…");
-            button.setDisable(flood.held() == 0);
-            tooltip.setText("Send the " + Formats.count(flood.held()) + " held triggers of " + flood.subject()
-                    + " to PagerDuty now (asks first)");
+            int held = heldCount.applyAsInt(flood.subject());
+            button.setDisable(held == 0);
+            if (held == 0) {
+                button.setText("Nothing to release");
+                tooltip.setText("Nothing is held under " + flood.subject() + " itself: held triggers are kept and "
+                        + "released per subject, from the subjects' own rows.");
+            } else {
+                button.setText("Release " + Formats.count(held) + "…");
+                tooltip.setText("Send the " + Formats.count(held) + " held triggers of " + flood.subject()
+                        + " to PagerDuty now (asks first)");
+            }
             setGraphic(button);
         }
     }

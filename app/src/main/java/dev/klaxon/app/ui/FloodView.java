@@ -62,7 +62,7 @@ public final class FloodView {
     /** @param report told (title, text) what a release did, to show the operator */
     public FloodView(LiveSource source, Background background, BiConsumer<String, String> report) {
         HeldRelease release = new HeldRelease(source, background, report);
-        floods = new FloodList(release::confirmAndRelease);
+        floods = new FloodList(source::heldCount, release::confirmAndRelease);
         // Configuration only, but still the engine's: read off the FX thread, once.
         Background.onFx(background.supply(source::pageRoutingKeys), (keys, failure) -> {
             if (keys != null) {
@@ -117,8 +117,8 @@ public final class FloodView {
         }
         showMeters();
         floods.show(lastFloods);
-        floodCount.setText(lastFloods.isEmpty() ? "none" : lastFloods.size() + " subject"
-                + (lastFloods.size() == 1 ? "" : "s") + " · " + Formats.count(heldTotal()) + " held");
+        floodCount.setText(lastFloods.isEmpty() ? "none" : lastFloods.size() + " in flood state · "
+                + Formats.count(heldTotal()) + " held");
     }
 
     private long heldTotal() {

@@ -54,8 +54,8 @@ final class RateChart {
     RateChart() {
         canvas.widthProperty().bind(plot.widthProperty());
         canvas.heightProperty().bind(plot.heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        canvas.widthProperty().addListener((obs, old, next) -> draw());
+        canvas.heightProperty().addListener((obs, old, next) -> draw());
         plot.setMinSize(200, 140);
         plot.setPrefHeight(260);
         plot.getStyleClass().add("rate-plot");
@@ -69,8 +69,6 @@ final class RateChart {
             readout.setText(hint());
         });
         canvas.setAccessibleText("Stacked message rate chart; the legend lists each band with its rate");
-        Tooltip.install(plot, new Tooltip("Messages per second, stacked. Move the mouse over the chart to read "
-                + "the numbers of one moment below it."));
         readout.setId("rate-readout");
         readout.getStyleClass().add("section-hint");
         readout.setWrapText(true);
@@ -79,7 +77,7 @@ final class RateChart {
         axisInk.getStyleClass().add("section-hint");
         axisInk.setManaged(false);
         axisInk.setVisible(false);
-        axisInk.textFillProperty().addListener(o -> draw());
+        axisInk.textFillProperty().addListener((obs, old, next) -> draw());
         box = new VBox(6, plot, legend, readout, axisInk);
     }
 
@@ -122,7 +120,7 @@ final class RateChart {
             swatch.setStyle("-fx-background-color: " + colours.get(i % colours.size()) + ";");
             swatch.setMinSize(12, 12);
             swatch.setMaxSize(12, 12);
-            swatch.backgroundProperty().addListener(o -> draw());
+            swatch.backgroundProperty().addListener((obs, old, next) -> draw());
             swatches.add(swatch);
             Label text = new Label();
             text.getStyleClass().add("rate-legend-text");

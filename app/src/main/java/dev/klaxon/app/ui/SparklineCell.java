@@ -1,9 +1,9 @@
 package dev.klaxon.app.ui;
 
 import dev.klaxon.app.flood.RateHistory;
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContentDisplay;
@@ -27,12 +27,13 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
     private final RateHistory history;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
     private final Tooltip tooltip = new Tooltip();
+    // Change listeners, not invalidation ones: those fire once until someone reads the value again.
     // Held by the cell: the weak wrapper lets a cell the table throws away be collected with its listener.
-    private final InvalidationListener repaint = o -> paint();
+    private final ChangeListener<Object> repaint = (obs, old, next) -> paint();
 
     SparklineCell(RateHistory history, ObservableValue<?> version) {
         this.history = history;
-        version.addListener(new WeakInvalidationListener(repaint));
+        version.addListener(new WeakChangeListener<>(repaint));
         textFillProperty().addListener(repaint);
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("sparkline-cell");

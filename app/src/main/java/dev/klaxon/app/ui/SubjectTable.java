@@ -217,8 +217,10 @@ public final class SubjectTable {
 
     /** Adds a column with each subject's rate over the last 3 minutes, drawn from {@code history}. */
     public void showSparklines(RateHistory history, ObservableValue<?> version) {
-        TableColumn<SubjectRow, String> sparkline = column("Last 3 min", 112,
-                row -> new ReadOnlyObjectWrapper<>(row.subject()));
+        TableColumn<SubjectRow, String> sparkline = column("", 112, row -> new ReadOnlyObjectWrapper<>(row.subject()));
+        Label header = new Label("3 min");
+        header.setTooltip(new Tooltip("Each subject's message rate over the last 3 minutes, in 5-second steps"));
+        sparkline.setGraphic(header);
         sparkline.setId("col-sparkline");
         sparkline.setSortable(false);
         sparkline.setCellFactory(c -> new SparklineCell(history, version));

@@ -96,14 +96,21 @@ class FloodViewTest {
 
         awaitFx(r -> sparkline(r, "alerts.prod.db").startsWith("Last 3 min: 2.0/s"), robot);
         assertThat(sparkline(robot, "alerts.prod.db")).isEqualTo("Last 3 min: 2.0/s in the last 5 s, peak 2.0/s");
+        // And again with the next bucket: the cells keep following the history, not just once.
+        for (int i = 0; i < 5; i++) {
+            engine.publish("alerts.prod.db", "{\"severity\":\"critical\"}", Outcome.FORWARDED, 2);
+        }
+        awaitFx(r -> shownTotal(r, "alerts.prod.db") == 15, robot);
+        engine.advance(Duration.ofSeconds(5));
+        awaitFx(r -> sparkline(r, "alerts.prod.db").equals("Last 3 min: 1.0/s in the last 5 s, peak 2.0/s"), robot);
 
         pressShortcut(robot, KeyCode.DIGIT5);
         awaitFx(r -> fx(window::showingFlood), robot);
         assertThat(robot.lookup("#flood-view").tryQuery()).isPresent();
-        awaitFx(r -> texts(r, "#rate-legend").contains("alerts.prod.db  2.0/s now · peak 2.0/s"), robot);
+        awaitFx(r -> texts(r, "#rate-legend").contains("alerts.prod.db  1.0/s now · peak 2.0/s"), robot);
 
         robot.clickOn("#rate-by-severity");
-        awaitFx(r -> texts(r, "#rate-legend").contains("critical  2.0/s now · peak 2.0/s"), robot);
+        awaitFx(r -> texts(r, "#rate-legend").contains("critical  0/s now · peak 2.0/s"), robot);
         assertThat(texts(robot, "#rate-legend")).contains("unknown  0/s now", "info  0/s now");
     }
 
@@ -118,9 +125,9 @@ class FloodViewTest {
 
         awaitFx(r -> texts(r, "#budget-meters").contains("env:PD_ROUTING_KEY_PROD"), robot);
         String meters = texts(robot, "#budget-meters");
-        assertThat(meters).contains("env:PD_ROUTING_KEY_OPS | 120 / 120 per min · 2 pending · 3 × 429 "
-                + "| budget spent: new events wait");
-        assertThat(meters).contains("env:PD_ROUTING_KEY_PROD | 100 / 120 per min · 7 pending · 0 × 429 | near budget");
+        assertThat(meters).contains("env:PD_ROUTING_KEY_OPS | budget spent: new events wait "
+                + "| 120 / 120 per min · 2 pending · 3 × 429");
+        assertThat(meters).contains("env:PD_ROUTING_KEY_PROD | near budget | 100 / 120 per min · 7 pending · 0 × 429");
         assertThat(texts(robot, "#outbox-oldest")).isEqualTo("9 pending in the outbox · oldest waiting 42 s");
     }
 
@@ -128,16 +135,20 @@ class FloodViewTest {
     void listsFloodsWithTheirHeldCountsAndReleasesOnlyAfterConfirmation(FxRobot robot) {
         engine.publish("alerts.prod.db", "{}", Outcome.HELD, 1);
         engine.held("alerts.prod.db", 3);
+        engine.held("alerts.prod.web", 1);
+        // A routing key's flood holds its triggers under their subjects: nothing to release under its own name.
         engine.floods(List.of(new FloodStatus("alerts.prod.db", Instant.parse("2026-01-01T03:00:01Z"), 3),
-                new FloodStatus("alerts.prod.web", Instant.parse("2026-01-01T03:00:02Z"), 1)));
+                new FloodStatus("alerts.prod.web", Instant.parse("2026-01-01T03:00:02Z"), 1),
+                new FloodStatus("routing key env:PD_ROUTING_KEY_PROD", Instant.parse("2026-01-01T03:00:02Z"), 4)));
         pressShortcut(robot, KeyCode.DIGIT5);
 
-        awaitFx(r -> fx(() -> r.lookup("#flood-table").queryAs(TableView.class).getItems().size()) == 2, robot);
-        assertThat(texts(robot, "#flood-count")).isEqualTo("2 subjects · 4 held");
-        // Most held first, each with a button that names its count.
+        awaitFx(r -> fx(() -> r.lookup("#flood-table").queryAs(TableView.class).getItems().size()) == 3, robot);
+        assertThat(texts(robot, "#flood-count")).isEqualTo("3 in flood state · 8 held");
+        // Most held first, each with a button that names what it would release.
         List<String> buttons = fx(() -> robot.lookup(".release-button").queryAll().stream()
                 .map(node -> ((javafx.scene.control.Button) node).getText()).toList());
-        assertThat(buttons).containsExactly("Release 3…", "Release 1…");
+        assertThat(buttons).containsExactly("Nothing to release", "Release 3…", "Release 1…");
+        assertThat(fx(() -> robot.lookup(".release-button").queryAll().iterator().next().isDisabled())).isTrue();
 
         robot.clickOn("Release 3…");
         awaitFx(r -> r.lookup("#release-dialog").tryQuery().isPresent(), robot);
