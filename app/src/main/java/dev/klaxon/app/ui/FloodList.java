@@ -42,7 +42,19 @@ final class FloodList {
 
         TableColumn<FloodStatus, String> subject = new TableColumn<>("Subject in flood");
         subject.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().subject()));
-        subject.setPrefWidth(320);
+        subject.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty ? null : name);
+                tooltip.setText(name);
+                setTooltip(empty || name == null ? null : tooltip); // a long subject is cut in the cell
+            }
+        });
+        subject.setPrefWidth(240);
+        subject.setMinWidth(120);
         TableColumn<FloodStatus, Instant> since = new TableColumn<>("Since");
         since.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().since()));
         since.setCellFactory(c -> new TableCell<>() {
@@ -52,8 +64,13 @@ final class FloodList {
                 setText(empty || at == null ? null : Formats.seconds(at));
             }
         });
-        since.setPrefWidth(90);
-        TableColumn<FloodStatus, Number> held = new TableColumn<>("Held in this flood");
+        since.setPrefWidth(84);
+        since.setMinWidth(Region.USE_PREF_SIZE);
+        TableColumn<FloodStatus, Number> held = new TableColumn<>();
+        Label heldHeader = new Label("Held");
+        heldHeader.setTooltip(new Tooltip("Triggers held since this flood began. Release sends everything still held "
+                + "under the subject, earlier floods included, so its count can be higher."));
+        held.setGraphic(heldHeader);
         held.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().held()));
         held.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -63,12 +80,13 @@ final class FloodList {
             }
         });
         held.getStyleClass().add("numeric");
-        held.setPrefWidth(130);
+        held.setPrefWidth(80);
+        held.setMinWidth(Region.USE_PREF_SIZE);
         TableColumn<FloodStatus, FloodStatus> action = new TableColumn<>("");
         action.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         action.setCellFactory(c -> new ReleaseCell(heldCount, release));
         action.setSortable(false);
-        action.setPrefWidth(190);
+        action.setPrefWidth(170);
         action.setMinWidth(150);
         table.getColumns().setAll(List.of(subject, since, held, action));
     }
