@@ -87,10 +87,6 @@ public final class FloodView {
         return historyVersion.getReadOnlyProperty();
     }
 
-    public ToggleButton bySeverityButton() {
-        return bySeverity;
-    }
-
     /** Takes one new snapshot and the current flood list; call once per new snapshot, shown or not. */
     public void record(EngineSnapshot snapshot, List<FloodStatus> flooding) {
         history.record(snapshot);
