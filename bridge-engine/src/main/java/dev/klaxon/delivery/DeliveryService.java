@@ -21,12 +21,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -45,6 +48,7 @@ public final class DeliveryService implements AutoCloseable {
     /** How often the scheduler looks again when nobody wakes it: due retries and freed budgets are found by then. */
     private static final long IDLE_WAIT_MILLIS = 250;
     private static final int NO_HTTP_STATUS = 0;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final Outbox outbox;
     private final EventsApiClient client;
@@ -59,6 +63,8 @@ public final class DeliveryService implements AutoCloseable {
     private final Thread scheduler;
     private final Set<String> inFlightKeys = ConcurrentHashMap.newKeySet();
     private final Set<Long> inFlightIds = ConcurrentHashMap.newKeySet();
+    /** 429s per routing key reference since start; bounded by the configured routing keys. */
+    private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean woken;
@@ -107,7 +113,13 @@ public final class DeliveryService implements AutoCloseable {
     public DeliveryStatus status() {
         Instant now = clock.instant();
         return new DeliveryStatus(outbox.stats(now), budget.usage(now), budget.limit(), reachability, lastProblem,
-                lastAccepted, inFlightIds.size());
+                lastAccepted, inFlightIds.size(), rateLimited());
+    }
+
+    private Map<String, Long> rateLimited() {
+        Map<String, Long> counts = new TreeMap<>();
+        rateLimited.forEach((ref, count) -> counts.put(ref, count.sum()));
+        return counts;
     }
 
     private void schedule() {
@@ -224,6 +236,9 @@ public final class DeliveryService implements AutoCloseable {
                     .thenRun(() -> audit(event, DeliveryState.DEAD_LETTER, null, null, reason));
         }
         SendOutcome.RetryLater retry = (SendOutcome.RetryLater) outcome;
+        if (retry.status() != null && retry.status() == TOO_MANY_REQUESTS) {
+            rateLimited.computeIfAbsent(event.routingKeyRef(), ref -> new LongAdder()).increment();
+        }
         reachability = Reachability.FAILING;
         lastProblem = retry.reason();
         Duration delay = backoff.delay(event.attempts(), retry.retryAfter(), random);

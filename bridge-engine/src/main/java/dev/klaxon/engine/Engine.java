@@ -221,7 +221,8 @@ public final class Engine implements AutoCloseable {
         Running parts = running;
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
-                parts == null ? null : parts.deliveryStatus(), parts == null ? 0 : parts.outboxSink.failures());
+                parts == null ? null : parts.deliveryStatus(), parts == null ? 0 : parts.outboxSink.failures(),
+                stats.severities());
     }
 
     /** The recent messages of one subject, oldest first (bounded). Empty for an unknown subject. */

@@ -4,6 +4,7 @@ import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +19,12 @@ import java.util.Map;
  * @param trackedSubjects number of distinct subjects tracked individually (the rest share the "other" bucket)
  * @param delivery      outbox, budgets and PagerDuty reachability; null before the engine started
  * @param outboxFailures events that could not be committed to the outbox (a broken disk): lost, so shown
+ * @param severities    count per severity over all subjects, for the console's rate by severity
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
                              List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
-                             long outboxFailures) {
+                             long outboxFailures, SeverityTotals severities) {
     public long total(Outcome outcome) {
         return totals.getOrDefault(outcome, 0L);
     }

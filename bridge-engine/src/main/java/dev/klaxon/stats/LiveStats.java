@@ -3,6 +3,7 @@ package dev.klaxon.stats;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.message.InboundMessage;
+import dev.klaxon.message.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public final class LiveStats {
     public static final String INVALID_SUBJECTS = "(invalid subjects)";
 
     private static final Outcome[] OUTCOMES = Outcome.values();
+    /** The slot past the last severity counts messages whose severity is unknown. */
+    private static final int UNKNOWN_SEVERITY = Severity.values().length;
 
     private final Clock clock;
     private final StatsLimits limits;
@@ -35,6 +38,7 @@ public final class LiveStats {
     private final SubjectStats other;
     private final AtomicLongArray totals = new AtomicLongArray(OUTCOMES.length);
     private final AtomicReferenceArray<String> lastReasons = new AtomicReferenceArray<>(OUTCOMES.length);
+    private final AtomicLongArray bySeverity = new AtomicLongArray(UNKNOWN_SEVERITY + 1);
 
     public LiveStats(Clock clock, StatsLimits limits) {
         this.clock = clock;
@@ -58,6 +62,8 @@ public final class LiveStats {
         int index = decision.outcome().ordinal();
         totals.incrementAndGet(index);
         lastReasons.lazySet(index, decision.reason());
+        Severity severity = SeverityTotals.of(decision);
+        bySeverity.incrementAndGet(severity == null ? UNKNOWN_SEVERITY : severity.ordinal());
     }
 
     public List<SubjectSnapshot> subjects() {
@@ -85,6 +91,13 @@ public final class LiveStats {
             result.put(outcome, totals.get(outcome.ordinal()));
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** Messages per severity over all subjects; each counter is exact, the five are read one after another. */
+    public SeverityTotals severities() {
+        return new SeverityTotals(bySeverity.get(Severity.CRITICAL.ordinal()), bySeverity.get(Severity.ERROR.ordinal()),
+                bySeverity.get(Severity.WARNING.ordinal()), bySeverity.get(Severity.INFO.ordinal()),
+                bySeverity.get(UNKNOWN_SEVERITY));
     }
 
     public Map<Outcome, String> lastReasons() {

@@ -231,6 +231,9 @@ class DeliveryEndToEndTest {
         TestEngines.awaitDeliveryIdle(engine, pagerDuty);
         assertThat(pagerDuty.received()).allMatch(r -> r.status() == 429);
         assertThat(pagerDuty.received().size()).isGreaterThanOrEqualTo(3 * budget);
+        // The console's budget meter shows every one of them against the key's reference.
+        assertThat(delivery().rateLimited()).containsOnlyKeys("env:PD_ROUTING_KEY_PROD")
+                .containsEntry("env:PD_ROUTING_KEY_PROD", (long) pagerDuty.received().size());
 
         pagerDuty.endOutage();
         for (int step = 0; step < 30 && pagerDuty.acceptedEvents().size() < 30; step++) {

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.decision.RuleHit;
+import dev.klaxon.message.AlertMessage;
+import dev.klaxon.message.DecodeResult;
 import dev.klaxon.message.InboundMessage;
+import dev.klaxon.message.MessageDecoder;
+import dev.klaxon.message.Severity;
+import dev.klaxon.route.RouteAction;
 import dev.klaxon.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +58,39 @@ class LiveStatsTest {
         assertThat(stats.totals()).containsEntry(Outcome.SHADOWED, 2L).containsEntry(Outcome.LOGGED, 1L)
                 .containsEntry(Outcome.REJECTED, 1L).containsEntry(Outcome.FORWARDED, 0L);
         assertThat(stats.lastReasons()).containsEntry(Outcome.REJECTED, "rejected because");
+    }
+
+    @Test
+    void countsSeveritiesOfDecodedMessagesAndLeavesTheRestUnknown() {
+        LiveStats stats = new LiveStats(clock, StatsLimits.defaults());
+        recordDecoded(stats, "{\"severity\":\"fatal\"}", null);
+        recordDecoded(stats, "{\"severity\":\"critical\"}", null);
+        recordDecoded(stats, "{\"severity\":\"warn\"}", null);
+        // No severity of its own: the page event went out with the route's default, and that is what it paged as.
+        recordDecoded(stats, "{\"summary\":\"disk\"}", "error");
+        // Decoded, but no event rendered and no severity given: nothing to tell.
+        recordDecoded(stats, "{\"summary\":\"disk\"}", null);
+        // Logged without being decoded (no page rule): unknown, never guessed.
+        record(stats, "alerts.staging.db", "{\"severity\":\"info\"}", Outcome.LOGGED);
+
+        SeverityTotals severities = stats.severities();
+        assertThat(severities).isEqualTo(new SeverityTotals(2, 1, 1, 0, 2));
+        assertThat(severities.count(Severity.CRITICAL)).isEqualTo(2);
+        assertThat(severities.count(null)).isEqualTo(2);
+        assertThat(severities.total()).isEqualTo(6);
+    }
+
+    private void recordDecoded(LiveStats stats, String body, String eventSeverity) {
+        Instant at = clock.instant();
+        InboundMessage inbound = message("alerts.prod.db", body, at);
+        AlertMessage decoded = ((DecodeResult.Decoded) new MessageDecoder().decode(inbound)).message();
+        List<RuleHit> hits = List.of();
+        if (eventSeverity != null) {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.putObject("payload").put("severity", eventSeverity);
+            hits = List.of(new RuleHit(0, "prod", RouteAction.PAGE, false, event, List.of()));
+        }
+        stats.record(inbound, new Decision(at, inbound.subject(), Outcome.FORWARDED, "paged", hits, decoded), null);
     }
 
     @Test

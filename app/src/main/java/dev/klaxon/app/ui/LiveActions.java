@@ -5,10 +5,6 @@ import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.function.BiConsumer;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
@@ -30,7 +26,7 @@ final class LiveActions {
     private final MatcherSuggestions suggestions = new MatcherSuggestions();
     private final BiConsumer<String, String> report;
     private final LiveSource source;
-    private final Background background;
+    private final HeldRelease release;
 
     /** @param report told (title, text) what an action did, to show the operator */
     LiveActions(SubjectTable subjects, TailPane tail, LiveSource source, Background background,
@@ -39,9 +35,9 @@ final class LiveActions {
         this.tail = tail;
         this.report = report;
         this.source = source;
-        this.background = background;
         this.silenceDialog = new SilenceDialog(source, background, subjects.node());
         this.escalationDialog = new EscalationDialog(source, background, tail.node());
+        this.release = new HeldRelease(source, background, report);
     }
 
     void install() {
@@ -113,40 +109,11 @@ final class LiveActions {
         }
     }
 
-    /**
-     * Releasing can page many times at once, so it is confirmed with the count, and Enter alone cancels: only the
-     * button that names the count sends.
-     */
     private void releaseSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
-        if (!silenceable(row)) {
-            return;
+        if (silenceable(row)) {
+            release.confirmAndRelease(row.subject(), subjects.node().getScene().getWindow());
         }
-        String subject = row.subject();
-        int held = source.heldCount(subject);
-        if (held == 0) {
-            report.accept("Nothing held", subject + " has no held triggers to release.");
-            return;
-        }
-        ButtonType send = new ButtonType("Release " + Formats.count(held), ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Send the " + Formats.count(held) + " trigger"
-                + (held == 1 ? "" : "s") + " that flood state held back for " + subject + " to PagerDuty now? They go "
-                + "through the outbox, within the routing key's budget.", ButtonType.CANCEL, send);
-        confirm.setTitle("Release held triggers");
-        confirm.setHeaderText("Release held triggers of " + subject);
-        confirm.initOwner(subjects.node().getScene().getWindow());
-        confirm.getDialogPane().setId("release-dialog");
-        ((Button) confirm.getDialogPane().lookupButton(send)).setDefaultButton(false);
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        confirm.showAndWait().filter(send::equals).ifPresent(ok -> Background.onFx(
-                background.call(() -> source.releaseHeld(subject)), (released, failure) -> {
-                    if (failure != null) {
-                        report.accept("Not released", Formats.oneLine(Background.message(failure), 300));
-                    } else {
-                        report.accept("Released", Formats.count(released) + " held trigger"
-                                + (released == 1 ? "" : "s") + " of " + subject + " are in the outbox.");
-                    }
-                }));
     }
 
     private void silenceSelectedMessage() {

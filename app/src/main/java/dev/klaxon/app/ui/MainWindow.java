@@ -94,11 +94,13 @@ public final class MainWindow {
     private final ToggleButton deadButton = new ToggleButton("Dead letters", new FontIcon(Material2AL.ERROR_OUTLINE));
     private final ToggleButton silencesButton = new ToggleButton("Silences",
             new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+    private final ToggleButton floodButton = new ToggleButton("Flood", new FontIcon(Material2MZ.SHOW_CHART));
     private final ToggleGroup views = new ToggleGroup();
     private final AuditView audit;
     private final DeadLetterView deadLetters;
     private final Background background = new Background("klaxon-console-guards");
     private final SilencesView silences;
+    private final FloodView flood;
     private final IncidentDesk desk;
     private final IncidentsPane incidents;
     private final Node live;
@@ -135,6 +137,8 @@ public final class MainWindow {
                 Clock.systemDefaultZone());
         this.deadLetters = new DeadLetterView(source);
         this.silences = new SilencesView(source, background, Clock.systemUTC());
+        this.flood = new FloodView(source, background, this::showActionResult);
+        subjects.showSparklines(flood.history(), flood.historyVersion());
         new LiveActions(subjects, tail, source, background, this::showActionResult).install();
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
@@ -258,6 +262,19 @@ public final class MainWindow {
         return silences;
     }
 
+    /** True while the flood view (rates, budgets, floods) is shown instead of the live view. */
+    public boolean showingFlood() {
+        return floodButton.isSelected();
+    }
+
+    public void showFlood() {
+        showView(floodButton);
+    }
+
+    public FloodView flood() {
+        return flood;
+    }
+
     private void showView(ToggleButton view) {
         view.setSelected(true);
     }
@@ -284,17 +301,22 @@ public final class MainWindow {
         boolean toAudit = view == auditButton;
         boolean toDead = view == deadButton;
         boolean toSilences = view == silencesButton;
-        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node() : live);
+        boolean toFlood = view == floodButton;
+        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node()
+                : toFlood ? flood.node() : live);
         // The audit and the dead letters read SQLite every few seconds only while they are looked at.
         audit.setActive(toAudit);
         deadLetters.setActive(toDead);
         silences.setActive(toSilences);
+        flood.setActive(toFlood);
         if (toAudit) {
             audit.textField().requestFocus();
         } else if (toDead) {
             deadLetters.table().requestFocus();
         } else if (toSilences) {
             silences.table().requestFocus();
+        } else if (toFlood) {
+            flood.node().requestFocus();
         } else {
             subjectViews.shown().requestFocus();
         }
@@ -325,7 +347,8 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 switch between the live, audit, dead-letter and silences views; Ctrl+I puts the
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 / Ctrl+5 switch between the live, audit, dead-letter, silences and
+     * flood views; Ctrl+I puts the
      * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
      * live view: elsewhere it would freeze something out of sight).
      */
@@ -352,6 +375,10 @@ public final class MainWindow {
                     && (event.getCode() == KeyCode.DIGIT4 || event.getCode() == KeyCode.NUMPAD4)) {
                 showSilences();
                 event.consume();
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT5 || event.getCode() == KeyCode.NUMPAD5)) {
+                showFlood();
+                event.consume();
             } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
                 paused.set(!paused.get());
                 event.consume();
@@ -367,7 +394,7 @@ public final class MainWindow {
     }
 
     private void focusFilter() {
-        if (showingDeadLetters() || showingSilences()) {
+        if (showingDeadLetters() || showingSilences() || showingFlood()) {
             return; // nothing to filter there
         }
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
@@ -396,6 +423,7 @@ public final class MainWindow {
         if (snapshot != null && snapshot != lastStatus) {
             lastStatus = snapshot;
             status.show(snapshot);
+            flood.record(snapshot, feed.latestFloods());
         }
         // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.
         alerts.apply(desk.snapshot(), snapshot == null ? null : feed.latestFloods());
@@ -488,8 +516,13 @@ public final class MainWindow {
         silencesButton.setId("silences-view-button");
         silencesButton.setTooltip(new Tooltip("Silences: what is silenced, until when and why; extend or expire "
                 + "(Ctrl+4)"));
-        silencesButton.getStyleClass().add(Styles.RIGHT_PILL);
-        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton}) {
+        silencesButton.getStyleClass().add(Styles.CENTER_PILL);
+        floodButton.setId("flood-view-button");
+        floodButton.setTooltip(new Tooltip("Flood: message rates of the last 15 minutes by subject or severity, "
+                + "routing key budgets and subjects in flood with a Release action (Ctrl+5)"));
+        floodButton.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton,
+                floodButton}) {
             button.setToggleGroup(views);
             button.setFocusTraversable(false);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -502,7 +535,7 @@ public final class MainWindow {
                 switchView(toggle);
             }
         });
-        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton);
+        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton, floodButton);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
 
         // The subject filter and pause belong to the live view: out of the way while the audit is shown.

@@ -1,6 +1,7 @@
 package dev.klaxon.app.ui;
 
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.flood.RateHistory;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
@@ -212,6 +213,18 @@ public final class SubjectTable {
             row.flood(bySubjectFlood.get(row.subject()));
         }
         flood.setVisible(!floods.isEmpty());
+    }
+
+    /** Adds a column with each subject's rate over the last 3 minutes, drawn from {@code history}. */
+    public void showSparklines(RateHistory history, ObservableValue<?> version) {
+        TableColumn<SubjectRow, String> sparkline = column("", 112, row -> new ReadOnlyObjectWrapper<>(row.subject()));
+        Label header = new Label("3 min");
+        header.setTooltip(new Tooltip("Each subject's message rate over the last 3 minutes, in 5-second steps"));
+        sparkline.setGraphic(header);
+        sparkline.setId("col-sparkline");
+        sparkline.setSortable(false);
+        sparkline.setCellFactory(c -> new SparklineCell(history, version));
+        table.getColumns().add(table.getColumns().indexOf(rate1m) + 1, sparkline);
     }
 
     private void resort() {

@@ -10,8 +10,10 @@ import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,6 +38,8 @@ final class FakeEngine implements LiveSource {
     private final Map<String, Integer> held = new LinkedHashMap<>();
     private final List<String> released = new ArrayList<>();
     private long outboxFailures;
+    private Instant now = START.plusSeconds(5);
+    private SeverityTotals severities = SeverityTotals.NONE;
     private long received;
     private int snapshots;
 
@@ -113,6 +117,15 @@ final class FakeEngine implements LiveSource {
         return floods;
     }
 
+    /** Moves the snapshots' time on, as the engine's clock would. */
+    synchronized void advance(Duration time) {
+        now = now.plus(time);
+    }
+
+    synchronized void severities(SeverityTotals totals) {
+        severities = totals;
+    }
+
     synchronized void connection(ConnectionStatus status) {
         connection = status;
     }
@@ -131,9 +144,9 @@ final class FakeEngine implements LiveSource {
             subjects.add(new SubjectSnapshot(subject, total, Map.copyOf(byOutcome), rates.get(subject),
                     rates.get(subject), tail.get(tail.size() - 1).receivedAt(), tail.get(tail.size() - 1).body()));
         });
-        return new EngineSnapshot(START.plusSeconds(5), connection,
+        return new EngineSnapshot(now, connection,
                 new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
-                outboxFailures);
+                outboxFailures, severities);
     }
 
     @Override

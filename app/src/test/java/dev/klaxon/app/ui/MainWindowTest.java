@@ -77,7 +77,7 @@ class MainWindowTest {
         assertThat(fx(() -> robot.lookup("#outbox-failure-count").queryAs(Label.class).isVisible())).isFalse();
 
         engine.delivery(new DeliveryStatus(new OutboxStats(3, Duration.ofSeconds(42), 2, 0, Map.of("prod", 3L)),
-                Map.of("prod", 7), 120, Reachability.FAILING, "HTTP 503 from PagerDuty", null, 1), 4);
+                Map.of("prod", 7), 120, Reachability.FAILING, "HTTP 503 from PagerDuty", null, 1, Map.of()), 4);
         engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1); // a new snapshot
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(fx(pagerDuty::getText)).isEqualTo("PagerDuty failing"));
