@@ -12,6 +12,7 @@ import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.config.SecretRef;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
@@ -189,7 +190,7 @@ class AlertToastTest {
             polls.incrementAndGet();
             return new EngineSnapshot(START, new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4222",
                     START, "connected"), new IngestCounters(0, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), List.of(), 0,
-                    null, 0);
+                    null, 0, SeverityTotals.NONE);
         }
 
         @Override
