@@ -1,6 +1,7 @@
 package dev.klaxon.app.tour;
 
 import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.notify.AlertOutlets;
 import dev.klaxon.app.ui.MainWindow;
 import dev.klaxon.app.ui.Theme;
 import dev.klaxon.app.ui.Themes;
@@ -52,6 +53,7 @@ public final class ScreenshotTour {
 
     private static final List<Shot> SHOTS = List.of(
             new Shot("console-subjects.png", window -> window.showAudit(false)),
+            new Shot("console-flood.png", MainWindow::showFlood),
             new Shot("console-incidents.png", window -> {
                 window.showAudit(false);
                 window.incidents().table().requestFocus();
@@ -138,7 +140,8 @@ public final class ScreenshotTour {
     private static MainWindow show(Engine engine, IncidentDesk desk, Theme theme) {
         Themes.apply(theme);
         MainWindow window = new MainWindow(LiveSource.of(engine), desk,
-                new MainWindow.Options("klaxon.yaml", "Waiting for alerts…", theme));
+                new MainWindow.Options("klaxon.yaml", "Waiting for alerts…", theme),
+                new AlertOutlets(alerts -> { }, alerts -> { })); // no desktop notifications or tones from a tour
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);
         Themes.style(scene);
         window.installShortcuts(scene);
