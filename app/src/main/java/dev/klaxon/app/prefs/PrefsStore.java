@@ -36,6 +36,8 @@ public final class PrefsStore implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Held while taking and writing, so an older layout can never be written after a newer one. */
+    private final Object writeLock = new Object();
     private ConsolePrefs pending;
     private ConsolePrefs written;
     private ScheduledFuture<?> scheduled;
@@ -98,33 +100,39 @@ public final class PrefsStore implements AutoCloseable {
     }
 
     private void writePending() {
-        ConsolePrefs next;
-        synchronized (this) {
-            next = pending;
-            pending = null;
-            if (next == null || next.equals(written)) {
-                return;
-            }
-        }
-        try {
-            write(next);
+        synchronized (writeLock) {
+            ConsolePrefs next;
             synchronized (this) {
-                written = next;
-            }
-        } catch (IOException | RuntimeException e) {
-            synchronized (this) {
-                if (writeFailed) {
-                    return; // said once; a full disk would otherwise repeat it on every resize
+                next = pending;
+                pending = null;
+                if (next == null || next.equals(written)) {
+                    return;
                 }
-                writeFailed = true;
             }
-            info.accept("could not save the console layout to " + file + " (" + oneLine(String.valueOf(
-                    e.getMessage())) + ")");
+            try {
+                write(next);
+                synchronized (this) {
+                    written = next;
+                }
+            } catch (IOException | RuntimeException e) {
+                reportWriteFailure(e);
+            }
         }
     }
 
+    private void reportWriteFailure(Exception e) {
+        synchronized (this) {
+            if (writeFailed) {
+                return; // said once; a full disk would otherwise repeat it on every resize
+            }
+            writeFailed = true;
+        }
+        info.accept("could not save the console layout to " + file + " (" + oneLine(String.valueOf(
+                e.getMessage())) + ")");
+    }
+
     /** Via a temporary file and a rename, so a crash mid-write leaves the old layout rather than half a file. */
-    private synchronized void write(ConsolePrefs prefs) throws IOException {
+    private void write(ConsolePrefs prefs) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "console", ".json.tmp");
