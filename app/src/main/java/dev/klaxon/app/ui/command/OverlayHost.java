@@ -17,13 +17,21 @@ public final class OverlayHost {
     private static final String STYLESHEET = Objects.requireNonNull(
             OverlayHost.class.getResource("/dev/klaxon/app/overlays.css")).toExternalForm();
 
-    private final StackPane pane = new StackPane();
+    private final StackPane pane;
     private final Region backdrop = new Region();
     private Node overlay;
     private Node focusBefore;
 
     public OverlayHost(Parent content) {
-        pane.getChildren().add(content);
+        pane = new StackPane(content) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // Exactly the window, as when the content was the scene's root: a StackPane would keep it at its
+                // minimum size and let it hang out of a small window (the status bar below the bottom edge).
+                content.resizeRelocate(0, 0, getWidth(), getHeight());
+            }
+        };
         pane.getStylesheets().add(STYLESHEET);
         backdrop.getStyleClass().add("overlay-backdrop");
         backdrop.setOnMouseClicked(event -> close());
