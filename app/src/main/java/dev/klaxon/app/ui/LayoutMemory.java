@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -90,15 +89,21 @@ public final class LayoutMemory {
     /** From now on, reports each change of the stage, dividers, columns and theme. */
     public void watch(Stage watched) {
         this.stage = watched;
-        InvalidationListener report = obs -> changed.accept(capture());
         for (ObservableValue<?> value : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
                 stage.heightProperty(), stage.maximizedProperty(), parts.theme())) {
-            value.addListener(report);
+            report(value);
         }
-        parts.splits().values().forEach(split -> split.getDividers()
-                .forEach(divider -> divider.positionProperty().addListener(report)));
-        parts.tables().values().forEach(table -> table.getColumns()
-                .forEach(column -> column.widthProperty().addListener(report)));
+        parts.splits().values().forEach(split -> split.getDividers().forEach(divider ->
+                report(divider.positionProperty())));
+        parts.tables().values().forEach(table -> table.getColumns().forEach(column -> {
+            report(column.widthProperty());
+            report(column.visibleProperty());
+        }));
+    }
+
+    /** A change listener, not an invalidation one: capture() does not read every value (hidden columns). */
+    private <T> void report(ObservableValue<T> value) {
+        value.addListener((obs, old, now) -> changed.accept(capture()));
     }
 
     /** The layout as it is now. */

@@ -112,10 +112,25 @@ class LayoutMemoryTest {
 
         reported.clear();
         fx(() -> {
-            stage.setWidth(stage.getWidth() - 100);
+            window.layoutParts().splits().get("tail-detail").setDividerPositions(0.5);
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty());
-        assertThat(reported.get(reported.size() - 1).window().width()).isCloseTo(fx(stage::getWidth), within(1.0));
+        assertThat(reported.get(reported.size() - 1).dividers().get("tail-detail").get(0)).isCloseTo(0.5,
+                within(0.01));
+
+        // Moved, not resized: the stage is shared with the next test classes, which expect its size.
+        reported.clear();
+        double x = fx(stage::getX);
+        fx(() -> {
+            stage.setX(x + 10);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty());
+        assertThat(reported.get(reported.size() - 1).window().x()).isCloseTo(x + 10, within(0.5));
+        fx(() -> {
+            stage.setX(x);
+            return null;
+        });
     }
 }
