@@ -1,12 +1,17 @@
 package dev.klaxon.app;
 
 import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.prefs.ConsolePrefs;
+import dev.klaxon.app.prefs.PrefsStore;
 import dev.klaxon.app.ui.ConfigErrorView;
+import dev.klaxon.app.ui.LayoutMemory;
 import dev.klaxon.app.ui.MainWindow;
 import dev.klaxon.app.ui.StartupView;
+import dev.klaxon.app.ui.Theme;
 import dev.klaxon.app.ui.Themes;
 import dev.klaxon.config.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -28,17 +33,31 @@ final class ConsoleApp {
     static final int EXIT_CONFIG = 2;
     private static final double WIDTH = 1400;
     private static final double HEIGHT = 860;
+    /** Layout changes come in bursts (a drag, a resize); the file is written once they settle. */
+    private static final Duration PREFS_QUIET = Duration.ofSeconds(1);
 
     private final LaunchOptions options;
     private final Path home;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final AtomicReference<Session> session = new AtomicReference<>();
+    private final PrefsStore prefs;
+    private final ConsolePrefs saved;
+    private final Theme theme;
+    private volatile String prefsProblem;
     private Stage stage;
     private MainWindow window;
+    private LayoutMemory layout;
 
+    /** Reads the saved layout (a small file), so call it before JavaFX starts, not on the FX thread. */
     ConsoleApp(LaunchOptions options, Path home) {
         this.options = options;
         this.home = home;
+        this.prefs = new PrefsStore(PrefsStore.defaultPath(home), PREFS_QUIET, line -> {
+            prefsProblem = line;
+            System.err.println("klaxon: " + line);
+        });
+        this.saved = prefs.load();
+        this.theme = options.theme() != null ? options.theme() : saved.themeOr(Theme.DARK);
     }
 
     /** Starts JavaFX, runs the console and returns the process exit code once it is over. */
@@ -54,7 +73,7 @@ final class ConsoleApp {
     }
 
     private void start() {
-        Themes.apply(options.theme());
+        Themes.apply(theme);
         stage = new Stage();
         stage.setTitle("Klaxon — starting");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -66,6 +85,7 @@ final class ConsoleApp {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        LayoutMemory.placeStage(stage, saved);
         stage.setOnCloseRequest(event -> quit(EXIT_OK));
         stage.show();
 
@@ -101,7 +121,7 @@ final class ConsoleApp {
         window = new MainWindow(LiveSource.of(opened.engine()), opened.incidents(), new MainWindow.Options(
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
-                options.theme()));
+                theme));
         if (options.demo()) {
             window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
                     + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "
@@ -109,6 +129,12 @@ final class ConsoleApp {
         }
         stage.getScene().setRoot(window.root());
         window.installShortcuts(stage.getScene());
+        layout = new LayoutMemory(window.layoutParts(), prefs::save);
+        layout.restore(saved);
+        layout.watch(stage);
+        if (prefsProblem != null) {
+            window.showInfo("Default layout", prefsProblem);
+        }
         stage.setTitle("Klaxon — " + opened.label());
         if (opened.writtenConfig() != null) {
             window.showInfo("First run: wrote a default config",
@@ -146,8 +172,12 @@ final class ConsoleApp {
         if (window != null) {
             window.stop();
         }
+        if (layout != null) {
+            prefs.save(layout.capture()); // read on the FX thread, written by the stopper below
+        }
         stage.hide();
         Thread stopper = new Thread(() -> {
+            prefs.close();
             closeSession();
             exit.complete(code);
         }, "klaxon-stop");

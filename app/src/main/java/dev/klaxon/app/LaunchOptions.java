@@ -9,6 +9,7 @@ import java.util.Locale;
  * The console's command line, parsed before JavaFX starts so that usage errors never open a window.
  *
  * @param config the config file from {@code --config}; null means the default path (or the demo config)
+ * @param theme  the theme from {@code --theme}; null means the one used last time, or dark
  */
 public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
 
@@ -22,7 +23,7 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
 
               --demo            start a local nats-server and a synthetic alert publisher (needs nats-server)
               --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml
-              --theme THEME     dark (default) or light; the toolbar toggles it at run time
+              --theme THEME     dark or light (default: the one used last, else dark); the toolbar toggles it
               --help            show this help and exit
               --version         show the version and exit
             """;
@@ -32,7 +33,7 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
         Mode mode = Mode.RUN;
         boolean demo = false;
         Path config = null;
-        Theme theme = Theme.DARK;
+        Theme theme = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String inlineValue = null;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class LaunchOptionsTest {
 
     @Test
-    void noArgumentsRunsWithDefaultConfigAndDarkTheme() throws Exception {
+    void noArgumentsRunsWithDefaultConfigAndTheSavedTheme() throws Exception {
         LaunchOptions options = LaunchOptions.parse(List.of());
         assertThat(options.mode()).isEqualTo(LaunchOptions.Mode.RUN);
         assertThat(options.demo()).isFalse();
         assertThat(options.config()).isNull();
-        assertThat(options.theme()).isEqualTo(Theme.DARK);
+        assertThat(options.theme()).isNull(); // the one saved from last time, else dark
     }
 
     @Test

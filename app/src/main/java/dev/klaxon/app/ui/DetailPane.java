@@ -30,6 +30,7 @@ public final class DetailPane {
     public DetailPane() {
         text.setId("message-detail");
         text.setEditable(false);
+        text.setAccessibleText("The selected message in full: decision, reason, headers and body");
         text.setWrapText(false);
         text.getStyleClass().add("detail-text");
         VBox.setVgrow(text, Priority.ALWAYS);

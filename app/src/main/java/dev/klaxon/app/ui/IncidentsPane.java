@@ -33,8 +33,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,7 +44,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Open PagerDuty incidents beside the live view, with acknowledge, resolve and escalate on the selected rows (buttons,
- * or a / r / e while the table has the focus). The {@link IncidentDesk} polls and acts on its own thread; this pane
+ * or a / r / e while the table has the focus; those keys are among {@link MainWindow}'s commands). The
+ * {@link IncidentDesk} polls and acts on its own thread; this pane
  * only applies the desk's newest snapshot (once per frame, from the main window) and shows each action's progress and
  * outcome when its future completes. The desk's state (not configured, failing, rate limited) is said in words above
  * the table, so a quiet table never looks like "no incidents" when it means "cannot tell". FX thread only.
@@ -349,21 +348,6 @@ public final class IncidentsPane {
                 super.updateItem(incident, empty);
                 setTooltip(empty || incident == null ? null
                         : new Tooltip(IncidentText.tooltip(incident, clock.instant())));
-            }
-        });
-        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.isShortcutDown() || event.isAltDown()) {
-                return;
-            }
-            if (event.getCode() == KeyCode.A) {
-                acknowledgeSelected();
-                event.consume();
-            } else if (event.getCode() == KeyCode.R) {
-                resolveSelected();
-                event.consume();
-            } else if (event.getCode() == KeyCode.E) {
-                escalateSelected();
-                event.consume();
             }
         });
     }

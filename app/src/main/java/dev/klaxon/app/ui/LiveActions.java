@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -16,7 +14,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * What the operator can do from the live view besides looking: silence a subject (its row) or messages like one in
  * the tail, release what flood state held back for a subject, and escalate a tail message to PagerDuty by hand. Each
  * action is in the row's context menu and on a key ("s" silences, "r" releases, "e" escalates) while that table has
- * the keyboard. FX thread only.
+ * the keyboard (those keys are registered in {@link MainWindow}'s commands). FX thread only.
  */
 final class LiveActions {
     private final SubjectTable subjects;
@@ -58,15 +56,6 @@ final class LiveActions {
                     + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");
         });
         subjects.node().setContextMenu(subjectMenu);
-        subjects.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.S && plain(event)) {
-                silenceSelectedSubject();
-                event.consume();
-            } else if (event.getCode() == KeyCode.R && plain(event)) {
-                releaseSelectedSubject();
-                event.consume();
-            }
-        });
 
         MenuItem silenceMessage = new MenuItem("Silence messages like this…  (S)",
                 new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
@@ -82,19 +71,6 @@ final class LiveActions {
             escalate.setDisable(none);
         });
         tail.node().setContextMenu(tailMenu);
-        tail.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.S && plain(event)) {
-                silenceSelectedMessage();
-                event.consume();
-            } else if (event.getCode() == KeyCode.E && plain(event)) {
-                escalateSelectedMessage();
-                event.consume();
-            }
-        });
-    }
-
-    private static boolean plain(KeyEvent event) {
-        return !event.isShortcutDown() && !event.isControlDown() && !event.isAltDown() && !event.isMetaDown();
     }
 
     /** The engine's buckets (over the cap, invalid) are not subjects one can name in a pattern. */
@@ -102,28 +78,29 @@ final class LiveActions {
         return row != null && !row.isOther();
     }
 
-    private void silenceSelectedSubject() {
+    void silenceSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
         if (silenceable(row)) {
             silenceDialog.open(row.subject(), List.of(), this::reportSilence);
         }
     }
 
-    private void releaseSelectedSubject() {
+    /** Releasing can page many times at once: {@link HeldRelease} confirms with the count. */
+    void releaseSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
         if (silenceable(row)) {
             release.confirmAndRelease(row.subject(), subjects.node().getScene().getWindow());
         }
     }
 
-    private void silenceSelectedMessage() {
+    void silenceSelectedMessage() {
         TailEntry entry = tail.selectedEntry().get();
         if (entry != null) {
             silenceDialog.open(entry.subject(), suggestions.of(entry), this::reportSilence);
         }
     }
 
-    private void escalateSelectedMessage() {
+    void escalateSelectedMessage() {
         TailEntry entry = tail.selectedEntry().get();
         if (entry != null) {
             escalationDialog.open(entry, suggestions.severity(entry).orElse(Severity.CRITICAL),

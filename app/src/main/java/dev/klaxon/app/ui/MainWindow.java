@@ -7,20 +7,35 @@ import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.live.TailUpdate;
 import dev.klaxon.app.notify.AlertCenter;
 import dev.klaxon.app.notify.AlertOutlets;
+import dev.klaxon.app.ui.command.CommandPalette;
+import dev.klaxon.app.ui.command.ConsoleCommand;
+import dev.klaxon.app.ui.command.ConsoleCommands;
+import dev.klaxon.app.ui.command.KeyTrigger;
+import dev.klaxon.app.ui.command.OverlayHost;
+import dev.klaxon.app.ui.command.ShortcutsOverlay;
+import dev.klaxon.app.ui.command.TableNavigation;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
+import dev.klaxon.stats.LiveStats;
+import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -37,7 +52,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -105,9 +119,14 @@ public final class MainWindow {
     private final IncidentsPane incidents;
     private final Node live;
     private final BorderPane root = new BorderPane();
-    private final StackPane layers;
     private final AnimationTimer frames;
-    private Theme theme;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final LiveActions liveActions;
+    private final Map<String, SplitPane> splits = new LinkedHashMap<>();
+    private final ConsoleCommands commands = new ConsoleCommands();
+    private final OverlayHost overlays = new OverlayHost(root);
+    private final CommandPalette palette;
+    private final ShortcutsOverlay shortcuts;
 
     private EngineSnapshot lastStatus;
     private EngineSnapshot lastApplied;
@@ -130,7 +149,7 @@ public final class MainWindow {
         this.subjects = new SubjectTable();
         this.subjectViews = new SubjectViews(subjects, subjectTree, tail::subject);
         this.alerts = new AlertCenter(Clock.systemDefaultZone(), alertOutlets);
-        this.theme = options.theme();
+        this.theme.set(options.theme());
         this.desk = desk;
         this.incidents = new IncidentsPane(desk, Clock.systemUTC());
         this.audit = new AuditView(source::searchAudit, key -> desk.snapshot().incidentFor(key),
@@ -139,7 +158,8 @@ public final class MainWindow {
         this.silences = new SilencesView(source, background, Clock.systemUTC());
         this.flood = new FloodView(source, background, this::showActionResult);
         subjects.showSparklines(flood.history(), flood.historyVersion());
-        new LiveActions(subjects, tail, source, background, this::showActionResult).install();
+        this.liveActions = new LiveActions(subjects, tail, source, background, this::showActionResult);
+        liveActions.install();
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
@@ -148,7 +168,7 @@ public final class MainWindow {
         live = center();
         root.setCenter(live);
         root.setBottom(status.node());
-        layers = new StackPane(root, alerts.toasts());
+        overlays.addLayer(alerts.toasts());
 
         filterBox.filter().addListener((obs, old, next) -> {
             subjects.setFilter(next);
@@ -171,14 +191,9 @@ public final class MainWindow {
                 detail.show(entry, false);
             }
         });
-        tail.node().addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                tail.node().getSelectionModel().clearSelection();
-                holding = false;
-                detail.show(tail.newest(), true);
-                event.consume();
-            }
-        });
+        palette = new CommandPalette(overlays, commands, this::knownSubjects, this::selectSubject);
+        shortcuts = new ShortcutsOverlay(overlays, commands);
+        registerCommands();
         paused.addListener((obs, old, isPaused) -> showPaused(isPaused));
         showPaused(false);
 
@@ -190,8 +205,9 @@ public final class MainWindow {
         };
     }
 
+    /** The window's content, with room on top for the command palette and the shortcuts overlay. */
     public Parent root() {
-        return layers;
+        return overlays.node();
     }
 
     /** Starts reading the engine and painting; call once the view is in a scene. */
@@ -346,51 +362,147 @@ public final class MainWindow {
         banners.getChildren().add(message);
     }
 
-    /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 / Ctrl+5 switch between the live, audit, dead-letter, silences and
-     * flood views; Ctrl+I puts the
-     * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
-     * live view: elsewhere it would freeze something out of sight).
-     */
+    /** Keyboard: every key of {@link #registerCommands}, from wherever the focus is that the command allows. */
     public void installShortcuts(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
-            if ("/".equals(event.getCharacter()) && !typing(scene)) {
-                focusFilter();
-                event.consume();
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.isShortcutDown() && (event.getCode() == KeyCode.DIGIT1 || event.getCode() == KeyCode.NUMPAD1)) {
-                showAudit(false);
-                event.consume();
-            } else if (event.isShortcutDown()
-                    && (event.getCode() == KeyCode.DIGIT2 || event.getCode() == KeyCode.NUMPAD2)) {
-                showAudit(true);
-                event.consume();
-            } else if (event.isShortcutDown()
-                    && (event.getCode() == KeyCode.DIGIT3 || event.getCode() == KeyCode.NUMPAD3)) {
-                showDeadLetters();
-                event.consume();
-            } else if (event.isShortcutDown()
-                    && (event.getCode() == KeyCode.DIGIT4 || event.getCode() == KeyCode.NUMPAD4)) {
-                showSilences();
-                event.consume();
-            } else if (event.isShortcutDown()
-                    && (event.getCode() == KeyCode.DIGIT5 || event.getCode() == KeyCode.NUMPAD5)) {
-                showFlood();
-                event.consume();
-            } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
-                paused.set(!paused.get());
-                event.consume();
-            } else if (event.getCode() == KeyCode.I && event.isShortcutDown()) {
-                showAudit(false);
-                incidents.table().requestFocus();
-                event.consume();
-            } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
-                focusFilter();
-                event.consume();
-            }
-        });
+        commands.install(scene, overlays::isOpen);
+    }
+
+    /**
+     * The console's commands, in the order the "?" overlay lists them; the key handling, the command palette (Ctrl+K)
+     * and that overlay all read this one list. A new view is one {@link #view} line, a new key one {@code add}.
+     */
+    private void registerCommands() {
+        BooleanSupplier always = () -> true;
+        BooleanSupplier liveShown = liveButton::isSelected;
+        view(1, liveButton);
+        view(2, auditButton);
+        view(3, deadButton);
+        view(4, silencesButton);
+        view(5, floodButton);
+        commands.add("incidents.focus", "Views", "Incidents: put the keyboard on them (a / r / e act there)",
+                ConsoleCommand.ANYWHERE, this::focusIncidents, always, KeyTrigger.of(KeyTrigger.shortcut(KeyCode.I)));
+
+        String live = "Live view";
+        commands.add("filter.focus", live, "Filter the shown view", ConsoleCommand.ANYWHERE, this::focusFilter,
+                () -> liveButton.isSelected() || auditButton.isSelected(), KeyTrigger.typed("/"),
+                KeyTrigger.of(KeyTrigger.shortcut(KeyCode.F)));
+        commands.add("live.pause", live, "Pause or resume the live view (the engine keeps counting)",
+                ConsoleCommand.ANYWHERE, () -> paused.set(!paused.get()), liveShown,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.SPACE)));
+
+        String inSubjects = "Subjects table";
+        BooleanSupplier subjectChosen = () -> liveShown.getAsBoolean() && subjects.selectedRow().get() != null
+                && !subjects.selectedRow().get().isOther();
+        commands.add("subject.silence", inSubjects, "Silence the selected subject…",
+                ConsoleCommand.focused(subjects.node()), liveActions::silenceSelectedSubject, subjectChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.S)));
+        commands.add("subject.release", inSubjects, "Release the selected subject's held triggers…",
+                ConsoleCommand.focused(subjects.node()), liveActions::releaseSelectedSubject, subjectChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.R)));
+
+        String inTail = "Live tail";
+        BooleanSupplier messageChosen = () -> liveShown.getAsBoolean() && tail.selectedEntry().get() != null;
+        commands.add("message.silence", inTail, "Silence messages like the selected one…",
+                ConsoleCommand.focused(tail.node()), liveActions::silenceSelectedMessage, messageChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.S)));
+        commands.add("message.escalate", inTail, "Escalate the selected message to PagerDuty…",
+                ConsoleCommand.focused(tail.node()), liveActions::escalateSelectedMessage, messageChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
+        commands.add("message.follow", inTail, "Let go of the selected message and follow the newest again",
+                ConsoleCommand.focused(tail.node()), this::followNewest,
+                () -> liveShown.getAsBoolean() && holding, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
+
+        String inIncidents = "Incidents";
+        BooleanSupplier incidentChosen = () -> !incidents.table().getSelectionModel().isEmpty();
+        commands.add("incident.acknowledge", inIncidents, "Acknowledge the selected incidents",
+                ConsoleCommand.focused(incidents.table()), incidents::acknowledgeSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.A)));
+        commands.add("incident.resolve", inIncidents, "Resolve the selected incidents…",
+                ConsoleCommand.focused(incidents.table()), incidents::resolveSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.R)));
+        commands.add("incident.escalate", inIncidents, "Escalate the selected incident…",
+                ConsoleCommand.focused(incidents.table()), incidents::escalateSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
+
+        String inTables = "Any table";
+        BooleanSupplier inTable = () -> TableNavigation.isTable(focusOwner());
+        commands.add("table.next", inTables, "Next row", TableNavigation::isTable,
+                () -> TableNavigation.move(focusOwner(), 1), inTable, KeyTrigger.of(KeyTrigger.key(KeyCode.J)));
+        commands.add("table.previous", inTables, "Previous row", TableNavigation::isTable,
+                () -> TableNavigation.move(focusOwner(), -1), inTable, KeyTrigger.of(KeyTrigger.key(KeyCode.K)));
+
+        String general = "General";
+        commands.add(CommandPalette.COMMAND_ID, general, "Command palette: find any command or subject",
+                ConsoleCommand.ANYWHERE, palette::open, always, KeyTrigger.of(KeyTrigger.shortcut(KeyCode.K)));
+        commands.add(ShortcutsOverlay.COMMAND_ID, general, "Show these keyboard shortcuts", ConsoleCommand.ANYWHERE,
+                shortcuts::toggle, always, KeyTrigger.typed("?"));
+        commands.add("theme.switch", general, "Switch between the dark and the light theme",
+                ConsoleCommand.ANYWHERE, themeButton::fire, always);
+    }
+
+    /** A view on Ctrl+n (and the keypad's n), named after its button. */
+    private void view(int n, ToggleButton button) {
+        commands.add("view." + n, "Views", "View: " + button.getText(), ConsoleCommand.ANYWHERE,
+                () -> showView(button), () -> true,
+                KeyTrigger.of(KeyTrigger.shortcut(KeyCode.valueOf("DIGIT" + n))),
+                KeyTrigger.alias(KeyTrigger.shortcut(KeyCode.valueOf("NUMPAD" + n))));
+    }
+
+    /** The registry behind the keys, the palette and the "?" overlay. */
+    public ConsoleCommands commands() {
+        return commands;
+    }
+
+    private Node focusOwner() {
+        Scene scene = root.getScene();
+        return scene == null ? null : scene.getFocusOwner();
+    }
+
+    private void focusIncidents() {
+        showAudit(false);
+        incidents.table().requestFocus();
+    }
+
+    private void followNewest() {
+        tail.node().getSelectionModel().clearSelection();
+        holding = false;
+        detail.show(tail.newest(), true);
+    }
+
+    /** The subjects in the engine's latest snapshot (paused or not), without its buckets. */
+    private List<String> knownSubjects() {
+        EngineSnapshot snapshot = lastStatus;
+        if (snapshot == null) {
+            return List.of();
+        }
+        return snapshot.subjects().stream().map(SubjectSnapshot::subject)
+                .filter(s -> !LiveStats.OTHER_SUBJECTS.equals(s) && !LiveStats.INVALID_SUBJECTS.equals(s)).toList();
+    }
+
+    /**
+     * Shows the live view with this subject selected and its tail followed. Asked for by name, it wins over a
+     * filter that hides it; while paused a subject newer than the frozen table is still followed.
+     */
+    public void selectSubject(String subject) {
+        showView(liveButton);
+        if (!subjects.select(subject) && !filterBox.field().getText().isEmpty()) {
+            filterBox.field().clear();
+            subjects.select(subject);
+        }
+        if (!subject.equals(tail.subject())) {
+            follow(subject);
+        }
+        subjects.node().requestFocus();
+    }
+
+    /** The splits, tables and theme whose state survives a restart. */
+    public LayoutMemory.Parts layoutParts() {
+        Map<String, TableView<?>> tables = new LinkedHashMap<>();
+        for (TableView<?> table : List.of(subjects.node(), tail.node(), incidents.table(), deadLetters.table(),
+                silences.table())) {
+            tables.put(table.getId(), table);
+        }
+        return new LayoutMemory.Parts(Map.copyOf(splits), tables, theme);
     }
 
     private void focusFilter() {
@@ -400,10 +512,6 @@ public final class MainWindow {
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
         field.requestFocus();
         field.selectAll();
-    }
-
-    private static boolean typing(Scene scene) {
-        return scene.getFocusOwner() instanceof TextInputControl input && input.isEditable();
     }
 
     private void follow(String subject) {
@@ -497,8 +605,8 @@ public final class MainWindow {
         themeButton.setFocusTraversable(false);
         showThemeButton();
         themeButton.setOnAction(e -> {
-            theme = theme.other();
-            Themes.apply(theme);
+            theme.set(theme.get().other());
+            Themes.apply(theme.get());
             showThemeButton();
         });
 
@@ -555,8 +663,9 @@ public final class MainWindow {
     }
 
     private void showThemeButton() {
-        themeButton.setGraphic(new FontIcon(theme == Theme.DARK ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY));
-        themeButton.setTooltip(new Tooltip(theme == Theme.DARK ? "Switch to the light theme"
+        themeButton.setGraphic(new FontIcon(theme.get() == Theme.DARK ? Material2MZ.WB_SUNNY
+                : Material2MZ.NIGHTS_STAY));
+        themeButton.setTooltip(new Tooltip(theme.get() == Theme.DARK ? "Switch to the light theme"
                 : "Switch to the dark theme"));
     }
 
@@ -570,7 +679,8 @@ public final class MainWindow {
                         ? subjects.totalCount().get() + " shown"
                         : subjects.shownCount().get() + " of " + subjects.totalCount().get() + " shown",
                 subjects.shownCount(), subjects.totalCount()));
-        Label sortHint = new Label("click a header to sort · / to filter · Space to pause · S silences");
+        Label sortHint = new Label("click a header to sort · / to filter · Space to pause · S silences · "
+                + "? all keys · Ctrl+K commands");
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -591,14 +701,17 @@ public final class MainWindow {
 
         SplitPane bottom = new SplitPane(tailBox, detailBox);
         bottom.setDividerPositions(0.44);
+        splits.put("tail-detail", bottom);
         SplitPane main = new SplitPane(subjectsBox, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.52);
         main.getStyleClass().add("console-split");
+        splits.put("subjects-tail", main);
         SplitPane withIncidents = new SplitPane(main, incidents.node());
         // Without a token the panel only holds a message: the subjects get the room.
         withIncidents.setDividerPositions(desk.snapshot().state() == DeskState.NOT_CONFIGURED ? 0.82 : 0.62);
         withIncidents.getStyleClass().add("console-split");
+        splits.put("live-incidents", withIncidents);
         return withIncidents;
     }
 

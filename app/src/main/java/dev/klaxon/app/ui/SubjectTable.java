@@ -141,6 +141,18 @@ public final class SubjectTable {
         }
     }
 
+    /** Selects this subject's row if it is shown; false when it is not (filtered out, or not in the table yet). */
+    public boolean select(String subject) {
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).subject().equals(subject)) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return rows.isEmpty();
     }
