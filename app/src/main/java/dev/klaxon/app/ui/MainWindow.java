@@ -121,7 +121,10 @@ public final class MainWindow {
                 Clock.systemDefaultZone());
         this.deadLetters = new DeadLetterView(source);
         this.silences = new SilencesView(source, background, Clock.systemUTC());
-        new LiveActions(subjects, tail, source, background, this::showActionResult).install();
+        LiveActions actions = new LiveActions(subjects, tail, source, background, this::showActionResult);
+        actions.install();
+        detail.onActions(actions::silenceMessage, actions::escalateMessage);
+        incidents.useBackground(background, keys -> LinkedSubjects.find(source, keys));
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
@@ -331,7 +334,11 @@ public final class MainWindow {
                 incidents.table().requestFocus();
                 event.consume();
             } else if (event.getCode() == KeyCode.F && event.isShortcutDown()) {
-                focusFilter();
+                if (detail.hasFocusWithin(scene.getFocusOwner())) {
+                    detail.focusSearch(); // the message's own search; "/" stays the subjects filter
+                } else {
+                    focusFilter();
+                }
                 event.consume();
             }
         });
