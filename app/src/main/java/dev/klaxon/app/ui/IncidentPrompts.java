@@ -151,6 +151,13 @@ final class IncidentPrompts {
                 e.consume(); // stays open so the operator can fix it
             }
         });
+        // Enter snoozes from anywhere in the dialog: a focused radio button would otherwise keep it to itself.
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                ((Button) dialog.getDialogPane().lookupButton(snooze)).fire();
+                e.consume();
+            }
+        });
         dialog.setResultConverter(button -> button == snooze ? chosen.get() : null);
         dialog.setOnShown(e -> presets.getChildren().get(0).requestFocus());
         return dialog.showAndWait();
