@@ -226,10 +226,13 @@ class IncidentActionsConsoleTest {
         incidentFromAnAlert(robot);
 
         type(robot, KeyCode.N);
-        robot.clickOn("#incident-note").write("replica lag caused it; failing over");
+        javafx.scene.control.TextArea note = robot.lookup("#note-text").queryAs(javafx.scene.control.TextArea.class);
+        robot.clickOn(note).write("replica lag caused it; failing over");
+        await().atMost(PATIENCE).until(() -> fx(note::getText).equals("replica lag caused it; failing over"));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
 
-        await().atMost(PATIENCE).until(() -> pd.notes("PDBL1").equals(List.of("replica lag caused it; failing over")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pd.notes("PDBL1"))
+                .containsExactly("replica lag caused it; failing over"));
         assertThat(requests("POST", "/incidents/PDBL1/notes").get(0).json().path("note").path("content").asText())
                 .isEqualTo("replica lag caused it; failing over");
         await().atMost(PATIENCE).until(() -> text(robot, "#incidents-progress").equals("#1: note added"));

@@ -183,7 +183,7 @@ final class IncidentPrompts {
         dialog.getDialogPane().setId("note-dialog");
         dialog.setHeaderText("Add a note to " + IncidentText.name(incident));
         TextArea note = new TextArea();
-        note.setId("incident-note");
+        note.setId("note-text");
         note.setPromptText("What you found or did; it goes on the incident's timeline on PagerDuty");
         note.setAccessibleText("Note");
         note.setWrapText(true);
