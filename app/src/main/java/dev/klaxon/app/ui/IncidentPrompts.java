@@ -6,7 +6,10 @@ import dev.klaxon.pagerduty.rest.IncidentSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -17,10 +20,15 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The questions an incident action asks before it runs: a resolution note (and, for several incidents, an explicit
@@ -139,21 +147,22 @@ final class IncidentPrompts {
         dialog.getDialogPane().setContent(new VBox(8, explain, presets, customText, problem));
         ButtonType snooze = new ButtonType("Snooze", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(snooze, ButtonType.CANCEL);
-        java.util.function.Supplier<Duration> chosen = () -> custom.isSelected()
+        Supplier<Duration> chosen = () -> custom.isSelected()
                 ? customSnooze(customText.getText()) : (Duration) choices.getSelectedToggle().getUserData();
-        ((Button) dialog.getDialogPane().lookupButton(snooze)).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ((Button) dialog.getDialogPane().lookupButton(snooze)).addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 chosen.get();
             } catch (IllegalArgumentException invalid) {
                 problem.setText(invalid.getMessage());
-                problem.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(
-                        org.kordamp.ikonli.material2.Material2AL.ERROR_OUTLINE));
+                problem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
                 e.consume(); // stays open so the operator can fix it
             }
         });
-        // Enter snoozes from anywhere in the dialog: a focused radio button would otherwise keep it to itself.
-        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        // Enter snoozes from the choices and the text field: a focused radio button would otherwise keep it to
+        // itself. On a focused button (Cancel) Enter stays that button's.
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER
+                    && !(dialog.getDialogPane().getScene().getFocusOwner() instanceof Button)) {
                 ((Button) dialog.getDialogPane().lookupButton(snooze)).fire();
                 e.consume();
             }
@@ -188,7 +197,7 @@ final class IncidentPrompts {
         note.setAccessibleText("Note");
         note.setWrapText(true);
         note.setPrefRowCount(5);
-        note.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+        note.setTextFormatter(new TextFormatter<String>(change ->
                 change.getControlNewText().length() <= IncidentDesk.MAX_NOTE_CHARS ? change : null));
         Label label = new Label("Note (Ctrl+Enter adds it)");
         label.setLabelFor(note);
@@ -196,10 +205,10 @@ final class IncidentPrompts {
         ButtonType add = new ButtonType("Add note", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         Button addButton = (Button) dialog.getDialogPane().lookupButton(add);
-        addButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        addButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> note.getText().isBlank(), note.textProperty()));
-        note.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown() && !addButton.isDisabled()) {
+        note.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown() && !addButton.isDisabled()) {
                 addButton.fire();
                 e.consume();
             }
