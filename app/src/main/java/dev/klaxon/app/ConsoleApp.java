@@ -122,6 +122,7 @@ final class ConsoleApp {
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
                 theme));
+        window.incidents().openLinksWith(Browser.hostServices());
         if (options.demo()) {
             window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
                     + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "

@@ -1,22 +1,29 @@
 package dev.klaxon.incidents;
 
 import dev.klaxon.audit.OperatorAction;
+import dev.klaxon.config.DurationText;
 import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.config.SecretRef;
 import dev.klaxon.pagerduty.rest.ApiToken;
 import dev.klaxon.pagerduty.rest.IncidentAlert;
+import dev.klaxon.pagerduty.rest.IncidentNote;
 import dev.klaxon.pagerduty.rest.IncidentStatus;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import dev.klaxon.pagerduty.rest.Listing;
+import dev.klaxon.pagerduty.rest.OnCall;
 import dev.klaxon.pagerduty.rest.PagerDutyRestClient;
 import dev.klaxon.pagerduty.rest.RestResult;
+import dev.klaxon.pagerduty.rest.ServiceSummary;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +39,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * PagerDuty incidents for the console: polls the open ones, maps forwarded dedup_keys to them, and acknowledges,
- * resolves and escalates on an operator's word.
+ * PagerDuty incidents for the console: polls the open ones and who is on call for them, maps forwarded dedup_keys to
+ * them, and acknowledges, resolves, escalates, snoozes and annotates them on an operator's word.
  *
  * <p>Everything that talks to PagerDuty runs on the desk's one daemon thread, polls and actions alike: PagerDuty asks
  * for serial requests per token, and one thread owns all mutable state. Callers get immutable {@link DeskSnapshot}s
@@ -44,6 +51,12 @@ import java.util.logging.Logger;
  */
 public final class IncidentDesk implements AutoCloseable {
     static final int MAX_DEDUP_KEYS = 5_000;
+    /** PagerDuty's own bound for a snooze (REST spec: duration 1 to 604800 seconds). */
+    public static final Duration MAX_SNOOZE = Duration.ofDays(7);
+    /** A note is for people to read on the incident's timeline; a pasted log belongs elsewhere. */
+    public static final int MAX_NOTE_CHARS = 10_000;
+    /** An open incident on a service not seen before asks for on-calls again, but not more often than this. */
+    static final Duration ON_CALL_RETRY = Duration.ofMinutes(1);
     private static final List<IncidentStatus> OPEN = List.of(IncidentStatus.TRIGGERED, IncidentStatus.ACKNOWLEDGED);
     private static final Logger LOG = Logger.getLogger(IncidentDesk.class.getName());
 
@@ -66,6 +79,8 @@ public final class IncidentDesk implements AutoCloseable {
     private Instant nextPollAt;
     private Instant limitedUntil;
     private int failures;
+    private OnCalls onCalls = OnCalls.none();
+    private Instant onCallsReadAt;
 
     /**
      * @param audit    where each action is recorded, one {@link OperatorAction} per incident
@@ -146,6 +161,50 @@ public final class IncidentDesk implements AutoCloseable {
         }
         return act("incident.escalate", List.of(incidentId),
                 c -> one(incidentId, c.escalate(incidentId, level), "escalated to level " + level));
+    }
+
+    /**
+     * Snoozes one incident. PagerDuty snoozes acknowledged incidents only (support article "Snooze an Incident"; the
+     * REST spec is silent), so an incident last seen triggered is refused here, in words, without a call.
+     *
+     * @param duration 1 second to 7 days, whole seconds
+     */
+    public CompletableFuture<ActionResult> snooze(String incidentId, Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 1 || seconds > MAX_SNOOZE.toSeconds()) {
+            throw new IllegalArgumentException("snooze must be between 1 second and 7 days, was " + duration);
+        }
+        return act("incident.snooze", List.of(incidentId), c -> {
+            String notAcknowledged = snapshot.incident(incidentId)
+                    .filter(incident -> IncidentStatus.TRIGGERED.wire().equals(incident.status()))
+                    .map(incident -> "PagerDuty only snoozes acknowledged incidents: acknowledge #"
+                            + incident.number() + " first")
+                    .orElse(null);
+            if (notAcknowledged != null) {
+                return List.of(new ActionResult.Outcome(incidentId, false, notAcknowledged));
+            }
+            return one(incidentId, c.snooze(incidentId, Duration.ofSeconds(seconds)),
+                    "snoozed for " + DurationText.format(Duration.ofSeconds(seconds)));
+        });
+    }
+
+    /** Adds a note to one incident's timeline on PagerDuty. */
+    public CompletableFuture<ActionResult> addNote(String incidentId, String content) {
+        String note = content == null ? "" : content.strip();
+        if (note.isEmpty()) {
+            throw new IllegalArgumentException("the note is empty");
+        }
+        if (note.length() > MAX_NOTE_CHARS) {
+            throw new IllegalArgumentException("the note is longer than " + MAX_NOTE_CHARS + " characters");
+        }
+        return act("incident.note", List.of(incidentId), c -> {
+            RestResult<IncidentNote> result = c.addNote(incidentId, note);
+            if (result instanceof RestResult.Failure<IncidentNote> failure) {
+                noteRateLimit(failure);
+                return List.of(new ActionResult.Outcome(incidentId, false, failure.message()));
+            }
+            return List.of(new ActionResult.Outcome(incidentId, true, "note added"));
+        });
     }
 
     @Override
@@ -287,7 +346,7 @@ public final class IncidentDesk implements AutoCloseable {
             nextPollAt = now.plus(pacing.afterFailure(failures));
             DeskSnapshot last = snapshot;
             snapshot = new DeskSnapshot(DeskState.FAILING, "Cannot read incidents: " + failure.message(),
-                    last.incidents(), last.truncated(), last.fetchedAt(), null, keys.view());
+                    last.incidents(), last.truncated(), last.fetchedAt(), null, keys.view(), onCalls);
             return;
         }
         failures = 0;
@@ -298,11 +357,17 @@ public final class IncidentDesk implements AutoCloseable {
         if (limitedUntil != null) {
             // An alert lookup was throttled: the incidents are fresh, but nothing more is sent until the reset.
             snapshot = new DeskSnapshot(DeskState.RATE_LIMITED, snapshot.message(), listing.items(),
-                    listing.truncated(), now, limitedUntil, keys.view());
+                    listing.truncated(), now, limitedUntil, keys.view(), onCalls);
+            return;
+        }
+        readOnCallsIfDue(listing.items(), now);
+        if (limitedUntil != null) {
+            snapshot = new DeskSnapshot(DeskState.RATE_LIMITED, snapshot.message(), listing.items(),
+                    listing.truncated(), now, limitedUntil, keys.view(), onCalls);
             return;
         }
         nextPollAt = now.plus(pacing.afterSuccess(client.lastRateLimitRemaining()));
-        snapshot = new DeskSnapshot(DeskState.OK, null, listing.items(), listing.truncated(), now, null, keys.view());
+        snapshot = new DeskSnapshot(DeskState.OK, null, listing.items(), listing.truncated(), now, null, keys.view(), onCalls);
     }
 
     private void lookUpAlerts(List<IncidentSummary> incidents) throws InterruptedException {
@@ -322,6 +387,47 @@ public final class IncidentDesk implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads who is on call when {@link DeskTiming#onCallPeriod} has passed, or sooner (but at most once a minute) when
+     * an open incident's service is not known yet. Two listings, both bounded by the client's page cap.
+     */
+    private void readOnCallsIfDue(List<IncidentSummary> incidents, Instant now) throws InterruptedException {
+        boolean unknownService = incidents.stream().anyMatch(i -> i.serviceId() != null
+                && !onCalls.byService().containsKey(i.serviceId()));
+        boolean due = onCallsReadAt == null || !now.isBefore(onCallsReadAt.plus(timing.onCallPeriod()))
+                || (unknownService && !now.isBefore(onCallsReadAt.plus(ON_CALL_RETRY)));
+        if (!due || incidents.isEmpty()) {
+            return;
+        }
+        onCallsReadAt = now;
+        RestResult<Listing<ServiceSummary>> services = client.listServices();
+        if (services instanceof RestResult.Failure<Listing<ServiceSummary>> failure) {
+            noteRateLimit(failure);
+            onCalls = onCalls.failed("Cannot read who is on call: " + failure.message());
+            return;
+        }
+        RestResult<Listing<OnCall>> listed = client.listOnCallsNow();
+        if (listed instanceof RestResult.Failure<Listing<OnCall>> failure) {
+            noteRateLimit(failure);
+            onCalls = onCalls.failed("Cannot read who is on call: " + failure.message());
+            return;
+        }
+        Map<String, List<OnCall>> byPolicy = new HashMap<>();
+        for (OnCall onCall : ((RestResult.Ok<Listing<OnCall>>) listed).value().items()) {
+            if (onCall.escalationPolicyId() != null) {
+                byPolicy.computeIfAbsent(onCall.escalationPolicyId(), id -> new ArrayList<>()).add(onCall);
+            }
+        }
+        byPolicy.values().forEach(list -> list.sort(Comparator.comparingInt(OnCall::escalationLevel)));
+        Map<String, List<OnCall>> byService = new HashMap<>();
+        for (ServiceSummary service : ((RestResult.Ok<Listing<ServiceSummary>>) services).value().items()) {
+            if (service.id() != null) {
+                byService.put(service.id(), byPolicy.getOrDefault(service.escalationPolicyId(), List.of()));
+            }
+        }
+        onCalls = new OnCalls(byService, now, null);
+    }
+
     /** On a 429: stop sending until PagerDuty's reset and say so. Returns whether it was one. */
     private boolean noteRateLimit(RestResult.Failure<?> failure) {
         if (!failure.rateLimited()) {
@@ -333,7 +439,7 @@ public final class IncidentDesk implements AutoCloseable {
         DeskSnapshot last = snapshot;
         snapshot = new DeskSnapshot(DeskState.RATE_LIMITED, "PagerDuty's rate limit was reached; the desk waits "
                 + secondsUntil(limitedUntil, now) + "s before calling again", last.incidents(), last.truncated(),
-                last.fetchedAt(), limitedUntil, keys.view());
+                last.fetchedAt(), limitedUntil, keys.view(), onCalls);
         return true;
     }
 

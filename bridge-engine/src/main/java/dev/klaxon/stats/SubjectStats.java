@@ -34,7 +34,7 @@ final class SubjectStats {
 
     /** A recent message as stored: the body bytes are referenced, decoded to text only when someone looks. */
     private record Recent(Instant at, String subject, byte[] body, int bodyBytes, Map<String, List<String>> headers,
-                          Outcome outcome, String reason) { }
+                          Outcome outcome, String reason, List<TailEntry.Route> routes) { }
 
     SubjectStats(String subject, StatsLimits limits) {
         this.subject = subject;
@@ -51,7 +51,7 @@ final class SubjectStats {
         byte[] body = message.body() == null ? new byte[0] : message.body();
         byte[] kept = body.length <= limits.tailBodyBytes() ? body : Arrays.copyOf(body, limits.tailBodyBytes());
         tail[tailNext] = new Recent(at, message.subject(), kept, body.length, message.headers(), decision.outcome(),
-                decision.reason());
+                decision.reason(), TailEntry.Route.of(decision.hits()));
         tailNext = (tailNext + 1) % tail.length;
         tailSize = Math.min(tailSize + 1, tail.length);
     }
@@ -77,7 +77,7 @@ final class SubjectStats {
         for (int i = 0; i < tailSize; i++) {
             Recent r = tail[Math.floorMod(tailNext - tailSize + i, tail.length)];
             entries.add(new TailEntry(r.at(), r.subject(), new String(r.body(), StandardCharsets.UTF_8), r.bodyBytes(),
-                    r.body().length < r.bodyBytes(), r.headers(), r.outcome(), r.reason()));
+                    r.body().length < r.bodyBytes(), r.headers(), r.outcome(), r.reason(), r.routes()));
         }
         return entries;
     }

@@ -71,31 +71,39 @@ public final class Formats {
     }
 
     /**
-     * One line of at most {@code max} characters: line breaks, tabs and other control characters become spaces
-     * (so a hostile payload cannot stretch a table row), and a cut line ends with an ellipsis.
+     * One line of at most {@code max} characters: line breaks, tabs and other whitespace become spaces (so a hostile
+     * payload cannot stretch a table row), characters that would act rather than show (control characters, bidi
+     * overrides such as U+202E, zero-width characters) are written out as a backslash escape, e.g. "\\u202E" (see
+     * {@link SafeText}), and a cut line ends with an ellipsis.
      */
     public static String oneLine(String text, int max) {
         if (text == null) {
             return "";
         }
-        int limit = Math.min(text.length(), max + 1);
-        StringBuilder out = new StringBuilder(limit);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 1);
         boolean lastWasSpace = false;
-        for (int i = 0; i < text.length() && out.length() <= max; i++) {
-            char c = text.charAt(i);
-            boolean space = Character.isWhitespace(c) || Character.isISOControl(c);
-            if (space) {
+        for (int i = 0; i < text.length() && out.length() <= max; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!lastWasSpace && out.length() > 0) {
                     out.append(' ');
                 }
                 lastWasSpace = true;
             } else {
-                out.append(c);
+                if (SafeText.hostile(cp)) {
+                    out.append(SafeText.escape(cp));
+                } else {
+                    out.appendCodePoint(cp);
+                }
                 lastWasSpace = false;
             }
         }
         if (out.length() > max) {
             out.setLength(max - 1);
+            if (Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+                out.setLength(out.length() - 1); // never leave half a character behind
+            }
             out.append('…');
         }
         return out.toString().strip();

@@ -3,8 +3,10 @@ package dev.klaxon.app.ui;
 import dev.klaxon.incidents.ActionResult;
 import dev.klaxon.incidents.IncidentRef;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
+import dev.klaxon.pagerduty.rest.OnCall;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -43,22 +45,45 @@ final class IncidentText {
     }
 
     /** Everything about a row, for its tooltip: the table cuts long titles and names on a narrow panel. */
-    static String tooltip(IncidentSummary incident, java.time.Instant now) {
-        return "#" + incident.number() + " " + incident.title() + "\n" + incident.status() + ", " + incident.urgency()
-                + " urgency, open for " + age(incident.createdAt(), now) + "\nService: "
-                + (incident.serviceName() == null ? "—" : incident.serviceName()) + "\nAssigned to: "
-                + assignees(incident) + (incident.htmlUrl() == null ? "" : "\n" + incident.htmlUrl());
+    static String tooltip(IncidentSummary incident, java.time.Instant now, List<OnCall> onCall) {
+        return "#" + incident.number() + " " + SafeText.inline(incident.title(), 500) + "\n"
+                + SafeText.inline(incident.status(), 40) + ", " + SafeText.inline(incident.urgency(), 40)
+                + " urgency, open for " + age(incident.createdAt(), now) + ", " + alerts(incident) + "\nService: "
+                + (incident.serviceName() == null ? "—" : SafeText.inline(incident.serviceName(), 200))
+                + "\nAssigned to: " + assignees(incident) + "\nOn call: " + onCall(onCall, 10)
+                + (incident.htmlUrl() == null ? "" : "\n" + SafeText.inline(incident.htmlUrl(), 300));
     }
 
-    /** "high urgency · Service 1 · On-call L1": the line under an incident's title. */
+    /** "high urgency · Service 1 · On-call L1 · 2 alerts": the line under an incident's title. */
     static String meta(IncidentSummary incident) {
-        return (incident.urgency() == null ? "" : incident.urgency() + " urgency · ")
+        return (incident.urgency() == null ? "" : Formats.oneLine(incident.urgency(), 20) + " urgency · ")
                 + Formats.oneLine(incident.serviceName() == null ? "no service" : incident.serviceName(), 80) + " · "
-                + Formats.oneLine(assignees(incident), 80);
+                + Formats.oneLine(assignees(incident), 80) + " · " + alerts(incident);
     }
 
     static String assignees(IncidentSummary incident) {
-        return incident.assignees().isEmpty() ? "—" : String.join(", ", incident.assignees());
+        return incident.assignees().isEmpty() ? "—" : SafeText.inline(String.join(", ", incident.assignees()), 300);
+    }
+
+    /** "1 alert", "3 alerts (2 triggered)" */
+    static String alerts(IncidentSummary incident) {
+        IncidentSummary.AlertCounts counts = incident.alertCounts();
+        if (counts == null) {
+            return "alerts unknown";
+        }
+        return counts.all() + (counts.all() == 1 ? " alert" : " alerts")
+                + (counts.triggered() == counts.all() || counts.all() == 0 ? "" : " (" + counts.triggered()
+                + " triggered)");
+    }
+
+    /** "L1 Ann, L2 Bob": who is on call by escalation level, lowest first; "unknown" when not read. */
+    static String onCall(List<OnCall> onCalls, int max) {
+        if (onCalls.isEmpty()) {
+            return "unknown";
+        }
+        return onCalls.stream().limit(max).map(o -> "L" + o.escalationLevel() + " "
+                + Formats.oneLine(o.userName() == null ? o.userId() : o.userName(), 60))
+                .distinct().collect(Collectors.joining(", ")) + (onCalls.size() > max ? ", …" : "");
     }
 
     /** "Acknowledging #12, #13…" */

@@ -5,6 +5,7 @@ import dev.klaxon.incidents.ActionResult;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
+import dev.klaxon.pagerduty.rest.IncidentStatus;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import java.time.Clock;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -43,8 +45,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * Open PagerDuty incidents beside the live view, with acknowledge, resolve and escalate on the selected rows (buttons,
- * or a / r / e while the table has the focus; those keys are among {@link MainWindow}'s commands). The
+ * Open PagerDuty incidents beside the live view, with acknowledge, resolve, escalate, snooze, note and open in the
+ * browser on the selected rows (buttons, or a / r / e / z / n / o while the table has the focus; those keys are among
+ * {@link MainWindow}'s commands), and the selected incident in full underneath ({@link IncidentDetails}). The
  * {@link IncidentDesk} polls and acts on its own thread; this pane
  * only applies the desk's newest snapshot (once per frame, from the main window) and shows each action's progress and
  * outcome when its future completes. The desk's state (not configured, failing, rate limited) is said in words above
@@ -66,6 +69,16 @@ public final class IncidentsPane {
             "Resolve the selected incidents, with a resolution note (r)");
     private final Button escalate = action("incident-escalate", "Escalate  e", Material2AL.ARROW_UPWARD,
             "Escalate the selected incident to another level of its escalation policy (e)");
+    private final Button snooze = action("incident-snooze", "Snooze  z", Material2MZ.SNOOZE,
+            "Snooze the selected acknowledged incident for 1h, 4h, 8h, 24h or a custom time (z)");
+    private final Button note = action("incident-note", "Note  n", Material2AL.COMMENT,
+            "Add a note to the selected incident's timeline on PagerDuty (n)");
+    private final Button open = action("incident-open", "Open  o", Material2AL.LAUNCH,
+            "Open the selected incident on PagerDuty in the browser (o)");
+    private final IncidentDetails details;
+    /** Opens a web page; called off the FX thread, since a desktop browser launch may block. */
+    private Consumer<String> browser;
+    private Background background;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final VBox root;
     private DeskSnapshot shown;
@@ -77,8 +90,9 @@ public final class IncidentsPane {
         this.desk = desk;
         this.clock = clock;
         this.prompts = new IncidentPrompts(table);
+        this.details = new IncidentDetails(clock);
         actionBar = buttons();
-        root = new VBox(header(), state, actionBar, progressLine(), table);
+        root = new VBox(header(), state, actionBar, progressLine(), table, details.node());
         root.getStyleClass().addAll("section", "incidents-pane");
         VBox.setVgrow(table, Priority.ALWAYS);
         setUpTable();
@@ -103,6 +117,22 @@ public final class IncidentsPane {
         apply(desk.snapshot());
     }
 
+    /**
+     * Where the pane does its slow work: opening the browser, and finding the subjects that fed an incident.
+     *
+     * @param subjectsOf dedup_keys → the subjects they were forwarded from (reads the audit; runs on {@code work})
+     */
+    public void useBackground(Background work, Function<List<String>, List<String>> subjectsOf) {
+        background = work;
+        details.lookUpSubjectsWith(keys -> work.supply(() -> subjectsOf.apply(keys)));
+        showDetails();
+    }
+
+    /** How "open in browser" opens a page, e.g. {@code HostServices::showDocument}; called off the FX thread. */
+    public void openLinksWith(Consumer<String> opener) {
+        browser = opener;
+    }
+
     /** Shows {@code snapshot} if it is not the one already shown; cheap to call every frame. */
     public void apply(DeskSnapshot snapshot) {
         if (snapshot == shown) {
@@ -122,6 +152,12 @@ public final class IncidentsPane {
                 + (snapshot.fetchedAt() == null ? "" : " · updated " + Formats.seconds(snapshot.fetchedAt())));
         showState(snapshot);
         table.refresh(); // ages move on with every poll
+        showDetails();
+    }
+
+    private void showDetails() {
+        List<IncidentSummary> selected = selected();
+        details.show(selected.size() == 1 ? selected.get(0) : null, shown);
     }
 
     private void showState(DeskSnapshot snapshot) {
@@ -212,6 +248,74 @@ public final class IncidentsPane {
                 selected, desk.escalate(incident.id(), level)));
     }
 
+    void snoozeSelected() {
+        IncidentSummary incident = single("Snooze");
+        if (incident == null) {
+            return;
+        }
+        if (IncidentStatus.TRIGGERED.wire().equals(incident.status())) {
+            // PagerDuty snoozes acknowledged incidents only: say so rather than send a call bound to fail.
+            showProgress("PagerDuty only snoozes acknowledged incidents: press a to acknowledge #" + incident.number()
+                    + " first", Material2AL.INFO, true);
+            return;
+        }
+        prompts.snoozeDuration(incident).ifPresent(duration -> run(IncidentText.progress("Snoozing",
+                List.of(incident)), List.of(incident), desk.snooze(incident.id(), duration)));
+    }
+
+    void noteSelected() {
+        IncidentSummary incident = single("Adding a note");
+        if (incident == null) {
+            return;
+        }
+        prompts.note(incident).ifPresent(text -> run(IncidentText.progress("Adding a note to", List.of(incident)),
+                List.of(incident), desk.addNote(incident.id(), text)));
+    }
+
+    /** Opens the incident's page off the FX thread; only http(s) pages, whatever PagerDuty's answer said. */
+    void openSelected() {
+        IncidentSummary incident = single("Open");
+        if (incident == null) {
+            return;
+        }
+        String url = incident.htmlUrl();
+        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+            showProgress("PagerDuty gave no web address for #" + incident.number(), Material2AL.INFO, true);
+            return;
+        }
+        if (browser == null || background == null) {
+            showProgress("This console cannot open a browser; the address is " + SafeText.inline(url, 200),
+                    Material2AL.INFO, true);
+            return;
+        }
+        Consumer<String> opener = browser;
+        showProgress("Opening #" + incident.number() + " in the browser…", Material2AL.LAUNCH, false);
+        Background.onFx(background.supply(() -> {
+            opener.accept(url);
+            return url;
+        }), (done, failure) -> {
+            if (failure != null) {
+                showProgress("Could not open the browser: " + Background.message(failure), Material2AL.ERROR_OUTLINE,
+                        true);
+            } else {
+                showProgress("Opened #" + incident.number() + " in the browser", Material2AL.LAUNCH, false);
+            }
+        });
+    }
+
+    /** The one selected incident, or null after saying why nothing happens. */
+    private IncidentSummary single(String verb) {
+        List<IncidentSummary> selected = selected();
+        if (selected.size() > 1) {
+            showProgress(verb + " works on one incident at a time: select a single row", Material2AL.INFO, false);
+            return null;
+        }
+        if (selected.isEmpty() || busy.get()) {
+            return null;
+        }
+        return selected.get(0);
+    }
+
     private void run(String what, List<IncidentSummary> incidents, CompletableFuture<ActionResult> action) {
         busy.set(true);
         showProgress(what, null, false);
@@ -282,14 +386,25 @@ public final class IncidentsPane {
         acknowledge.setOnAction(e -> acknowledgeSelected());
         resolve.setOnAction(e -> resolveSelected());
         escalate.setOnAction(e -> escalateSelected());
+        var notOne = Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1);
+        snooze.disableProperty().bind(notOne.or(busy));
+        note.disableProperty().bind(notOne.or(busy));
+        open.disableProperty().bind(notOne);
+        snooze.setOnAction(e -> snoozeSelected());
+        note.setOnAction(e -> noteSelected());
+        open.setOnAction(e -> openSelected());
         Button refresh = action("incident-refresh", null, Material2MZ.REFRESH, "Ask PagerDuty again now");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setAccessibleText("Refresh incidents");
         refresh.setOnAction(e -> desk.refreshNow());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, acknowledge, resolve, escalate, spacer, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox first = new HBox(8, acknowledge, resolve, escalate, spacer, refresh);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(8, snooze, note, open);
+        second.setAlignment(Pos.CENTER_LEFT);
+        // Two rows: the panel is narrow, and a cut-off button label would hide its key.
+        VBox bar = new VBox(6, first, second);
         bar.getStyleClass().add("incident-actions");
         return bar;
     }
@@ -325,7 +440,12 @@ public final class IncidentsPane {
         table.getStyleClass().add(Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.setAccessibleText("Open PagerDuty incidents; a acknowledges, r resolves, e escalates the selection");
+        table.setAccessibleText("Open PagerDuty incidents; a acknowledges, r resolves, e escalates, z snoozes, "
+                + "n adds a note, o opens the selection in the browser");
+        table.setTooltip(new Tooltip("Keys on the selection: a acknowledge · r resolve · e escalate · z snooze · "
+                + "n note · o open in the browser"));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<IncidentSummary>) change -> showDetails());
         // What matters at 3 a.m. comes first and never shrinks: number, status, age. The incident column takes the
         // rest, with urgency, service and assignee under the title; each row's tooltip has it all in full.
         TableColumn<IncidentSummary, Integer> number = new TableColumn<>("#");
@@ -346,8 +466,8 @@ public final class IncidentsPane {
             @Override
             protected void updateItem(IncidentSummary incident, boolean empty) {
                 super.updateItem(incident, empty);
-                setTooltip(empty || incident == null ? null
-                        : new Tooltip(IncidentText.tooltip(incident, clock.instant())));
+                setTooltip(empty || incident == null ? null : new Tooltip(IncidentText.tooltip(incident,
+                        clock.instant(), shown == null ? List.of() : shown.onCalls().forService(incident.serviceId()))));
             }
         });
     }

@@ -96,16 +96,26 @@ final class LiveActions {
     void silenceSelectedMessage() {
         TailEntry entry = tail.selectedEntry().get();
         if (entry != null) {
-            silenceDialog.open(entry.subject(), suggestions.of(entry), this::reportSilence);
+            silenceMessage(entry);
         }
     }
 
     void escalateSelectedMessage() {
         TailEntry entry = tail.selectedEntry().get();
         if (entry != null) {
-            escalationDialog.open(entry, suggestions.severity(entry).orElse(Severity.CRITICAL),
-                    text -> report.accept("Escalated", text));
+            escalateMessage(entry);
         }
+    }
+
+    /** Opens the silence dialog for messages like {@code entry} (also the message detail's button). */
+    void silenceMessage(TailEntry entry) {
+        silenceDialog.open(entry.subject(), suggestions.of(entry), this::reportSilence);
+    }
+
+    /** Opens the manual escalation of {@code entry} (also the message detail's button). */
+    void escalateMessage(TailEntry entry) {
+        escalationDialog.open(entry, suggestions.severity(entry).orElse(Severity.CRITICAL),
+                text -> report.accept("Escalated", text));
     }
 
     private void reportSilence(dev.klaxon.guard.Silence silence) {

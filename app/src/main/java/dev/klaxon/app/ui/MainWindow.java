@@ -160,6 +160,8 @@ public final class MainWindow {
         subjects.showSparklines(flood.history(), flood.historyVersion());
         this.liveActions = new LiveActions(subjects, tail, source, background, this::showActionResult);
         liveActions.install();
+        detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
+        incidents.useBackground(background, keys -> LinkedSubjects.find(source, keys));
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
@@ -383,8 +385,11 @@ public final class MainWindow {
                 ConsoleCommand.ANYWHERE, this::focusIncidents, always, KeyTrigger.of(KeyTrigger.shortcut(KeyCode.I)));
 
         String live = "Live view";
+        BooleanSupplier filterable = () -> liveButton.isSelected() || auditButton.isSelected();
         commands.add("filter.focus", live, "Filter the shown view", ConsoleCommand.ANYWHERE, this::focusFilter,
-                () -> liveButton.isSelected() || auditButton.isSelected(), KeyTrigger.typed("/"),
+                filterable, KeyTrigger.typed("/"));
+        commands.add("find", live, "Find: in the message while the keyboard is in the message detail, else filter",
+                ConsoleCommand.ANYWHERE, this::focusFilterOrSearch, filterable,
                 KeyTrigger.of(KeyTrigger.shortcut(KeyCode.F)));
         commands.add("live.pause", live, "Pause or resume the live view (the engine keeps counting)",
                 ConsoleCommand.ANYWHERE, () -> paused.set(!paused.get()), liveShown,
@@ -423,6 +428,15 @@ public final class MainWindow {
         commands.add("incident.escalate", inIncidents, "Escalate the selected incident…",
                 ConsoleCommand.focused(incidents.table()), incidents::escalateSelected, incidentChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
+        commands.add("incident.snooze", inIncidents, "Snooze the selected acknowledged incident…",
+                ConsoleCommand.focused(incidents.table()), incidents::snoozeSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.Z)));
+        commands.add("incident.note", inIncidents, "Add a note to the selected incident…",
+                ConsoleCommand.focused(incidents.table()), incidents::noteSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.N)));
+        commands.add("incident.open", inIncidents, "Open the selected incident in the browser",
+                ConsoleCommand.focused(incidents.table()), incidents::openSelected, incidentChosen,
+                KeyTrigger.of(KeyTrigger.key(KeyCode.O)));
 
         String inTables = "Any table";
         BooleanSupplier inTable = () -> TableNavigation.isTable(focusOwner());
@@ -503,6 +517,15 @@ public final class MainWindow {
             tables.put(table.getId(), table);
         }
         return new LayoutMemory.Parts(Map.copyOf(splits), tables, theme);
+    }
+
+    /** Ctrl+F: the message's own search while the keyboard is in the message detail ("/" stays the filter). */
+    private void focusFilterOrSearch() {
+        if (detail.hasFocusWithin(focusOwner())) {
+            detail.focusSearch();
+        } else {
+            focusFilter();
+        }
     }
 
     private void focusFilter() {

@@ -23,6 +23,9 @@ public final class MessageFormatter {
     /** Larger bodies are shown as-is; pretty-printing them would cost more than it helps a reader. */
     static final int MAX_PRETTY_CHARS = 256 * 1024;
     private static final int MAX_NESTING = 200;
+    /** A longer line (a 100 KB one-line summary) is cut with a count: a text control lays out whole lines. */
+    static final int MAX_LINE_CHARS = 2_000;
+    static final int MAX_BODY_CHARS = 300_000;
 
     private final JsonFactory json = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
@@ -66,13 +69,19 @@ public final class MessageFormatter {
         return out.toString();
     }
 
-    /** The whole detail text for one message. */
+    /**
+     * The whole detail text for one message: the decision and everything that explains it (the reason, which names
+     * the rule or the guard that held it, and each matching route with its dedup_key), headers, then the body. All of
+     * it goes through {@link SafeText}: escaped where it would act, cut where it would not end.
+     */
     public String describe(TailEntry entry) {
         StringBuilder text = new StringBuilder(512 + (entry.body() == null ? 0 : entry.body().length() * 2));
-        text.append("subject   ").append(entry.subject()).append('\n');
+        text.append("subject   ").append(SafeText.inline(entry.subject(), MAX_LINE_CHARS)).append('\n');
         text.append("received  ").append(Formats.timestamp(entry.receivedAt())).append('\n');
         text.append("decision  ").append(entry.outcome() == null ? "—" : entry.outcome().label()).append('\n');
-        text.append("reason    ").append(entry.reason() == null ? "—" : entry.reason()).append('\n');
+        text.append("reason    ").append(entry.reason() == null ? "—" : SafeText.inline(entry.reason(),
+                MAX_LINE_CHARS)).append('\n');
+        appendRoutes(text, entry.routes());
         text.append("size      ").append(Formats.count(entry.bodyBytes())).append(" bytes");
         if (entry.truncated()) {
             text.append("  (body truncated: showing the first ")
@@ -84,15 +93,36 @@ public final class MessageFormatter {
         String body = entry.body() == null ? "" : entry.body();
         String pretty = prettyJson(body);
         if (pretty != null) {
-            text.append("body (JSON)\n").append(pretty).append('\n');
+            text.append("body (JSON)\n").append(SafeText.block(pretty, MAX_LINE_CHARS, MAX_BODY_CHARS)).append('\n');
         } else {
             text.append(entry.truncated() ? "body (truncated, shown as received)\n" : "body\n");
-            text.append(body.isEmpty() ? "(empty)" : body).append('\n');
+            text.append(body.isEmpty() ? "(empty)" : SafeText.block(body, MAX_LINE_CHARS, MAX_BODY_CHARS))
+                    .append('\n');
         }
         if (entry.truncated()) {
             text.append("… [truncated: ").append(Formats.count(entry.bodyBytes())).append(" bytes received]\n");
         }
         return text.toString();
+    }
+
+    /** "route     prod pages: page, dedup_key db-1-disk (trigger, critical)", one line per matching route. */
+    private static void appendRoutes(StringBuilder text, List<TailEntry.Route> routes) {
+        for (TailEntry.Route route : routes) {
+            text.append("route     ").append(SafeText.inline(route.rule(), 200)).append(": ").append(route.action())
+                    .append(route.shadow() ? " (shadow)" : "");
+            if (route.dedupKey() != null) {
+                text.append(", dedup_key ").append(SafeText.inline(route.dedupKey(), 300));
+            }
+            if (route.eventAction() != null) {
+                text.append(" (").append(SafeText.inline(route.eventAction(), 40))
+                        .append(route.severity() == null ? "" : ", " + SafeText.inline(route.severity(), 40))
+                        .append(')');
+            }
+            text.append('\n');
+            for (String adjustment : route.adjustments()) {
+                text.append("            adjusted: ").append(SafeText.inline(adjustment, 300)).append('\n');
+            }
+        }
     }
 
     private static void appendHeaders(StringBuilder text, Map<String, List<String>> headers) {
@@ -103,7 +133,8 @@ public final class MessageFormatter {
         text.append("headers\n");
         headers.forEach((name, values) -> {
             for (String value : values == null ? List.<String>of() : values) {
-                text.append("  ").append(name).append(": ").append(value).append('\n');
+                text.append("  ").append(SafeText.inline(name, 200)).append(": ")
+                        .append(SafeText.inline(value, MAX_LINE_CHARS)).append('\n');
             }
         });
         text.append('\n');

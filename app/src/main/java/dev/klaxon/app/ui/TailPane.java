@@ -54,7 +54,7 @@ public final class TailPane {
         preview.setPrefWidth(300);
         preview.setSortable(false);
         preview.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        preview.setCellFactory(c -> new TextCell(entry -> Formats.oneLine(entry.body(), PREVIEW_CHARS)));
+        preview.setCellFactory(c -> new TextCell(entry -> SafeText.inline(entry.body(), PREVIEW_CHARS)));
 
         table.getColumns().setAll(List.of(time, decision, preview));
         placeholder.getStyleClass().add("placeholder-text");

@@ -88,6 +88,17 @@ final class FakeEngine implements LiveSource {
         received++;
     }
 
+    /** A message exactly as given (headers, routes, reason), stamped with the fake's next receive time. */
+    synchronized void publish(TailEntry entry, double rate) {
+        counts.computeIfAbsent(entry.subject(), s -> new EnumMap<>(Outcome.class)).merge(entry.outcome(), 1L,
+                Long::sum);
+        rates.put(entry.subject(), rate);
+        tails.computeIfAbsent(entry.subject(), s -> new ArrayList<>()).add(new TailEntry(START.plusMillis(received),
+                entry.subject(), entry.body(), entry.bodyBytes(), entry.truncated(), entry.headers(), entry.outcome(),
+                entry.reason(), entry.routes()));
+        received++;
+    }
+
     synchronized void held(String subject, int count) {
         held.put(subject, count);
     }

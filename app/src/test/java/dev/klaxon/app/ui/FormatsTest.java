@@ -28,7 +28,8 @@ class FormatsTest {
 
     @Test
     void oneLineFlattensControlCharactersAndCuts() {
-        assertThat(Formats.oneLine("a\nb\t\tc\u0007d", 100)).isEqualTo("a b c d");
+        assertThat(Formats.oneLine("a\nb\t\tc\u0007d", 100)).isEqualTo("a b c\\u0007d");
+        assertThat(Formats.oneLine("evil\u202Etxt.exe", 100)).isEqualTo("evil\\u202Etxt.exe");
         assertThat(Formats.oneLine("abcdefghij", 5)).isEqualTo("abcd…");
         assertThat(Formats.oneLine("abcde", 5)).isEqualTo("abcde");
         assertThat(Formats.oneLine(null, 5)).isEmpty();

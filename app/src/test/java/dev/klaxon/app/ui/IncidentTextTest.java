@@ -34,10 +34,26 @@ class IncidentTextTest {
     }
 
     @Test
-    void theLineUnderATitleSaysUrgencyServiceAndAssignee() {
+    void theLineUnderATitleSaysUrgencyServiceAssigneeAndAlerts() {
         IncidentSummary incident = new IncidentSummary("P1", 12, "Disk full", "triggered", "high", "S1", "Payments",
                 "k", NOW, null, List.of("Ada", "Lin"), new IncidentSummary.AlertCounts(1, 1, 0));
-        assertThat(IncidentText.meta(incident)).isEqualTo("high urgency · Payments · Ada, Lin");
+        assertThat(IncidentText.meta(incident)).isEqualTo("high urgency · Payments · Ada, Lin · 1 alert");
         assertThat(IncidentText.name(incident)).isEqualTo("#12 Disk full");
+        IncidentSummary several = new IncidentSummary("P2", 13, "Disk full", "acknowledged", "low", "S1", "Payments",
+                "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(3, 2, 1));
+        assertThat(IncidentText.alerts(several)).isEqualTo("3 alerts (2 triggered)");
+    }
+
+    @Test
+    void onCallIsListedByLevelAndAHostileTitleStaysInert() {
+        assertThat(IncidentText.onCall(List.of(
+                new dev.klaxon.pagerduty.rest.OnCall("U1", "Ann", "EP1", "Policy", 1, null, null),
+                new dev.klaxon.pagerduty.rest.OnCall("U2", "Bob", "EP1", "Policy", 2, null, null)), 6))
+                .isEqualTo("L1 Ann, L2 Bob");
+        assertThat(IncidentText.onCall(List.of(), 6)).isEqualTo("unknown");
+        IncidentSummary hostile = new IncidentSummary("P1", 12, "evil\u202Eexe\n<b>x</b>", "triggered", "high",
+                "S1", "Payments", "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0));
+        assertThat(IncidentText.name(hostile)).isEqualTo("#12 evil\\u202Eexe <b>x</b>");
+        assertThat(IncidentText.tooltip(hostile, NOW, List.of())).startsWith("#12 evil\\u202Eexe <b>x</b>\n");
     }
 }
