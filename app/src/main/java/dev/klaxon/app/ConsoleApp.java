@@ -1,6 +1,8 @@
 package dev.klaxon.app;
 
 import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.perf.ConsolePerf;
+import dev.klaxon.app.perf.EngineCounts;
 import dev.klaxon.app.ui.ConfigErrorView;
 import dev.klaxon.app.ui.MainWindow;
 import dev.klaxon.app.ui.StartupView;
@@ -35,6 +37,7 @@ final class ConsoleApp {
     private final AtomicReference<Session> session = new AtomicReference<>();
     private Stage stage;
     private MainWindow window;
+    private ConsolePerf perf;
 
     ConsoleApp(LaunchOptions options, Path home) {
         this.options = options;
@@ -116,6 +119,11 @@ final class ConsoleApp {
                             + "and routes for your alerts, then restart Klaxon.");
         }
         window.start();
+        perf = ConsolePerf.start(() -> EngineCounts.of(opened.engine().summary()), window.statusBar()::showPerf,
+                options.perfLog(), problem -> {
+                    System.err.println("klaxon: " + problem);
+                    Platform.runLater(() -> window.showInfo("Perf log stopped", problem));
+                });
     }
 
     private void showConfigErrors(ConfigException e) {
@@ -148,6 +156,9 @@ final class ConsoleApp {
         }
         stage.hide();
         Thread stopper = new Thread(() -> {
+            if (perf != null) {
+                perf.close(); // waits for the perf log's last lines: not on the FX thread
+            }
             closeSession();
             exit.complete(code);
         }, "klaxon-stop");

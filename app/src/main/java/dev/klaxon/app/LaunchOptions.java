@@ -8,14 +8,19 @@ import java.util.Locale;
 /**
  * The console's command line, parsed before JavaFX starts so that usage errors never open a window.
  *
- * @param config the config file from {@code --config}; null means the default path (or the demo config)
+ * @param config  the config file from {@code --config}; null means the default path (or the demo config)
+ * @param perfLog the file from {@code --perf-log}; null means no perf log
  */
-public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
+public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, Path perfLog) {
 
     public enum Mode { RUN, HELP, VERSION }
 
+    public LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
+        this(mode, demo, config, theme, null);
+    }
+
     public static final String USAGE = """
-            Usage: klaxon [--demo | --config FILE] [--theme dark|light]
+            Usage: klaxon [--demo | --config FILE] [--theme dark|light] [--perf-log FILE]
                    klaxon --help | --version
 
             Klaxon console: live view of the NATS alerts the bridge receives and what it decides for each.
@@ -23,6 +28,8 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
               --demo            start a local nats-server and a synthetic alert publisher (needs nats-server)
               --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml
               --theme THEME     dark (default) or light; the toolbar toggles it at run time
+              --perf-log FILE   write the console's own responsiveness once a second to FILE (JSON Lines: FX lag
+                                p50/p99/max in ms, frames per second, heap used, engine messages per second)
               --help            show this help and exit
               --version         show the version and exit
             """;
@@ -33,6 +40,7 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
         boolean demo = false;
         Path config = null;
         Theme theme = Theme.DARK;
+        Path perfLog = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String inlineValue = null;
@@ -60,16 +68,24 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
                         default -> throw new UsageException("--theme must be dark or light, not \"" + value + "\"");
                     };
                 }
+                case "--perf-log" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, i++, arg);
+                    if (value.isBlank()) {
+                        throw new UsageException("--perf-log needs a file name");
+                    }
+                    perfLog = Path.of(value);
+                }
                 default -> throw new UsageException("unknown argument \"" + args.get(i) + "\"");
             }
-            if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")) {
+            if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")
+                    && !arg.equals("--perf-log")) {
                 throw new UsageException(arg + " takes no value");
             }
         }
         if (demo && config != null) {
             throw new UsageException("--demo brings its own config; drop --config or --demo");
         }
-        return new LaunchOptions(mode, demo, config, theme);
+        return new LaunchOptions(mode, demo, config, theme, perfLog);
     }
 
     private static String valueAfter(List<String> args, int index, String option) throws UsageException {

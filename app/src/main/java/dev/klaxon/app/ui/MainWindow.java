@@ -242,6 +242,10 @@ public final class MainWindow {
         return incidents;
     }
 
+    public StatusBar statusBar() {
+        return status;
+    }
+
     public DeadLetterView deadLetters() {
         return deadLetters;
     }
