@@ -1,6 +1,7 @@
 package dev.klaxon.app.perf;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -28,7 +29,13 @@ public final class ConsolePerf implements AutoCloseable {
     public static ConsolePerf start(Supplier<EngineCounts> engine, Consumer<PerfSample> show, Path logFile,
                                     Consumer<String> onLogFailure) {
         PerfLog log = logFile == null ? null : new PerfLog(logFile, onLogFailure);
-        Consumer<PerfSample> toFx = sample -> Platform.runLater(() -> show.accept(sample));
+        // At most one sample waits for the FX thread: one that is stuck for minutes gets the newest, not a backlog.
+        AtomicReference<PerfSample> waiting = new AtomicReference<>();
+        Consumer<PerfSample> toFx = sample -> {
+            if (waiting.getAndSet(sample) == null) {
+                Platform.runLater(() -> show.accept(waiting.getAndSet(null)));
+            }
+        };
         FxPerfMonitor monitor = FxPerfMonitor.forConsole(engine, log == null ? toFx : toFx.andThen(log));
         monitor.start();
         return new ConsolePerf(monitor, log);
