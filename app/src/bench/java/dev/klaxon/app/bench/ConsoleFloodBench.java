@@ -62,6 +62,7 @@ public final class ConsoleFloodBench {
                 Files.createDirectories(options.out().toAbsolutePath().getParent());
                 Files.writeString(options.out(), summary + System.lineSeparator(), StandardCharsets.UTF_8);
                 System.out.println("Summary written to " + options.out().toAbsolutePath());
+                System.out.println("The console's perf log and output are kept in " + work);
             } catch (RuntimeException | IOException e) {
                 System.err.println("Console output (" + consoleOut + "):");
                 if (Files.exists(consoleOut)) {
