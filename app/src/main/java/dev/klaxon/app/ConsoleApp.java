@@ -3,6 +3,8 @@ package dev.klaxon.app;
 import dev.klaxon.app.live.LiveSource;
 import dev.klaxon.app.prefs.ConsolePrefs;
 import dev.klaxon.app.prefs.PrefsStore;
+import dev.klaxon.app.perf.ConsolePerf;
+import dev.klaxon.app.perf.EngineCounts;
 import dev.klaxon.app.ui.ConfigErrorView;
 import dev.klaxon.app.ui.LayoutMemory;
 import dev.klaxon.app.ui.MainWindow;
@@ -47,6 +49,7 @@ final class ConsoleApp {
     private Stage stage;
     private MainWindow window;
     private LayoutMemory layout;
+    private ConsolePerf perf;
 
     /** Reads the saved layout (a small file), so call it before JavaFX starts, not on the FX thread. */
     ConsoleApp(LaunchOptions options, Path home) {
@@ -143,6 +146,11 @@ final class ConsoleApp {
                             + "and routes for your alerts, then restart Klaxon.");
         }
         window.start();
+        perf = ConsolePerf.start(() -> EngineCounts.of(opened.engine().summary()), window.statusBar()::showPerf,
+                options.perfLog(), problem -> {
+                    System.err.println("klaxon: " + problem);
+                    Platform.runLater(() -> window.showInfo("Perf log stopped", problem));
+                });
     }
 
     private void showConfigErrors(ConfigException e) {
@@ -179,6 +187,9 @@ final class ConsoleApp {
         stage.hide();
         Thread stopper = new Thread(() -> {
             prefs.close();
+            if (perf != null) {
+                perf.close(); // waits for the perf log's last lines: not on the FX thread
+            }
             closeSession();
             exit.complete(code);
         }, "klaxon-stop");

@@ -10,13 +10,18 @@ import java.util.Locale;
  *
  * @param config the config file from {@code --config}; null means the default path (or the demo config)
  * @param theme  the theme from {@code --theme}; null means the one used last time, or dark
+ * @param perfLog the file from {@code --perf-log}; null means no perf log
  */
-public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
+public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, Path perfLog) {
 
     public enum Mode { RUN, HELP, VERSION }
 
+    public LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
+        this(mode, demo, config, theme, null);
+    }
+
     public static final String USAGE = """
-            Usage: klaxon [--demo | --config FILE] [--theme dark|light]
+            Usage: klaxon [--demo | --config FILE] [--theme dark|light] [--perf-log FILE]
                    klaxon --help | --version
 
             Klaxon console: live view of the NATS alerts the bridge receives and what it decides for each.
@@ -24,6 +29,8 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
               --demo            start a local nats-server and a synthetic alert publisher (needs nats-server)
               --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml
               --theme THEME     dark or light (default: the one used last, else dark); the toolbar toggles it
+              --perf-log FILE   write the console's own responsiveness once a second to FILE (JSON Lines: FX lag
+                                p50/p99/max in ms, frames per second, heap used, engine messages per second)
               --help            show this help and exit
               --version         show the version and exit
             """;
@@ -34,6 +41,7 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
         boolean demo = false;
         Path config = null;
         Theme theme = null;
+        Path perfLog = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String inlineValue = null;
@@ -61,16 +69,24 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
                         default -> throw new UsageException("--theme must be dark or light, not \"" + value + "\"");
                     };
                 }
+                case "--perf-log" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, i++, arg);
+                    if (value.isBlank()) {
+                        throw new UsageException("--perf-log needs a file name");
+                    }
+                    perfLog = Path.of(value);
+                }
                 default -> throw new UsageException("unknown argument \"" + args.get(i) + "\"");
             }
-            if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")) {
+            if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")
+                    && !arg.equals("--perf-log")) {
                 throw new UsageException(arg + " takes no value");
             }
         }
         if (demo && config != null) {
             throw new UsageException("--demo brings its own config; drop --config or --demo");
         }
-        return new LaunchOptions(mode, demo, config, theme);
+        return new LaunchOptions(mode, demo, config, theme, perfLog);
     }
 
     private static String valueAfter(List<String> args, int index, String option) throws UsageException {

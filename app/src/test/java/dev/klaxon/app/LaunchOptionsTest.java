@@ -29,6 +29,20 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void readsThePerfLogFile() throws Exception {
+        assertThat(LaunchOptions.parse(List.of()).perfLog()).isNull();
+        assertThat(LaunchOptions.parse(List.of("--demo", "--perf-log", "/tmp/perf.jsonl")))
+                .isEqualTo(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, Theme.DARK,
+                        Path.of("/tmp/perf.jsonl")));
+        assertThat(LaunchOptions.parse(List.of("--perf-log=p.jsonl")).perfLog()).isEqualTo(Path.of("p.jsonl"));
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--perf-log")))
+                .hasMessage("--perf-log needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--perf-log=")))
+                .hasMessage("--perf-log needs a file name");
+        assertThat(LaunchOptions.USAGE).contains("--perf-log FILE");
+    }
+
+    @Test
     void helpWinsOverVersion() throws Exception {
         assertThat(LaunchOptions.parse(List.of("--version")).mode()).isEqualTo(LaunchOptions.Mode.VERSION);
         assertThat(LaunchOptions.parse(List.of("--help", "--version")).mode()).isEqualTo(LaunchOptions.Mode.HELP);

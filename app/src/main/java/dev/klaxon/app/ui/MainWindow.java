@@ -306,6 +306,11 @@ public final class MainWindow {
         return alerts;
     }
 
+    /** The status bar, e.g. for the console's own lag and frame rate. */
+    public StatusBar statusBar() {
+        return status;
+    }
+
     public DeadLetterView deadLetters() {
         return deadLetters;
     }

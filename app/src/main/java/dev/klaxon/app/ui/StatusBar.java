@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui;
 
+import dev.klaxon.app.perf.PerfSample;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
 import dev.klaxon.engine.EngineSnapshot;
@@ -57,6 +58,7 @@ public final class StatusBar {
     private final Label commitFailures = metric("outbox-failure-count", Material2MZ.REPORT,
             "Events that could not be committed to the outbox (disk problem): they were not sent");
     private final Label feedProblem = new Label();
+    private final Label perf = metric("fx-perf", Material2AL.AV_TIMER, "");
     private final HBox root;
     private ConnectionState shownState;
 
@@ -78,8 +80,10 @@ public final class StatusBar {
         pagerDuty.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        perf.setVisible(false); // until the console measures itself (not in view tests)
+        perf.setManaged(false);
         root = new HBox(14, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
-                pagerDuty, outbox, deadLetters, commitFailures, spacer, feedProblem);
+                pagerDuty, outbox, deadLetters, commitFailures, spacer, feedProblem, perf);
         root.getStyleClass().add("status-bar");
         // Never wider than the window: on a narrow screen the rightmost items are cut, not the whole console.
         root.setMinWidth(0);
@@ -226,6 +230,25 @@ public final class StatusBar {
         if (visible) {
             feedProblem.setText("engine not readable: " + Formats.oneLine(problem, 120));
         }
+    }
+
+    /** The console's own responsiveness over the last second; a warning (icon and words) when it stutters. */
+    public void showPerf(PerfSample sample) {
+        boolean slow = sample.sluggish();
+        perf.setVisible(true);
+        perf.setManaged(true);
+        perf.setText(String.format(Locale.ROOT, "FX lag %.0f ms%s · %.0f fps", sample.lagP99Millis(),
+                slow ? " (slow)" : "", sample.fps()));
+        ((FontIcon) perf.getGraphic()).setIconCode(slow ? Material2MZ.WARNING : Material2AL.AV_TIMER);
+        perf.pseudoClassStateChanged(PROBLEM, slow);
+        perf.getTooltip().setText(String.format(Locale.ROOT, "How responsive this window is, over the last second:"
+                        + "%nFX lag: how long a task posted to the UI thread waited to run — p50 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms. Above %.0f ms (two frames) the console stutters."
+                        + "%nFrames: %.0f per second (60 is smooth)."
+                        + "%nHeap in use: %.0f MB (including garbage not yet collected)."
+                        + "%nEngine: %s messages decided per second.",
+                sample.lagP50Millis(), sample.lagP99Millis(), sample.lagMaxMillis(), PerfSample.SLOW_LAG_MILLIS,
+                sample.fps(), sample.heapUsedMegabytes(), Formats.count(sample.processedPerSecond())));
     }
 
     private void showConnection(ConnectionStatus status, Instant now) {
