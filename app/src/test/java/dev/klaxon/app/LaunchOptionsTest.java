@@ -32,7 +32,7 @@ class LaunchOptionsTest {
     void readsThePerfLogFile() throws Exception {
         assertThat(LaunchOptions.parse(List.of()).perfLog()).isNull();
         assertThat(LaunchOptions.parse(List.of("--demo", "--perf-log", "/tmp/perf.jsonl")))
-                .isEqualTo(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, Theme.DARK,
+                .isEqualTo(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, null,
                         Path.of("/tmp/perf.jsonl")));
         assertThat(LaunchOptions.parse(List.of("--perf-log=p.jsonl")).perfLog()).isEqualTo(Path.of("p.jsonl"));
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--perf-log")))

@@ -18,6 +18,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -109,8 +110,9 @@ class AccessibilityWalkTest {
         return node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase<?>
                 || node instanceof ChoiceBox<?> || node instanceof Spinner<?>
                 // An icon-only label counts while it is shown: status labels get their words when they appear.
+                // A graphic that is itself a worded label (a column header's title with a tooltip) speaks for it.
                 || node instanceof Label label && label.isVisible() && label.getGraphic() != null
-                && blank(label.getText());
+                && blank(label.getText()) && !(label.getGraphic() instanceof Labeled worded && !blank(worded.getText()));
     }
 
     private static boolean blank(String text) {
