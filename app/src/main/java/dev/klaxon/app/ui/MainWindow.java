@@ -88,11 +88,15 @@ public final class MainWindow {
     private final ToggleButton deadButton = new ToggleButton("Dead letters", new FontIcon(Material2AL.ERROR_OUTLINE));
     private final ToggleButton silencesButton = new ToggleButton("Silences",
             new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+    private final ToggleButton rulesButton = new ToggleButton("Rules", new FontIcon(Material2AL.ALT_ROUTE));
+    private final ToggleButton settingsButton = new ToggleButton("Settings", new FontIcon(Material2MZ.SETTINGS));
     private final ToggleGroup views = new ToggleGroup();
     private final AuditView audit;
     private final DeadLetterView deadLetters;
     private final Background background = new Background("klaxon-console-guards");
     private final SilencesView silences;
+    private final RulesView rules;
+    private final SettingsView settings;
     private final IncidentDesk desk;
     private final IncidentsPane incidents;
     private final Node live;
@@ -121,6 +125,8 @@ public final class MainWindow {
                 Clock.systemDefaultZone());
         this.deadLetters = new DeadLetterView(source);
         this.silences = new SilencesView(source, background, Clock.systemUTC());
+        this.rules = new RulesView(source, background);
+        this.settings = new SettingsView(source.config(), background);
         new LiveActions(subjects, tail, source, background, this::showActionResult).install();
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
@@ -200,6 +206,7 @@ public final class MainWindow {
         audit.close();
         deadLetters.close();
         silences.close();
+        rules.close();
         background.close();
     }
 
@@ -234,6 +241,24 @@ public final class MainWindow {
         return silences;
     }
 
+    /** Ctrl+6: the routing rules with live hit counts and a test box. */
+    public void showRules() {
+        showView(rulesButton);
+    }
+
+    public RulesView rules() {
+        return rules;
+    }
+
+    /** Ctrl+7: connection and PagerDuty settings; in demo mode call {@code settings().readOnly(...)}. */
+    public void showSettings() {
+        showView(settingsButton);
+    }
+
+    public SettingsView settings() {
+        return settings;
+    }
+
     private void showView(ToggleButton view) {
         view.setSelected(true);
     }
@@ -255,7 +280,10 @@ public final class MainWindow {
         boolean toAudit = view == auditButton;
         boolean toDead = view == deadButton;
         boolean toSilences = view == silencesButton;
-        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node() : live);
+        boolean toRules = view == rulesButton;
+        root.setCenter(toRules ? rules.node() : view == settingsButton ? settings.node()
+                : toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node() : live);
+        rules.setActive(toRules);
         // The audit and the dead letters read SQLite every few seconds only while they are looked at.
         audit.setActive(toAudit);
         deadLetters.setActive(toDead);
@@ -266,6 +294,10 @@ public final class MainWindow {
             deadLetters.table().requestFocus();
         } else if (toSilences) {
             silences.table().requestFocus();
+        } else if (toRules) {
+            rules.table().requestFocus();
+        } else if (view == settingsButton) {
+            settings.serversField().requestFocus();
         } else {
             subjects.node().requestFocus();
         }
@@ -296,7 +328,8 @@ public final class MainWindow {
     }
 
     /**
-     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 switch between the live, audit, dead-letter and silences views; Ctrl+I puts the
+     * Keyboard: Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 switch between the live, audit, dead-letter and silences views,
+     * Ctrl+6 / Ctrl+7 show the rules and the settings; Ctrl+I puts the
      * keyboard on the incidents (where a / r / e act); "/" or Ctrl+F focus the shown view's filter; space pauses/resumes the live view (unless typing in a text field, and only from the
      * live view: elsewhere it would freeze something out of sight).
      */
@@ -323,6 +356,14 @@ public final class MainWindow {
                     && (event.getCode() == KeyCode.DIGIT4 || event.getCode() == KeyCode.NUMPAD4)) {
                 showSilences();
                 event.consume();
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT6 || event.getCode() == KeyCode.NUMPAD6)) {
+                showRules();
+                event.consume();
+            } else if (event.isShortcutDown()
+                    && (event.getCode() == KeyCode.DIGIT7 || event.getCode() == KeyCode.NUMPAD7)) {
+                showSettings();
+                event.consume();
             } else if (event.getCode() == KeyCode.SPACE && !typing(scene) && liveButton.isSelected()) {
                 paused.set(!paused.get());
                 event.consume();
@@ -338,7 +379,7 @@ public final class MainWindow {
     }
 
     private void focusFilter() {
-        if (showingDeadLetters() || showingSilences()) {
+        if (showingDeadLetters() || showingSilences() || rulesButton.isSelected() || settingsButton.isSelected()) {
             return; // nothing to filter there
         }
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
@@ -456,8 +497,17 @@ public final class MainWindow {
         silencesButton.setId("silences-view-button");
         silencesButton.setTooltip(new Tooltip("Silences: what is silenced, until when and why; extend or expire "
                 + "(Ctrl+4)"));
-        silencesButton.getStyleClass().add(Styles.RIGHT_PILL);
-        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton}) {
+        silencesButton.getStyleClass().add(Styles.CENTER_PILL);
+        rulesButton.setId("rules-view-button");
+        rulesButton.setTooltip(new Tooltip("Rules: routing rules in order with live hit counts; test a message "
+                + "against them (Ctrl+6)"));
+        rulesButton.getStyleClass().add(Styles.CENTER_PILL);
+        settingsButton.setId("settings-view-button");
+        settingsButton.setTooltip(new Tooltip("Settings: NATS servers and auth, PagerDuty region, token and routing "
+                + "key references; test connections, save to the config file (Ctrl+7)"));
+        settingsButton.getStyleClass().add(Styles.RIGHT_PILL);
+        for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton,
+                rulesButton, settingsButton}) {
             button.setToggleGroup(views);
             button.setFocusTraversable(false);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -470,7 +520,7 @@ public final class MainWindow {
                 switchView(toggle);
             }
         });
-        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton);
+        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton, rulesButton, settingsButton);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
 
         // The subject filter and pause belong to the live view: out of the way while the audit is shown.
