@@ -18,8 +18,11 @@ final class SecretInput {
     private final ChoiceBox<SecretRef.Source> source = new ChoiceBox<>();
     private final TextField reference = new TextField();
     private final HBox box;
+    private final String example;
 
-    SecretInput(String id, String what) {
+    /** @param example a variable name to show as the prompt, e.g. PD_API_TOKEN */
+    SecretInput(String id, String what, String example) {
+        this.example = example;
         source.getItems().setAll(SecretRef.Source.ENV, SecretRef.Source.FILE);
         source.setValue(SecretRef.Source.ENV);
         source.setId(id + "-source");
@@ -48,7 +51,7 @@ final class SecretInput {
 
     private void prompt() {
         reference.setPromptText(source.getValue() == SecretRef.Source.FILE ? "path, e.g. ~/.config/klaxon/key.txt"
-                : "variable name, e.g. PD_ROUTING_KEY");
+                : "variable name, e.g. " + example);
     }
 
     Node node() {

@@ -49,20 +49,23 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * {@link Background} thread.
  */
 public final class SettingsView {
+    private static final double LABEL_WIDTH = 230;
     private final KlaxonConfig config;
     private final Background background;
     private final SettingsFile file;
     private final SettingsChecks checks;
     private final TextField servers = new TextField();
     private final ComboBox<NatsAuthMethod> auth = new ComboBox<>();
-    private final SecretInput natsToken = new SecretInput("settings-nats-token", "the NATS token");
+    private final SecretInput natsToken = new SecretInput("settings-nats-token", "the NATS token", "NATS_TOKEN");
     private final TextField natsUser = new TextField();
-    private final SecretInput natsPassword = new SecretInput("settings-nats-password", "the NATS password");
+    private final SecretInput natsPassword = new SecretInput("settings-nats-password", "the NATS password",
+            "NATS_PASSWORD");
     private final TextField credsFile = new TextField();
     private final TextField nkeySeedFile = new TextField();
     private final ComboBox<PagerDutyRegion> region = new ComboBox<>();
     private final Label regionUrls = new Label();
-    private final SecretInput apiToken = new SecretInput("settings-api-token", "the PagerDuty REST API token");
+    private final SecretInput apiToken = new SecretInput("settings-api-token", "the PagerDuty REST API token",
+            "PD_API_TOKEN");
     private final TextField fromEmail = new TextField();
     private final Map<Integer, SecretInput> routingKeys = new LinkedHashMap<>();
     private final Map<String, Label> fieldErrors = new LinkedHashMap<>();
@@ -216,7 +219,7 @@ public final class SettingsView {
         });
         Button test = testButton("Test NATS connection", "settings-test-nats",
                 "Connect once to the servers above with this authentication (3 s per server), then disconnect",
-                natsResult, edited -> checks.nats(edited.nats()));
+                natsResult, "nats.", edited -> checks.nats(edited.nats()));
         grid.add(new HBox(10, test, natsResult), 1, row);
         return section("NATS", Material2MZ.SETTINGS_INPUT_ANTENNA, grid);
     }
@@ -241,7 +244,7 @@ public final class SettingsView {
         row = addRow(grid, row, "From email", fromEmail, SettingsFields.FROM_EMAIL);
         Button test = testButton("Test PagerDuty API", "settings-test-pagerduty",
                 "One authenticated read (the first page of services) with this token; nothing is changed",
-                pagerDutyResult, edited -> checks.pagerDuty(edited.pagerduty()));
+                pagerDutyResult, "pagerduty.", edited -> checks.pagerDuty(edited.pagerduty()));
         grid.add(new HBox(10, test, pagerDutyResult), 1, row);
         return section("PagerDuty", Material2MZ.NOTIFICATIONS_ACTIVE, grid);
     }
@@ -254,7 +257,7 @@ public final class SettingsView {
                 continue;
             }
             SecretInput input = new SecretInput("settings-routing-key-" + rule.index(), "the routing key of "
-                    + rule.label());
+                    + rule.label(), "PD_ROUTING_KEY");
             routingKeys.put(rule.index(), input);
             row = addRow(grid, row, rule.label() + " · " + rule.action().wire() + (rule.shadow() ? " (shadow)" : ""),
                     input.node(), SettingsFields.routingKey(rule.index()));
@@ -264,7 +267,7 @@ public final class SettingsView {
         }
         Button test = testButton("Check routing keys", "settings-check-keys",
                 "Read each live route's routing key where the config says and check it is 32 characters; nothing "
-                        + "is sent to PagerDuty", keysResult, checks::routingKeys);
+                        + "is sent to PagerDuty", keysResult, "routes[", checks::routingKeys);
         grid.add(new HBox(10, test, keysResult), 1, row);
         return section("Routing keys", Material2MZ.VPN_KEY, grid);
     }
@@ -298,20 +301,25 @@ public final class SettingsView {
         return section("Save", Material2MZ.SAVE, box);
     }
 
-    private Button testButton(String text, String id, String tip, Label resultLabel,
+    /** @param section the key prefix of the settings the test uses: only their edits are tried */
+    private Button testButton(String text, String id, String tip, Label resultLabel, String section,
                               Function<KlaxonConfig, SettingsChecks.Result> check) {
         Button button = new Button(text, new FontIcon(Material2MZ.PLAY_ARROW));
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setAccessibleText(tip);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> test(button, resultLabel, check));
+        button.setOnAction(e -> test(button, resultLabel, section, check));
         return button;
     }
 
-    /** Tests the settings as edited: unchanged ones as loaded, changed ones once the config reader accepts them. */
-    private void test(Button button, Label resultLabel, Function<KlaxonConfig, SettingsChecks.Result> check) {
-        List<ConfigTextEdit> edits = edits();
+    /**
+     * Tests the settings of one section as edited, once the config reader accepts them; a mistake in another section
+     * does not stand in the way.
+     */
+    private void test(Button button, Label resultLabel, String section,
+                      Function<KlaxonConfig, SettingsChecks.Result> check) {
+        List<ConfigTextEdit> edits = edits().stream().filter(edit -> edit.path().startsWith(section)).toList();
         button.setDisable(true);
         SilenceDialog.showStatus(resultLabel, "Testing…", false);
         Background.onFx(background.supply(() -> {
@@ -514,7 +522,10 @@ public final class SettingsView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.setMaxWidth(900);
+        grid.setMaxWidth(980);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(LABEL_WIDTH); // the same in every section, so the fields line up down the page
+        grid.getColumnConstraints().add(labels);
         return grid;
     }
 
