@@ -506,6 +506,11 @@ public final class MainWindow {
         settingsButton.setTooltip(new Tooltip("Settings: NATS servers and auth, PagerDuty region, token and routing "
                 + "key references; test connections, save to the config file (Ctrl+7)"));
         settingsButton.getStyleClass().add(Styles.RIGHT_PILL);
+        // Icons only: with their words the switch pushes the live view's pause button off a 1280-pixel toolbar.
+        for (ToggleButton button : new ToggleButton[] {rulesButton, settingsButton}) {
+            button.setAccessibleText(button.getText() + " view");
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
         for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton,
                 rulesButton, settingsButton}) {
             button.setToggleGroup(views);
