@@ -109,10 +109,6 @@ public final class RulesView {
         return table;
     }
 
-    public TextField subjectField() {
-        return subject;
-    }
-
     /** Shown or hidden: hit counts are read only while shown. */
     public void setActive(boolean shown) {
         refresher.setShown(shown);
@@ -195,7 +191,6 @@ public final class RulesView {
         testButton.setId("rule-test-run");
         testButton.setTooltip(new Tooltip("Show what the engine would do with this message, without sending "
                 + "anything (Ctrl+Enter)"));
-        testButton.setDefaultButton(false);
         testButton.setOnAction(e -> runTest());
         status.setId("rule-test-status");
         status.setWrapText(true);

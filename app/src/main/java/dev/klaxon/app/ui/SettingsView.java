@@ -156,16 +156,6 @@ public final class SettingsView {
         return servers;
     }
 
-    public TextField fromEmailField() {
-        return fromEmail;
-    }
-
-    /** The message beside a field ({@link SettingsFields}), empty when it has none. */
-    String fieldError(String field) {
-        Label label = fieldErrors.get(field);
-        return label == null || label.getText() == null ? "" : label.getText();
-    }
-
     private void setEditable(boolean editable) {
         this.editable = editable;
         for (Node node : editors) {
