@@ -130,6 +130,9 @@ final class ConsoleApp {
             window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
                     + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "
                     + "pagerduty.from_email to see and act on incidents here.");
+            window.settings().readOnly("Demo mode: these settings belong to the demo's own temporary config and "
+                    + "cannot be changed here. Start Klaxon with your config to edit and save them; the Test buttons "
+                    + "work either way.");
         }
         stage.getScene().setRoot(window.root());
         window.installShortcuts(stage.getScene());

@@ -1,11 +1,9 @@
 package dev.klaxon.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
-import dev.klaxon.decision.RuleHit;
+import dev.klaxon.decision.DecisionText;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import java.io.PrintStream;
@@ -39,30 +37,6 @@ final class RulesTestCommand {
     }
 
     private static void print(Decision decision, KlaxonConfig config, PrintStream out) {
-        out.println("subject:  " + decision.subject());
-        out.println("decision: " + decision.outcome().label());
-        out.println("reason:   " + decision.reason());
-        if (decision.message() != null) {
-            decision.message().notes().forEach(note -> out.println("note:     " + note));
-        }
-        if (decision.hits().isEmpty()) {
-            return;
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        for (RuleHit hit : decision.hits()) {
-            int line = config.routes().get(hit.ruleIndex()).line();
-            out.println();
-            out.println("matched:  " + hit.ruleLabel() + (line > 0 ? " (line " + line + ")" : ""));
-            out.println("action:   " + hit.action().wire() + (hit.shadow() ? " (shadow: rendered, not sent)" : ""));
-            hit.adjustments().forEach(adjustment -> out.println("adjusted: " + adjustment));
-            if (hit.eventBody() != null) {
-                out.println("event body (routing key masked):");
-                try {
-                    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(hit.eventBody()));
-                } catch (JsonProcessingException e) {
-                    out.println("  (cannot print: " + e.getOriginalMessage() + ")");
-                }
-            }
-        }
+        DecisionText.lines(decision, config.routes()).forEach(out::println);
     }
 }

@@ -225,6 +225,14 @@ public final class Engine implements AutoCloseable {
                 stats.severities());
     }
 
+    /**
+     * How many live messages each route decided since start, indexed like {@code config().routes()}. Counted before
+     * silences, dedup and flood state, so a silenced message still counts for the rule that matched it. Any thread.
+     */
+    public long[] ruleHits() {
+        return processor.ruleHits();
+    }
+
     /** The recent messages of one subject, oldest first (bounded). Empty for an unknown subject. */
     public List<TailEntry> tail(String subject) {
         return stats.tail(subject);

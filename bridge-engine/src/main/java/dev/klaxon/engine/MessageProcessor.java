@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +40,11 @@ public final class MessageProcessor {
     /** Non-page rules always produce the same hit: built once, not per message. */
     private final RuleHit[] fixedHits;
     private final String[] reasons;
+    /**
+     * Live messages each rule decided, by rule index. Written by the one processing thread, read by the console: an
+     * atomic array costs that thread no more than a plain increment does, and readers see current counts.
+     */
+    private final AtomicLongArray ruleHits;
 
     public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock) {
         this(rules, decoder, clock, System::getenv);
@@ -54,6 +60,7 @@ public final class MessageProcessor {
         this.renderer = new EventBodyRenderer(decoder.mapper());
         this.fixedHits = new RuleHit[rules.size()];
         this.reasons = new String[rules.size()];
+        this.ruleHits = new AtomicLongArray(rules.size());
         for (RouteRule rule : rules) {
             reasons[rule.index()] = reasonFor(rule);
             if (!rule.action().sendsEvent()) {
@@ -62,12 +69,32 @@ public final class MessageProcessor {
         }
     }
 
-    /** Decides a live message. Fields are decoded only when a page rule needs them; validation always runs. */
+    /**
+     * Decides a live message and counts it against every rule in its decision. Fields are decoded only when a page
+     * rule needs them; validation always runs.
+     */
     public Decision decide(InboundMessage inbound) {
-        return decide(inbound, false);
+        Decision decision = decide(inbound, false);
+        List<RuleHit> hits = decision.hits();
+        for (int i = 0; i < hits.size(); i++) {
+            ruleHits.incrementAndGet(hits.get(i).ruleIndex());
+        }
+        return decision;
     }
 
-    /** Like {@link #decide} but always decodes every field, for showing a decision in full. */
+    /**
+     * How many live messages each rule has decided since start, indexed like the rules: a message a rule matched but
+     * that was then rejected (bad signature, undecodable body) is not counted. {@link #explain} never counts.
+     */
+    public long[] ruleHits() {
+        long[] counts = new long[ruleHits.length()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = ruleHits.get(i);
+        }
+        return counts;
+    }
+
+    /** Like {@link #decide} but always decodes every field, for showing a decision in full; counts nothing. */
     public Decision explain(InboundMessage inbound) {
         return decide(inbound, true);
     }

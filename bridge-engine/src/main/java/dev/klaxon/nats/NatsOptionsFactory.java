@@ -9,6 +9,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +43,27 @@ final class NatsOptionsFactory {
                 .pingInterval(settings.pingInterval())
                 .connectionListener(connectionListener)
                 .errorListener(errorListener);
+        return finish(builder);
+    }
+
+    /**
+     * Options for one connect attempt per server and no reconnecting, with the same servers, authentication and TLS
+     * as {@link #build}: what a connection test needs.
+     *
+     * @throws NatsSetupException as {@link #build} does
+     */
+    Options buildOneAttempt(Duration timeout, ErrorListener errorListener) {
+        if (config.servers().isEmpty()) {
+            throw new NatsSetupException("nats.servers: at least one server is needed");
+        }
+        return finish(new Options.Builder()
+                .connectionName(settings.connectionName() + " (connection test)")
+                .noReconnect()
+                .connectionTimeout(timeout)
+                .errorListener(errorListener));
+    }
+
+    private Options finish(Options.Builder builder) {
         servers(builder);
         authenticate(builder, config.auth());
         if (config.tls() != null) {

@@ -2,7 +2,9 @@ package dev.klaxon.app.live;
 
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.SecretRef;
+import dev.klaxon.decision.Decision;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
@@ -104,6 +106,24 @@ public interface LiveSource {
         return CompletableFuture.failedFuture(new IllegalStateException("this source cannot escalate"));
     }
 
+    /** The configuration the engine runs with (routes, settings); null for a source that has none. */
+    default KlaxonConfig config() {
+        return null;
+    }
+
+    /** Live messages each route decided since start, indexed like {@code config().routes()}; in memory, cheap. */
+    default long[] ruleHits() {
+        return new long[0];
+    }
+
+    /**
+     * What the engine would decide for this message now, without counting or sending it. The first call may read
+     * stored silences from disk: never call it on the FX thread.
+     */
+    default Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
+        throw new IllegalStateException("this source cannot explain messages");
+    }
+
     static LiveSource of(Engine engine) {
         return new LiveSource() {
             @Override
@@ -164,6 +184,21 @@ public interface LiveSource {
             @Override
             public CompletableFuture<Boolean> extendSilence(long id, Instant newEnd) {
                 return engine.extendSilence(id, newEnd);
+            }
+
+            @Override
+            public KlaxonConfig config() {
+                return engine.config();
+            }
+
+            @Override
+            public long[] ruleHits() {
+                return engine.ruleHits();
+            }
+
+            @Override
+            public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
+                return engine.explain(subject, body, headers);
             }
 
             @Override

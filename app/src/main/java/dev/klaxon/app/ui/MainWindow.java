@@ -43,6 +43,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -109,12 +110,16 @@ public final class MainWindow {
     private final ToggleButton silencesButton = new ToggleButton("Silences",
             new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
     private final ToggleButton floodButton = new ToggleButton("Flood", new FontIcon(Material2MZ.SHOW_CHART));
+    private final ToggleButton rulesButton = new ToggleButton("Rules", new FontIcon(Material2AL.ALT_ROUTE));
+    private final ToggleButton settingsButton = new ToggleButton("Settings", new FontIcon(Material2MZ.SETTINGS));
     private final ToggleGroup views = new ToggleGroup();
     private final AuditView audit;
     private final DeadLetterView deadLetters;
     private final Background background = new Background("klaxon-console-guards");
     private final SilencesView silences;
     private final FloodView flood;
+    private final RulesView rules;
+    private final SettingsView settings;
     private final IncidentDesk desk;
     private final IncidentsPane incidents;
     private final Node live;
@@ -162,6 +167,8 @@ public final class MainWindow {
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
         incidents.useBackground(background, keys -> LinkedSubjects.find(source, keys));
+        this.rules = new RulesView(source, background);
+        this.settings = new SettingsView(source.config(), background);
         status.onDeadLetters(() -> showView(deadButton));
         subjects.setWaitingHint(options.waitingHint());
 
@@ -245,6 +252,7 @@ public final class MainWindow {
         audit.close();
         deadLetters.close();
         silences.close();
+        rules.close();
         background.close();
         alerts.close();
     }
@@ -293,6 +301,24 @@ public final class MainWindow {
         return flood;
     }
 
+    /** Ctrl+6: the routing rules with live hit counts and a test box. */
+    public void showRules() {
+        showView(rulesButton);
+    }
+
+    public RulesView rules() {
+        return rules;
+    }
+
+    /** Ctrl+7: connection and PagerDuty settings; in demo mode call {@code settings().readOnly(...)}. */
+    public void showSettings() {
+        showView(settingsButton);
+    }
+
+    public SettingsView settings() {
+        return settings;
+    }
+
     private void showView(ToggleButton view) {
         view.setSelected(true);
     }
@@ -325,8 +351,11 @@ public final class MainWindow {
         boolean toDead = view == deadButton;
         boolean toSilences = view == silencesButton;
         boolean toFlood = view == floodButton;
-        root.setCenter(toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node()
+        boolean toRules = view == rulesButton;
+        root.setCenter(toRules ? rules.node() : view == settingsButton ? settings.node()
+                : toAudit ? audit.node() : toDead ? deadLetters.node() : toSilences ? silences.node()
                 : toFlood ? flood.node() : live);
+        rules.setActive(toRules);
         // The audit and the dead letters read SQLite every few seconds only while they are looked at.
         audit.setActive(toAudit);
         deadLetters.setActive(toDead);
@@ -340,6 +369,10 @@ public final class MainWindow {
             silences.table().requestFocus();
         } else if (toFlood) {
             flood.node().requestFocus();
+        } else if (toRules) {
+            rules.table().requestFocus();
+        } else if (view == settingsButton) {
+            settings.serversField().requestFocus();
         } else {
             subjectViews.shown().requestFocus();
         }
@@ -386,6 +419,8 @@ public final class MainWindow {
         view(3, deadButton);
         view(4, silencesButton);
         view(5, floodButton);
+        view(6, rulesButton);
+        view(7, settingsButton);
         commands.add("incidents.focus", "Views", "Incidents: put the keyboard on them (a / r / e act there)",
                 ConsoleCommand.ANYWHERE, this::focusIncidents, always, KeyTrigger.of(KeyTrigger.shortcut(KeyCode.I)));
 
@@ -534,7 +569,8 @@ public final class MainWindow {
     }
 
     private void focusFilter() {
-        if (showingDeadLetters() || showingSilences() || showingFlood()) {
+        if (showingDeadLetters() || showingSilences() || showingFlood() || rulesButton.isSelected()
+                || settingsButton.isSelected()) {
             return; // nothing to filter there
         }
         TextInputControl field = showingAudit() ? audit.textField() : filterBox.field();
@@ -656,9 +692,22 @@ public final class MainWindow {
         floodButton.setId("flood-view-button");
         floodButton.setTooltip(new Tooltip("Flood: message rates of the last 15 minutes by subject or severity, "
                 + "routing key budgets and subjects in flood with a Release action (Ctrl+5)"));
-        floodButton.getStyleClass().add(Styles.RIGHT_PILL);
+        floodButton.getStyleClass().add(Styles.CENTER_PILL);
+        rulesButton.setId("rules-view-button");
+        rulesButton.setTooltip(new Tooltip("Rules: routing rules in order with live hit counts; test a message "
+                + "against them (Ctrl+6)"));
+        rulesButton.getStyleClass().add(Styles.CENTER_PILL);
+        settingsButton.setId("settings-view-button");
+        settingsButton.setTooltip(new Tooltip("Settings: NATS servers and auth, PagerDuty region, token and routing "
+                + "key references; test connections, save to the config file (Ctrl+7)"));
+        settingsButton.getStyleClass().add(Styles.RIGHT_PILL);
+        // Icons only: with their words the switch pushes the live view's pause button off a 1280-pixel toolbar.
+        for (ToggleButton button : new ToggleButton[] {rulesButton, settingsButton}) {
+            button.setAccessibleText(button.getText() + " view");
+            button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
         for (ToggleButton button : new ToggleButton[] {liveButton, auditButton, deadButton, silencesButton,
-                floodButton}) {
+                floodButton, rulesButton, settingsButton}) {
             button.setToggleGroup(views);
             button.setFocusTraversable(false);
             button.setMinWidth(Region.USE_PREF_SIZE);
@@ -671,7 +720,8 @@ public final class MainWindow {
                 switchView(toggle);
             }
         });
-        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton, floodButton);
+        HBox switcher = new HBox(liveButton, auditButton, deadButton, silencesButton, floodButton, rulesButton,
+                settingsButton);
         switcher.setMinWidth(Region.USE_PREF_SIZE);
 
         // The subject filter and pause belong to the live view: out of the way while the audit is shown.
