@@ -73,6 +73,7 @@ public final class SubjectTable {
         TableColumn<SubjectRow, String> subject = column("Subject", 300,
                 row -> new ReadOnlyObjectWrapper<>(row.subject()));
         subject.setId("col-subject");
+        subject.setMinWidth(200); // the subject is what the row is about: numbers and previews give way first
         subject.setCellFactory(c -> new SubjectCell());
         flood = column("Flood", 175, SubjectRow::floodProperty);
         flood.setId("col-flood");
@@ -91,6 +92,7 @@ public final class SubjectTable {
         seen.getStyleClass().add("numeric");
         TableColumn<SubjectRow, Breakdown> decisions = column("Decisions", 330, SubjectRow::breakdownProperty);
         decisions.setCellFactory(c -> new BreakdownCell());
+        decisions.setMinWidth(160);
         TableColumn<SubjectRow, String> preview = column("Last payload", 360, SubjectRow::previewProperty);
         preview.setCellFactory(c -> new PreviewCell());
         for (TableColumn<SubjectRow, ?> numeric : List.of(total, rate1s, rate1m)) {
