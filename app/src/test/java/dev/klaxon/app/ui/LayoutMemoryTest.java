@@ -79,13 +79,13 @@ class LayoutMemoryTest {
         run(ConsolePrefs.defaults());
         ConsolePrefs first = fx(memory::capture);
         Map<String, Double> columns = first.columns().get("subjects-table");
-        // What the operator did: the subject column 60 px narrower, Total 60 px wider, the tail higher, light theme.
+        // What the operator did: the subject column 60 px wider, Decisions 60 px narrower, the tail higher, light theme.
         // (The widths were saved with the window and the side divider as they were, so they add up as before.)
-        double subject = columns.get("col-subject") - 60;
-        double total = columns.get("Total") + 60;
+        double subject = columns.get("col-subject") + 60;
+        double decisions = columns.get("Decisions") - 60;
         Map<String, Double> widths = new java.util.HashMap<>(columns);
         widths.put("col-subject", subject);
-        widths.put("Total", total);
+        widths.put("Decisions", decisions);
         widths.put("col-flood", 140.0);
         ConsolePrefs saved = new ConsolePrefs(Theme.LIGHT, first.window(),
                 Map.of("subjects-tail", List.of(0.3), "tail-detail", List.of(0.6),
@@ -99,7 +99,7 @@ class LayoutMemoryTest {
         assertThat(now.dividers().get("tail-detail").get(0)).isCloseTo(0.6, within(0.01));
         assertThat(now.dividers()).containsKey("live-incidents").doesNotContainKey("no-such-split");
         assertThat(now.columns().get("subjects-table").get("col-subject")).isCloseTo(subject, within(2.0));
-        assertThat(now.columns().get("subjects-table").get("Total")).isCloseTo(total, within(2.0));
+        assertThat(now.columns().get("subjects-table").get("Decisions")).isCloseTo(decisions, within(2.0));
         // The flood column is hidden while nothing floods: its saved width is kept, not lost.
         assertThat(now.columns().get("subjects-table").get("col-flood")).isEqualTo(140.0);
         assertThat(now.columns()).containsKeys("tail-table", "incidents-table");
