@@ -33,8 +33,10 @@ final class ToastStack {
         box.setPickOnBounds(false);
         box.setFillWidth(true);
         box.setMaxSize(WIDTH, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(box, Pos.TOP_RIGHT);
-        StackPane.setMargin(box, new Insets(56, 16, 0, 0)); // under the toolbar, clear of the view switch
+        StackPane.setAlignment(box, Pos.BOTTOM_LEFT);
+        // Bottom left, above the status bar, over the oldest tail rows: on the right they covered the incidents' and
+        // the flood list's action buttons.
+        StackPane.setMargin(box, new Insets(0, 0, 44, 16));
     }
 
     Node node() {

@@ -31,7 +31,7 @@ public final class FilterBox {
         field.setId("subject-filter");
         field.setPromptText("Filter subjects: text, or a wildcard like alerts.prod.> or *.staging.*   ( / )");
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
-        field.setPrefColumnCount(38);
+        field.setPrefColumnCount(30);
         field.setTooltip(tooltip);
         field.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {

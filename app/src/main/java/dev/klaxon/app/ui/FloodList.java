@@ -65,7 +65,7 @@ final class FloodList {
             }
         });
         since.setPrefWidth(84);
-        since.setMinWidth(Region.USE_PREF_SIZE);
+        since.setMinWidth(84); // a column's min width is a number: Region.USE_PREF_SIZE would let it shrink to "…"
         TableColumn<FloodStatus, Number> held = new TableColumn<>();
         Label heldHeader = new Label("Held");
         heldHeader.setTooltip(new Tooltip("Triggers held since this flood began. Release sends everything still held "
@@ -81,13 +81,13 @@ final class FloodList {
         });
         held.getStyleClass().add("numeric");
         held.setPrefWidth(80);
-        held.setMinWidth(Region.USE_PREF_SIZE);
+        held.setMinWidth(80);
         TableColumn<FloodStatus, FloodStatus> action = new TableColumn<>("");
         action.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         action.setCellFactory(c -> new ReleaseCell(heldCount, release));
         action.setSortable(false);
         action.setPrefWidth(170);
-        action.setMinWidth(150);
+        action.setMinWidth(170);
         table.getColumns().setAll(List.of(subject, since, held, action));
     }
 

@@ -23,6 +23,8 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
     static final int BUCKETS = 36;
     private static final double WIDTH = 96;
     private static final double HEIGHT = 18;
+    /** The cell's own padding: the canvas follows the column's width, never wider, so "now" is never cut off. */
+    private static final double INSETS = 10;
 
     private final RateHistory history;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
@@ -35,6 +37,10 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
         this.history = history;
         version.addListener(new WeakChangeListener<>(repaint));
         textFillProperty().addListener(repaint);
+        widthProperty().addListener((obs, old, width) -> {
+            canvas.setWidth(Math.max(16, width.doubleValue() - INSETS));
+            paint();
+        });
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("sparkline-cell");
     }
@@ -58,8 +64,9 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
             return;
         }
         double[] rates = history.recent(subject, BUCKETS);
+        double width = canvas.getWidth();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, WIDTH, HEIGHT);
+        g.clearRect(0, 0, width, HEIGHT);
         double peak = 0;
         for (double rate : rates) {
             peak = Math.max(peak, rate);
@@ -69,7 +76,7 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
         g.setStroke(ink);
         if (rates.length < 2 || peak <= 0) {
             g.setGlobalAlpha(0.35);
-            g.strokeLine(0, HEIGHT - 1.5, WIDTH, HEIGHT - 1.5);
+            g.strokeLine(0, HEIGHT - 1.5, width, HEIGHT - 1.5);
             g.setGlobalAlpha(1);
             String text = "no messages in the last 3 min";
             tooltip.setText(text);
@@ -77,14 +84,14 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
             setTooltip(tooltip);
             return;
         }
-        double step = WIDTH / (rates.length - 1);
+        double step = width / (rates.length - 1);
         double[] xs = new double[rates.length + 2];
         double[] ys = new double[rates.length + 2];
         for (int i = 0; i < rates.length; i++) {
             xs[i] = i * step;
             ys[i] = HEIGHT - 1 - rates[i] / peak * (HEIGHT - 3);
         }
-        xs[rates.length] = WIDTH;
+        xs[rates.length] = width;
         ys[rates.length] = HEIGHT;
         xs[rates.length + 1] = 0;
         ys[rates.length + 1] = HEIGHT;

@@ -56,6 +56,8 @@ public final class ScreenshotTour {
             new Shot("console-flood.png", MainWindow::showFlood),
             new Shot("console-incidents.png", window -> {
                 window.showAudit(false);
+                window.alerts().toasts().setVisible(false); // the first picture shows a toast; here it would cover
+                                                             // the selected incident's details
                 window.incidents().table().requestFocus();
                 window.incidents().table().getSelectionModel().selectFirst();
             }));
