@@ -15,7 +15,6 @@ import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -171,7 +169,7 @@ public final class FloodView {
         chartHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox chartBox = section(new HBox(10, title("Message rate · last 15 min", Material2MZ.SHOW_CHART), chartHint,
+        VBox chartBox = section(new HBox(10, Sections.title("Message rate · last 15 min", Material2MZ.SHOW_CHART), chartHint,
                 spacer, new HBox(bySubject, bySeverity)), chart.node());
 
         ScrollPane meterScroll = new ScrollPane(meters.node());
@@ -179,12 +177,12 @@ public final class FloodView {
         meterScroll.getStyleClass().add("edge-to-edge");
         Label budgetHint = new Label("sent in the last minute against each key's budget");
         budgetHint.getStyleClass().add("section-hint");
-        VBox budgetBox = section(new HBox(10, title("Routing key budgets", Material2MZ.SPEED), budgetHint),
+        VBox budgetBox = section(new HBox(10, Sections.title("Routing key budgets", Material2MZ.SPEED), budgetHint),
                 meterScroll);
 
         floodCount.setId("flood-count");
         floodCount.getStyleClass().add("section-hint");
-        VBox floodBox = section(new HBox(10, title("Subjects in flood", Material2AL.LAYERS), floodCount),
+        VBox floodBox = section(new HBox(10, Sections.title("Subjects in flood", Material2AL.LAYERS), floodCount),
                 floods.node());
 
         SplitPane bottom = new SplitPane(budgetBox, floodBox);
@@ -199,19 +197,7 @@ public final class FloodView {
         return all;
     }
 
-    private static Label title(String text, Ikon icon) {
-        Label title = new Label(text, new FontIcon(icon));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        return title;
-    }
-
     private static VBox section(HBox header, Node body) {
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox box = new VBox(header, body);
-        box.getStyleClass().addAll("section", "flood-section");
-        return box;
+        return Sections.section(header, body, "flood-section");
     }
 }

@@ -57,9 +57,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -748,7 +746,7 @@ public final class MainWindow {
     }
 
     private Node center() {
-        Label subjectsTitle = sectionTitle("Subjects", Material2MZ.SUBJECT);
+        Label subjectsTitle = Sections.title("Subjects", Material2MZ.SUBJECT);
         Label subjectsCount = new Label();
         subjectsCount.setId("subjects-shown");
         subjectsCount.getStyleClass().add("section-hint");
@@ -762,7 +760,7 @@ public final class MainWindow {
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox subjectsBox = section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer, sortHint),
+        VBox subjectsBox = Sections.section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer, sortHint),
                 subjectViews.body());
 
         tailTitle.setId("tail-subject");
@@ -772,9 +770,9 @@ public final class MainWindow {
         newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
         newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
                 + "PagerDuty by hand (also on the right-click menu)."));
-        VBox tailBox = section(new HBox(10, sectionTitle("Live tail", Material2MZ.VIEW_LIST), tailTitle, newest),
+        VBox tailBox = Sections.section(new HBox(10, Sections.title("Live tail", Material2MZ.VIEW_LIST), tailTitle, newest),
                 tail.node());
-        VBox detailBox = section(new HBox(10, sectionTitle("Message", Material2AL.CODE), detail.modeLabel()),
+        VBox detailBox = Sections.section(new HBox(10, Sections.title("Message", Material2AL.CODE), detail.modeLabel()),
                 detail.node());
 
         SplitPane bottom = new SplitPane(tailBox, detailBox);
@@ -791,21 +789,5 @@ public final class MainWindow {
         withIncidents.getStyleClass().add("console-split");
         splits.put("live-incidents", withIncidents);
         return withIncidents;
-    }
-
-    private static Label sectionTitle(String text, Ikon icon) {
-        Label title = new Label(text, new FontIcon(icon));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        return title;
-    }
-
-    private static VBox section(HBox header, Node body) {
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox box = new VBox(header, body);
-        box.getStyleClass().add("section");
-        return box;
     }
 }

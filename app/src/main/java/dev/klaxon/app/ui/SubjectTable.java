@@ -2,7 +2,6 @@ package dev.klaxon.app.ui;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.flood.RateHistory;
-import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;
@@ -25,7 +24,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -34,7 +32,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -311,17 +308,9 @@ public final class SubjectTable {
 
     /** "shadowed 12 · logged 3" plus, when any, a flagged "rejected N" with an icon — never colour alone. */
     private static final class BreakdownCell extends TableCell<SubjectRow, Breakdown> {
-        private final Label ordinary = new Label();
-        private final Label rejected = new Label();
-        private final HBox box = new HBox(10, rejected, ordinary);
+        private final BreakdownLabels labels = new BreakdownLabels();
 
         BreakdownCell() {
-            box.setAlignment(Pos.CENTER_LEFT);
-            ordinary.getStyleClass().add("breakdown");
-            ordinary.setMinWidth(0);
-            rejected.getStyleClass().add("rejected-count");
-            rejected.setMinWidth(Label.USE_PREF_SIZE); // the warning is never the part that gets cut
-            OutcomeBadge.show(rejected, Outcome.REJECTED, "");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
@@ -332,12 +321,8 @@ public final class SubjectTable {
                 setGraphic(null);
                 return;
             }
-            long nRejected = breakdown.rejected();
-            rejected.setText("rejected " + Formats.count(nRejected));
-            rejected.setVisible(nRejected > 0);
-            rejected.setManaged(nRejected > 0);
-            ordinary.setText(breakdown.summary());
-            setGraphic(box);
+            labels.show(breakdown);
+            setGraphic(labels.node());
         }
     }
 

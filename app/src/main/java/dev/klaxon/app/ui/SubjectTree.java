@@ -1,7 +1,6 @@
 package dev.klaxon.app.ui;
 
 import atlantafx.base.theme.Styles;
-import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;
@@ -20,7 +19,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -30,7 +28,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -324,17 +321,9 @@ public final class SubjectTree {
 
     /** The branch's decisions summed, rejections flagged apart with an icon as in the table. */
     private static final class BreakdownCell extends TreeTableCell<SubjectTreeRow, Breakdown> {
-        private final Label ordinary = new Label();
-        private final Label rejected = new Label();
-        private final HBox box = new HBox(10, rejected, ordinary);
+        private final BreakdownLabels labels = new BreakdownLabels();
 
         BreakdownCell() {
-            box.setAlignment(Pos.CENTER_LEFT);
-            ordinary.getStyleClass().add("breakdown");
-            ordinary.setMinWidth(0);
-            rejected.getStyleClass().add("rejected-count");
-            rejected.setMinWidth(Label.USE_PREF_SIZE);
-            OutcomeBadge.show(rejected, Outcome.REJECTED, "");
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
@@ -345,12 +334,8 @@ public final class SubjectTree {
                 setGraphic(null);
                 return;
             }
-            long nRejected = breakdown.rejected();
-            rejected.setText("rejected " + Formats.count(nRejected));
-            rejected.setVisible(nRejected > 0);
-            rejected.setManaged(nRejected > 0);
-            ordinary.setText(breakdown.summary());
-            setGraphic(box);
+            labels.show(breakdown);
+            setGraphic(labels.node());
         }
     }
 }
