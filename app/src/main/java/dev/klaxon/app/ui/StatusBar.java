@@ -42,7 +42,7 @@ public final class StatusBar {
     private final Label received = metric("received-count", Material2AL.INBOX, "Messages received from NATS");
     private final Label rate = metric("rate", Material2MZ.SPEED, "Messages per second over the last second");
     private final Label queue = metric("queue-depth", Material2MZ.QUEUE,
-            "Messages waiting in the engine's queue / its capacity");
+            "Messages waiting in the engine's queue");
     private final Label overflowed = metric("overflowed-count", Material2MZ.WARNING,
             "Messages refused because the engine's queue was full (counted, never silent)");
     private final Label dropped = metric("client-dropped-count", Material2MZ.WARNING,
@@ -82,7 +82,7 @@ public final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         perf.setVisible(false); // until the console measures itself (not in view tests)
         perf.setManaged(false);
-        root = new HBox(14, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
+        root = new HBox(10, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
                 pagerDuty, outbox, deadLetters, commitFailures, spacer, feedProblem, perf);
         root.getStyleClass().add("status-bar");
         // Never wider than the window: on a narrow screen the rightmost items are cut, not the whole console.
@@ -113,7 +113,7 @@ public final class StatusBar {
             showConnection(null, null);
             received.setText("received 0");
             rate.setText("0 msg/s");
-            queue.setText("queue 0 / 0");
+            queue.setText("queue 0");
             overflowed.setText("overflowed 0");
             dropped.setText("dropped 0");
             showDelivery(null, 0);
@@ -127,7 +127,10 @@ public final class StatusBar {
             perSecond += s.rate1s();
         }
         rate.setText(Formats.rate(perSecond) + " msg/s");
-        queue.setText("queue " + Formats.count(ingest.queueDepth()) + " / " + Formats.count(ingest.queueCapacity()));
+        // The capacity is in the tooltip: the bar has to fit the console's own lag and frame rate at 1,400 px.
+        queue.setText("queue " + Formats.count(ingest.queueDepth()));
+        queue.getTooltip().setText("Messages waiting in the engine's queue, of its capacity of "
+                + Formats.count(ingest.queueCapacity()) + "; shown as a problem from 80% full");
         queue.pseudoClassStateChanged(PROBLEM, ingest.queueCapacity() > 0
                 && ingest.queueDepth() * 10L >= ingest.queueCapacity() * 8L);
         overflowed.setText("overflowed " + Formats.count(ingest.overflowed()));
