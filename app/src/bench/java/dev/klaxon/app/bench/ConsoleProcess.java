@@ -36,6 +36,8 @@ final class ConsoleProcess implements AutoCloseable {
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-Dprism.verbose=true"); // says which rendering pipeline the console got
+        // Its own home: every run starts from the default layout, and the operator's saved layout is left alone.
+        command.add("-Duser.home=" + output.toAbsolutePath().getParent().resolve("home"));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(consoleArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -21,10 +21,14 @@ import javafx.scene.paint.Paint;
 final class SparklineCell extends TableCell<SubjectRow, String> {
     /** Last 3 minutes of 5-second buckets. */
     static final int BUCKETS = 36;
-    private static final double WIDTH = 96;
+    private static final double WIDTH = 72;
     private static final double HEIGHT = 18;
-    /** The cell's own padding: the canvas follows the column's width, never wider, so "now" is never cut off. */
-    private static final double INSETS = 10;
+    /**
+     * The column is never narrower than the canvas and the cell's padding, so "now" on the right is never cut off.
+     * A fixed canvas, not one that follows the column: resizing reallocates it, and a constrained table nudges its
+     * column widths on every layout pass, which cost the FX thread most of its frames in a flood.
+     */
+    static final double COLUMN_MIN_WIDTH = WIDTH + 12;
 
     private final RateHistory history;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
@@ -37,10 +41,6 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
         this.history = history;
         version.addListener(new WeakChangeListener<>(repaint));
         textFillProperty().addListener(repaint);
-        widthProperty().addListener((obs, old, width) -> {
-            canvas.setWidth(Math.max(16, width.doubleValue() - INSETS));
-            paint();
-        });
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("sparkline-cell");
     }
@@ -64,9 +64,8 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
             return;
         }
         double[] rates = history.recent(subject, BUCKETS);
-        double width = canvas.getWidth();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, width, HEIGHT);
+        g.clearRect(0, 0, WIDTH, HEIGHT);
         double peak = 0;
         for (double rate : rates) {
             peak = Math.max(peak, rate);
@@ -76,7 +75,7 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
         g.setStroke(ink);
         if (rates.length < 2 || peak <= 0) {
             g.setGlobalAlpha(0.35);
-            g.strokeLine(0, HEIGHT - 1.5, width, HEIGHT - 1.5);
+            g.strokeLine(0, HEIGHT - 1.5, WIDTH, HEIGHT - 1.5);
             g.setGlobalAlpha(1);
             String text = "no messages in the last 3 min";
             tooltip.setText(text);
@@ -84,14 +83,14 @@ final class SparklineCell extends TableCell<SubjectRow, String> {
             setTooltip(tooltip);
             return;
         }
-        double step = width / (rates.length - 1);
+        double step = WIDTH / (rates.length - 1);
         double[] xs = new double[rates.length + 2];
         double[] ys = new double[rates.length + 2];
         for (int i = 0; i < rates.length; i++) {
             xs[i] = i * step;
             ys[i] = HEIGHT - 1 - rates[i] / peak * (HEIGHT - 3);
         }
-        xs[rates.length] = width;
+        xs[rates.length] = WIDTH;
         ys[rates.length] = HEIGHT;
         xs[rates.length + 1] = 0;
         ys[rates.length + 1] = HEIGHT;

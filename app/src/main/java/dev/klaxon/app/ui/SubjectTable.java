@@ -233,6 +233,7 @@ public final class SubjectTable {
         header.setTooltip(new Tooltip("Each subject's message rate over the last 3 minutes, in 5-second steps"));
         sparkline.setGraphic(header);
         sparkline.setId("col-sparkline");
+        sparkline.setMinWidth(SparklineCell.COLUMN_MIN_WIDTH);
         sparkline.setSortable(false);
         sparkline.setCellFactory(c -> new SparklineCell(history, version));
         table.getColumns().add(table.getColumns().indexOf(rate1m) + 1, sparkline);
