@@ -465,8 +465,8 @@ public final class AuditView {
         count.setId("audit-count");
         count.getStyleClass().add("section-hint");
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title("Audit trail", Material2MZ.RECEIPT_LONG), count);
-        return section(header, table);
+        HBox header = new HBox(10, Sections.title("Audit trail", Material2MZ.RECEIPT_LONG), count);
+        return Sections.section(header, table);
     }
 
     private Node detailSection() {
@@ -479,7 +479,7 @@ public final class AuditView {
         detailPlaceholder.setWrapText(true);
         detailPlaceholder.setMaxWidth(380);
         StackPane body = new StackPane(detail, detailPlaceholder);
-        return section(new HBox(10, title("Details", Material2AL.DESCRIPTION)), body);
+        return Sections.section(new HBox(10, Sections.title("Details", Material2AL.DESCRIPTION)), body);
     }
 
     /** "#12 acknowledged" for a forwarded event whose dedup_key the incident desk has seen; blank otherwise. */
@@ -521,21 +521,5 @@ public final class AuditView {
                 }
             }
         };
-    }
-
-    private static Label title(String text, Ikon icon) {
-        Label title = new Label(text, new FontIcon(icon));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        return title;
-    }
-
-    private static Node section(HBox header, Node body) {
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
-        javafx.scene.layout.VBox.setVgrow(body, Priority.ALWAYS);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(header, body);
-        box.getStyleClass().add("section");
-        return box;
     }
 }

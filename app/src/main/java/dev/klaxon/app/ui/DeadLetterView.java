@@ -88,9 +88,7 @@ public final class DeadLetterView {
         status.getStyleClass().add("incident-progress");
         count.setId("dead-letter-shown");
         count.getStyleClass().add("section-hint");
-        Label title = new Label("Dead letters", new FontIcon(Material2AL.ERROR_OUTLINE));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Sections.title("Dead letters", Material2AL.ERROR_OUTLINE);
         Label hint = new Label("PagerDuty refused these for good (4xx); fix the cause, then resend · Enter resends "
                 + "· Ctrl+1 back to live");
         hint.getStyleClass().add("section-hint");

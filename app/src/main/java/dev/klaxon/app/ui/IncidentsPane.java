@@ -357,9 +357,7 @@ public final class IncidentsPane {
     // ---- layout ----
 
     private Node header() {
-        Label title = new Label("Incidents", new FontIcon(Material2MZ.NOTIFICATIONS_ACTIVE));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Sections.title("Incidents", Material2MZ.NOTIFICATIONS_ACTIVE);
         count.setId("incidents-count");
         count.getStyleClass().add("section-hint");
         Region spacer = new Region();

@@ -75,9 +75,7 @@ public final class RulesView {
         }
         setUpTable();
 
-        Label title = new Label("Rules", new FontIcon(Material2AL.ALT_ROUTE));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Sections.title("Rules", Material2AL.ALT_ROUTE);
         Label count = new Label(routes.size() + (routes.size() == 1 ? " rule" : " rules")
                 + " · first match wins unless continue");
         count.getStyleClass().add("section-hint");
@@ -219,9 +217,7 @@ public final class RulesView {
         GridPane.setVgrow(payload, Priority.ALWAYS);
         form.setMinWidth(320);
 
-        Label resultTitle = new Label("Test a message", new FontIcon(Material2MZ.SCIENCE));
-        resultTitle.getStyleClass().add("section-title");
-        resultTitle.setMinWidth(Region.USE_PREF_SIZE);
+        Label resultTitle = Sections.title("Test a message", Material2MZ.SCIENCE);
         Label resultHint = new Label("nothing is sent or counted");
         resultHint.getStyleClass().add("section-hint");
         HBox top = new HBox(10, resultTitle, resultHint, outcome);

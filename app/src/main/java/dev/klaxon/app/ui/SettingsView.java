@@ -119,9 +119,7 @@ public final class SettingsView {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Label title = new Label("Settings", new FontIcon(Material2MZ.SETTINGS));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Sections.title("Settings", Material2MZ.SETTINGS);
         Label where = new Label(file == null ? "" : file.path().toString());
         where.setId("settings-file");
         where.getStyleClass().add("section-hint");

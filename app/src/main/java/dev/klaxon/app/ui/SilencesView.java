@@ -85,9 +85,7 @@ public final class SilencesView {
         count.setId("silences-count");
         count.getStyleClass().add("section-hint");
 
-        Label title = new Label("Silences", new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
-        title.getStyleClass().add("section-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = Sections.title("Silences", Material2MZ.NOTIFICATIONS_OFF);
         Label hint = new Label("+ extends 15m · H extends 1h · Delete expires · new silences: S on a subject or a "
                 + "message · Ctrl+1 back to live");
         hint.getStyleClass().add("section-hint");
