@@ -15,6 +15,7 @@ import dev.klaxon.app.ui.command.OverlayHost;
 import dev.klaxon.app.ui.command.ShortcutsOverlay;
 import dev.klaxon.app.ui.command.TableNavigation;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.stats.LiveStats;
@@ -588,7 +589,8 @@ public final class MainWindow {
 
     /** One frame: at most one snapshot and one tail applied, whatever the message rate. */
     private void applyFrame(long now) {
-        incidents.apply(desk.snapshot());
+        DeskSnapshot incidentsNow = desk.snapshot(); // one look per frame: the panel and the alerts agree
+        incidents.apply(incidentsNow);
         EngineSnapshot snapshot = feed.latestSnapshot();
         if (snapshot != null && snapshot != lastStatus) {
             lastStatus = snapshot;
@@ -596,7 +598,7 @@ public final class MainWindow {
             flood.record(snapshot, feed.latestFloods());
         }
         // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.
-        alerts.apply(desk.snapshot(), snapshot == null ? null : feed.latestFloods());
+        alerts.apply(incidentsNow, snapshot == null ? null : feed.latestFloods());
         String failure = feed.failure();
         if (!Objects.equals(failure, lastFailure)) {
             lastFailure = failure;
