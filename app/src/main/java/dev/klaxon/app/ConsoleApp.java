@@ -1,16 +1,16 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.live.LiveSource;
+import dev.klaxon.app.backend.LiveSource;
 import dev.klaxon.app.prefs.ConsolePrefs;
 import dev.klaxon.app.prefs.PrefsStore;
 import dev.klaxon.app.perf.ConsolePerf;
 import dev.klaxon.app.perf.EngineCounts;
-import dev.klaxon.app.ui.ConfigErrorView;
-import dev.klaxon.app.ui.LayoutMemory;
-import dev.klaxon.app.ui.MainWindow;
-import dev.klaxon.app.ui.StartupView;
-import dev.klaxon.app.ui.Theme;
-import dev.klaxon.app.ui.Themes;
+import dev.klaxon.app.ui.shell.ConfigErrorView;
+import dev.klaxon.app.ui.shell.LayoutMemory;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.shell.StartupView;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.ui.Theme;
+import dev.klaxon.app.prefs.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

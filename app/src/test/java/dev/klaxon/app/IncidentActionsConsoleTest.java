@@ -1,12 +1,13 @@
 package dev.klaxon.app;
 
-import static dev.klaxon.app.FxQuery.fx;
+import dev.klaxon.app.testing.FxQuery;
+import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.app.live.LiveSource;
-import dev.klaxon.app.ui.MainWindow;
-import dev.klaxon.app.ui.ShownWindow;
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;

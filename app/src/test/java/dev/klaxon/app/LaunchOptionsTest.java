@@ -3,7 +3,7 @@ package dev.klaxon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.klaxon.app.ui.Theme;
+import dev.klaxon.app.prefs.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

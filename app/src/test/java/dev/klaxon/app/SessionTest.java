@@ -3,7 +3,7 @@ package dev.klaxon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.klaxon.app.ui.Theme;
+import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.config.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.klaxon.app.prefs;
 
-import dev.klaxon.app.ui.Theme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

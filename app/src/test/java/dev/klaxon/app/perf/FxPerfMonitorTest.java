@@ -1,6 +1,6 @@
 package dev.klaxon.app.perf;
 
-import static dev.klaxon.app.FxQuery.fx;
+import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -3,7 +3,7 @@ package dev.klaxon.app.prefs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.app.prefs.ConsolePrefs.WindowBounds;
-import dev.klaxon.app.ui.Theme;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

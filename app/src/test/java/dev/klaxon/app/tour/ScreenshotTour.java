@@ -1,10 +1,10 @@
 package dev.klaxon.app.tour;
 
-import dev.klaxon.app.live.LiveSource;
-import dev.klaxon.app.notify.AlertOutlets;
-import dev.klaxon.app.ui.MainWindow;
-import dev.klaxon.app.ui.Theme;
-import dev.klaxon.app.ui.Themes;
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.notify.AlertOutlets;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.demo.SyntheticFeed;

@@ -1,0 +1,207 @@
+package dev.klaxon.app.ui.flood;
+
+import dev.klaxon.app.ui.actions.HeldRelease;
+import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.Sections;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.rates.RateFrame;
+import dev.klaxon.app.rates.RateHistory;
+import dev.klaxon.app.rates.RateSeries;
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.config.SecretRef;
+import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The flood view: message rates of the last 15 minutes stacked by busiest subject or by severity, each routing
+ * key's send budget, and the subjects in flood state with a confirmed Release. Fed with every snapshot the main
+ * window reads (never reading the engine itself on the FX thread); the {@link RateHistory} it keeps also feeds the
+ * subjects table's sparklines, so it records even while hidden, but only redraws while shown.
+ */
+public final class FloodView {
+    /** Subjects stacked by name; the rest share one band. Seven keeps every band a distinct theme chart colour. */
+    static final int TOP_SUBJECTS = 7;
+    private static final List<String> SEVERITY_COLOURS = List.of("-color-danger-emphasis", "-color-chart-1",
+            "-color-chart-2", "-color-chart-4", "-color-chart-8");
+
+    private final RateHistory history = new RateHistory();
+    private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
+    private final RateChart chart = new RateChart();
+    private final BudgetMeters meters = new BudgetMeters();
+    private final FloodList floods;
+    private final ToggleButton bySubject = new ToggleButton("By subject", new FontIcon(Material2MZ.SUBJECT));
+    private final ToggleButton bySeverity = new ToggleButton("By severity", new FontIcon(Material2MZ.PRIORITY_HIGH));
+    private final Label floodCount = new Label();
+    private final Node root;
+    private List<String> configuredKeys = List.of();
+    private EngineSnapshot last;
+    private List<FloodStatus> lastFloods = List.of();
+    private boolean active;
+    private long drawnVersion = Long.MIN_VALUE;
+
+    /** @param report told (title, text) what a release did, to show the operator */
+    public FloodView(LiveSource source, Background background, BiConsumer<String, String> report) {
+        HeldRelease release = new HeldRelease(source, background, report);
+        floods = new FloodList(source::heldCount, release::confirmAndRelease);
+        // Configuration only, but still the engine's: read off the FX thread, once.
+        Background.onFx(background.supply(source::pageRoutingKeys), (keys, failure) -> {
+            if (keys != null) {
+                configuredKeys = keys.stream().map(SecretRef::stored).toList();
+                showMeters();
+            }
+        });
+        root = layout();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** The history behind the chart, for the subjects table's sparklines. */
+    public RateHistory history() {
+        return history;
+    }
+
+    /** Changes each time the history completes a bucket: when sparklines are worth repainting. */
+    public ReadOnlyLongProperty historyVersion() {
+        return historyVersion.getReadOnlyProperty();
+    }
+
+    /** Takes one new snapshot and the current flood list; call once per new snapshot, shown or not. */
+    public void record(EngineSnapshot snapshot, List<FloodStatus> flooding) {
+        history.record(snapshot);
+        historyVersion.set(history.version());
+        last = snapshot;
+        lastFloods = flooding;
+        if (active) {
+            refresh();
+        }
+    }
+
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown) {
+            drawnVersion = Long.MIN_VALUE; // the frame may have moved on while hidden
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        if (history.version() != drawnVersion) {
+            drawnVersion = history.version();
+            drawChart();
+        }
+        showMeters();
+        floods.show(lastFloods);
+        floodCount.setText(lastFloods.isEmpty() ? "none" : lastFloods.size() + " in flood state · "
+                + Formats.count(heldTotal()) + " held");
+    }
+
+    private long heldTotal() {
+        long held = 0;
+        for (FloodStatus flood : lastFloods) {
+            held += flood.held();
+        }
+        return held;
+    }
+
+    private void showMeters() {
+        meters.show(last == null ? null : last.delivery(), configuredKeys);
+    }
+
+    private void drawChart() {
+        if (bySeverity.isSelected()) {
+            chart.show(history.bySeverity(), SEVERITY_COLOURS, "No messages in the last 15 minutes");
+        } else {
+            RateFrame frame = history.topSubjects(TOP_SUBJECTS);
+            List<String> colours = new ArrayList<>();
+            for (int i = 0; i < frame.series().size(); i++) {
+                RateSeries series = frame.series().get(i);
+                colours.add(Objects.equals(series.label(), RateHistory.OTHER) ? "-color-chart-8"
+                        : "-color-chart-" + (i + 1));
+            }
+            chart.show(frame, colours, frame.buckets() == 0 ? "Collecting: the first 5-second bucket completes soon"
+                    : "No messages in the last 15 minutes");
+        }
+    }
+
+    private Node layout() {
+        bySubject.setId("rate-by-subject");
+        bySubject.setTooltip(new Tooltip("Stack the rate by the " + TOP_SUBJECTS
+                + " busiest subjects of the last 15 minutes, the rest together"));
+        bySubject.getStyleClass().add(Styles.LEFT_PILL);
+        bySeverity.setId("rate-by-severity");
+        bySeverity.setTooltip(new Tooltip("Stack the rate by severity (unknown: routed without being decoded)"));
+        bySeverity.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleGroup mode = new ToggleGroup();
+        for (ToggleButton button : List.of(bySubject, bySeverity)) {
+            button.setToggleGroup(mode);
+            button.setFocusTraversable(false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bySubject.setSelected(true);
+        mode.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true);
+            } else {
+                drawChart();
+            }
+        });
+        Label chartHint = new Label("messages per second in 5-second steps, newest on the right");
+        chartHint.getStyleClass().add("section-hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox chartBox = section(new HBox(10, Sections.title("Message rate · last 15 min", Material2MZ.SHOW_CHART), chartHint,
+                spacer, new HBox(bySubject, bySeverity)), chart.node());
+
+        ScrollPane meterScroll = new ScrollPane(meters.node());
+        meterScroll.setFitToWidth(true);
+        meterScroll.getStyleClass().add("edge-to-edge");
+        Label budgetHint = new Label("sent in the last minute against each key's budget");
+        budgetHint.getStyleClass().add("section-hint");
+        VBox budgetBox = section(new HBox(10, Sections.title("Routing key budgets", Material2MZ.SPEED), budgetHint),
+                meterScroll);
+
+        floodCount.setId("flood-count");
+        floodCount.getStyleClass().add("section-hint");
+        VBox floodBox = section(new HBox(10, Sections.title("Subjects in flood", Material2AL.LAYERS), floodCount),
+                floods.node());
+
+        SplitPane bottom = new SplitPane(budgetBox, floodBox);
+        bottom.setDividerPositions(0.55);
+        SplitPane all = new SplitPane(chartBox, bottom);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.58);
+        all.getStyleClass().add("console-split");
+        all.setId("flood-view");
+        all.getStylesheets().add(Objects.requireNonNull(FloodView.class.getResource("/dev/klaxon/app/flood.css"))
+                .toExternalForm());
+        return all;
+    }
+
+    private static VBox section(HBox header, Node body) {
+        return Sections.section(header, body, "flood-section");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.klaxon.app.ui.live;
+
+import dev.klaxon.app.ui.actions.EscalationDialog;
+import dev.klaxon.app.ui.actions.HeldRelease;
+import dev.klaxon.app.ui.actions.MatcherSuggestions;
+import dev.klaxon.app.ui.actions.SilenceDialog;
+import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.message.Severity;
+import dev.klaxon.stats.TailEntry;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * What the operator can do from the live view besides looking: silence a subject (its row) or messages like one in
+ * the tail, release what flood state held back for a subject, and escalate a tail message to PagerDuty by hand. Each
+ * action is in the row's context menu and on a key ("s" silences, "r" releases, "e" escalates) while that table has
+ * the keyboard (those keys are registered in {@link MainWindow}'s commands). FX thread only.
+ */
+public final class LiveActions {
+    private final SubjectTable subjects;
+    private final TailPane tail;
+    private final SilenceDialog silenceDialog;
+    private final EscalationDialog escalationDialog;
+    private final MatcherSuggestions suggestions = new MatcherSuggestions();
+    private final BiConsumer<String, String> report;
+    private final LiveSource source;
+    private final HeldRelease release;
+
+    /** @param report told (title, text) what an action did, to show the operator */
+    public LiveActions(SubjectTable subjects, TailPane tail, LiveSource source, Background background,
+                BiConsumer<String, String> report) {
+        this.subjects = subjects;
+        this.tail = tail;
+        this.report = report;
+        this.source = source;
+        this.silenceDialog = new SilenceDialog(source, background, subjects.node());
+        this.escalationDialog = new EscalationDialog(source, background, tail.node());
+        this.release = new HeldRelease(source, background, report);
+    }
+
+    public void install() {
+        MenuItem silenceSubject = new MenuItem("Silence this subject…  (S)",
+                new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+        silenceSubject.setId("menu-silence-subject");
+        silenceSubject.setOnAction(e -> silenceSelectedSubject());
+        MenuItem release = new MenuItem("Release held triggers…  (R)", new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
+        release.setId("menu-release-held");
+        release.setOnAction(e -> releaseSelectedSubject());
+        ContextMenu subjectMenu = new ContextMenu(silenceSubject, release);
+        subjectMenu.setOnShowing(e -> {
+            SubjectRow row = subjects.selectedRow().get();
+            silenceSubject.setDisable(!silenceable(row));
+            int held = silenceable(row) ? source.heldCount(row.subject()) : 0;
+            release.setDisable(held == 0);
+            release.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
+                    + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");
+        });
+        subjects.node().setContextMenu(subjectMenu);
+
+        MenuItem silenceMessage = new MenuItem("Silence messages like this…  (S)",
+                new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
+        silenceMessage.setId("menu-silence-message");
+        silenceMessage.setOnAction(e -> silenceSelectedMessage());
+        MenuItem escalate = new MenuItem("Escalate to PagerDuty…  (E)", new FontIcon(Material2MZ.SEND));
+        escalate.setId("menu-escalate-message");
+        escalate.setOnAction(e -> escalateSelectedMessage());
+        ContextMenu tailMenu = new ContextMenu(silenceMessage, escalate);
+        tailMenu.setOnShowing(e -> {
+            boolean none = tail.selectedEntry().get() == null;
+            silenceMessage.setDisable(none);
+            escalate.setDisable(none);
+        });
+        tail.node().setContextMenu(tailMenu);
+    }
+
+    /** The engine's buckets (over the cap, invalid) are not subjects one can name in a pattern. */
+    private static boolean silenceable(SubjectRow row) {
+        return row != null && !row.isOther();
+    }
+
+    public void silenceSelectedSubject() {
+        SubjectRow row = subjects.selectedRow().get();
+        if (silenceable(row)) {
+            silenceDialog.open(row.subject(), List.of(), this::reportSilence);
+        }
+    }
+
+    /** Releasing can page many times at once: {@link HeldRelease} confirms with the count. */
+    public void releaseSelectedSubject() {
+        SubjectRow row = subjects.selectedRow().get();
+        if (silenceable(row)) {
+            release.confirmAndRelease(row.subject(), subjects.node().getScene().getWindow());
+        }
+    }
+
+    public void silenceSelectedMessage() {
+        TailEntry entry = tail.selectedEntry().get();
+        if (entry != null) {
+            silenceMessage(entry);
+        }
+    }
+
+    public void escalateSelectedMessage() {
+        TailEntry entry = tail.selectedEntry().get();
+        if (entry != null) {
+            escalateMessage(entry);
+        }
+    }
+
+    /** Opens the silence dialog for messages like {@code entry} (also the message detail's button). */
+    public void silenceMessage(TailEntry entry) {
+        silenceDialog.open(entry.subject(), suggestions.of(entry), this::reportSilence);
+    }
+
+    /** Opens the manual escalation of {@code entry} (also the message detail's button). */
+    public void escalateMessage(TailEntry entry) {
+        escalationDialog.open(entry, suggestions.severity(entry).orElse(Severity.CRITICAL),
+                text -> report.accept("Escalated", text));
+    }
+
+    private void reportSilence(dev.klaxon.guard.Silence silence) {
+        report.accept("Silenced", Formats.oneLine(silence.label(), 300) + " until "
+                + Formats.timestamp(silence.endsAt()) + ". Ctrl+4 lists the silences.");
+    }
+}

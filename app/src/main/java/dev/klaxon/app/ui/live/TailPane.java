@@ -1,0 +1,155 @@
+package dev.klaxon.app.ui.live;
+
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.OutcomeBadge;
+import dev.klaxon.app.ui.common.SafeText;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.feed.TailUpdate;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.stats.TailEntry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The live tail of the selected subject, newest at the top. New messages are inserted above the ones already shown
+ * (the same objects stay in place), so a message the operator selected stays selected while the tail moves.
+ * Bounded by the engine's tail size. FX thread only.
+ */
+public final class TailPane {
+    private static final int PREVIEW_CHARS = 200;
+
+    private final ObservableList<TailEntry> items = FXCollections.observableArrayList();
+    private final TableView<TailEntry> table = new TableView<>(items);
+    private final Label placeholder = new Label();
+    private String subject;
+
+    public TailPane() {
+        table.setId("tail-table");
+        table.getStyleClass().addAll("tail-table", Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<TailEntry, TailEntry> time = new TableColumn<>("Time");
+        time.setPrefWidth(110);
+        time.setMinWidth(100);
+        time.setSortable(false);
+        time.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        time.setCellFactory(c -> new TextCell(entry -> Formats.clock(entry.receivedAt())));
+        time.getStyleClass().add("mono");
+
+        TableColumn<TailEntry, TailEntry> decision = new TableColumn<>("Decision");
+        decision.setPrefWidth(120);
+        decision.setMinWidth(110);
+        decision.setSortable(false);
+        decision.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        decision.setCellFactory(c -> new DecisionCell());
+
+        TableColumn<TailEntry, TailEntry> preview = new TableColumn<>("Message");
+        preview.setPrefWidth(300);
+        preview.setSortable(false);
+        preview.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        preview.setCellFactory(c -> new TextCell(entry -> SafeText.inline(entry.body(), PREVIEW_CHARS)));
+
+        table.getColumns().setAll(List.of(time, decision, preview));
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        show(null);
+    }
+
+    public TableView<TailEntry> node() {
+        return table;
+    }
+
+    public ReadOnlyObjectProperty<TailEntry> selectedEntry() {
+        return table.getSelectionModel().selectedItemProperty();
+    }
+
+    /** Starts showing another subject (null: none); clears what was shown. */
+    public void show(String nextSubject) {
+        subject = nextSubject;
+        items.clear();
+        placeholder.setText(nextSubject == null
+                ? "Select a subject above to follow its messages here, newest first."
+                : "No recent messages kept for this subject yet.");
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    /** The newest message shown, or null. */
+    public TailEntry newest() {
+        return items.isEmpty() ? null : items.get(0);
+    }
+
+    /** Merges the engine's current tail (oldest first) into the view; ignores a tail of another subject. */
+    public void apply(TailUpdate update) {
+        if (update == null || subject == null || !subject.equals(update.subject())) {
+            return;
+        }
+        List<TailEntry> incoming = update.entries();
+        if (incoming.isEmpty()) {
+            items.clear();
+            return;
+        }
+        int known = items.isEmpty() ? -1 : incoming.lastIndexOf(items.get(0));
+        if (known < 0) {
+            // Nothing in common (first read, or more arrived than the tail keeps): take it whole.
+            items.setAll(newestFirst(incoming));
+            return;
+        }
+        List<TailEntry> fresh = newestFirst(incoming.subList(known + 1, incoming.size()));
+        if (!fresh.isEmpty()) {
+            items.addAll(0, fresh);
+        }
+        if (items.size() > incoming.size()) {
+            items.remove(incoming.size(), items.size()); // the engine no longer keeps these
+        }
+    }
+
+    private static List<TailEntry> newestFirst(List<TailEntry> oldestFirst) {
+        List<TailEntry> copy = new ArrayList<>(oldestFirst);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    private static final class TextCell extends TableCell<TailEntry, TailEntry> {
+        private final Function<TailEntry, String> text;
+
+        TextCell(Function<TailEntry, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(TailEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            setText(empty || entry == null ? null : text.apply(entry));
+        }
+    }
+
+    private static final class DecisionCell extends TableCell<TailEntry, TailEntry> {
+        private final Label badge = new Label();
+
+        @Override
+        protected void updateItem(TailEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                return;
+            }
+            Outcome outcome = entry.outcome();
+            OutcomeBadge.show(badge, outcome, outcome == null ? "—" : outcome.label());
+            setGraphic(badge);
+        }
+    }
+}

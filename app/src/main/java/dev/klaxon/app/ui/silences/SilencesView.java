@@ -1,0 +1,367 @@
+package dev.klaxon.app.ui.silences;
+
+import dev.klaxon.app.ui.common.StatusLine;
+import dev.klaxon.app.ui.actions.SilenceDialog;
+import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.RefreshWhileShown;
+import dev.klaxon.app.ui.common.Sections;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.guard.SilenceRecord;
+import dev.klaxon.guard.SilenceState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The silences: state (icon and word), what each covers, time left (ticking), how many triggers it held back, who
+ * made it and why, and the flags worth a look. Extend by 15 minutes or an hour, or expire early, from the buttons or
+ * the keyboard. The engine is read on the {@link Background} thread every two seconds while the view is shown, and
+ * right after each action; the clock ticks every second on the FX thread without reading anything.
+ */
+public final class SilencesView {
+    static final Duration REFRESH_PERIOD = Duration.ofSeconds(2);
+    static final Duration SHORT_EXTENSION = Duration.ofMinutes(15);
+    static final Duration LONG_EXTENSION = Duration.ofHours(1);
+
+    private final LiveSource source;
+    private final Background background;
+    private final Clock clock;
+    private final ObservableList<SilenceRecord> rows = FXCollections.observableArrayList();
+    private final TableView<SilenceRecord> table = new TableView<>(rows);
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>(this, "now");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final Label count = new Label();
+    private final Label status = new Label();
+    private final RefreshWhileShown refresher;
+    private final Timeline ticker;
+    private final VBox root;
+    private boolean reading;
+    /** Set when the view opens: the first read then puts the keyboard on the newest silence. */
+    private boolean selectFirst;
+
+    public SilencesView(LiveSource source, Background background, Clock clock) {
+        this.source = source;
+        this.background = background;
+        this.clock = clock;
+        now.set(clock.instant());
+        setUpTable();
+
+        Button extendShort = actionButton("+15m", Material2MZ.MORE_TIME, "silence-extend-15m",
+                "Extend the selected silence by 15 minutes (+)", () -> extendSelected(SHORT_EXTENSION));
+        Button extendLong = actionButton("+1h", Material2MZ.MORE_TIME, "silence-extend-1h",
+                "Extend the selected silence by an hour (H)", () -> extendSelected(LONG_EXTENSION));
+        Button expire = actionButton("Expire now", Material2MZ.TIMER_OFF, "silence-expire",
+                "End the selected silence now: its triggers page again (Delete)", this::expireSelected);
+        expire.getStyleClass().add(Styles.DANGER);
+        status.setId("silences-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("incident-progress");
+        count.setId("silences-count");
+        count.getStyleClass().add("section-hint");
+
+        Label title = Sections.title("Silences", Material2MZ.NOTIFICATIONS_OFF);
+        Label hint = new Label("+ extends 15m · H extends 1h · Delete expires · new silences: S on a subject or a "
+                + "message · Ctrl+1 back to live");
+        hint.getStyleClass().add("section-hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, count, spacer, hint);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+        HBox actions = new HBox(10, extendShort, extendLong, expire, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("incident-actions");
+        root = new VBox(header, actions, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getStyleClass().addAll("section", "silences-view");
+
+        refresher = new RefreshWhileShown(REFRESH_PERIOD, this::refresh);
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> now.set(clock.instant())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<SilenceRecord> table() {
+        return table;
+    }
+
+    /** Shown or hidden: reads and ticks only while shown. */
+    public void setActive(boolean shown) {
+        if (shown && !refresher.shown()) {
+            now.set(clock.instant());
+            selectFirst = true;
+        }
+        if (refresher.setShown(shown)) {
+            if (shown) {
+                ticker.play();
+            } else {
+                ticker.stop();
+            }
+        }
+    }
+
+    public void close() {
+        refresher.stop();
+        ticker.stop();
+    }
+
+    /** Reads the silences again; a read already under way makes this one unnecessary. */
+    void refresh() {
+        if (reading) {
+            return;
+        }
+        reading = true;
+        Background.onFx(background.call(source::silences), (silences, failure) -> {
+            reading = false;
+            if (failure != null) {
+                StatusLine.show(status, "Cannot read the silences: " + Background.message(failure), true);
+                return;
+            }
+            show(silences);
+        });
+    }
+
+    private void show(List<SilenceRecord> silences) {
+        SilenceRecord selected = table.getSelectionModel().getSelectedItem();
+        rows.setAll(silences);
+        now.set(clock.instant());
+        if (selected == null && selectFirst && !rows.isEmpty()) {
+            table.getSelectionModel().select(0); // so Delete, + and H work at once, without a click
+        }
+        selectFirst = false;
+        if (selected != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).silence().id() == selected.silence().id()) {
+                    table.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        }
+        long activeCount = silences.stream().filter(r -> r.state(now.get()) == SilenceState.ACTIVE).count();
+        count.setText(activeCount + " active · " + silences.size() + " in all");
+    }
+
+    void extendSelected(Duration by) {
+        SilenceRecord record = actionable();
+        if (record == null) {
+            return;
+        }
+        Instant newEnd = record.silence().effectiveEnd().plus(by);
+        long id = record.silence().id();
+        act("Extending silence #" + id + "…", background.call(() -> source.extendSilence(id, newEnd)),
+                "Silence #" + id + " now ends at " + Formats.timestamp(newEnd));
+    }
+
+    void expireSelected() {
+        SilenceRecord record = actionable();
+        if (record == null) {
+            return;
+        }
+        long id = record.silence().id();
+        act("Expiring silence #" + id + "…", background.call(() -> source.expireSilence(id)),
+                "Silence #" + id + " has ended: its triggers page again");
+    }
+
+    /** The selected silence if it has not ended (an ended one can be neither extended nor expired), else says so. */
+    private SilenceRecord actionable() {
+        SilenceRecord record = table.getSelectionModel().getSelectedItem();
+        if (record == null || busy.get()) {
+            return null;
+        }
+        if (record.state(clock.instant()) == SilenceState.EXPIRED) {
+            StatusLine.show(status, "Silence #" + record.silence().id() + " has already ended; add a new "
+                    + "one with S on a subject.", true);
+            return null;
+        }
+        return record;
+    }
+
+    private void act(String doing, java.util.concurrent.CompletableFuture<Boolean> action, String done) {
+        busy.set(true);
+        StatusLine.show(status, doing, false);
+        Background.onFx(action, (ok, failure) -> {
+            busy.set(false);
+            if (failure != null) {
+                StatusLine.show(status, "Not done: " + Background.message(failure), true);
+            } else {
+                StatusLine.show(status, done, false);
+            }
+            refresh();
+        });
+    }
+
+    private Button actionButton(String text, org.kordamp.ikonli.Ikon icon, String id, String tip, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setAccessibleText(tip);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(busy));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private void setUpTable() {
+        table.setId("silences-table");
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setAccessibleText("Silences, newest first; plus extends by 15 minutes, H by an hour, Delete expires");
+        Label placeholder = new Label("No silences. Press S on a subject or a message in the live view (Ctrl+1) to "
+                + "silence it, or run: klaxon-bridge silence add.");
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(460);
+        table.setPlaceholder(placeholder);
+
+        TableColumn<SilenceRecord, SilenceRecord> state = column("State", 110);
+        state.setCellFactory(c -> new TickingCell((label, r) -> {
+            SilenceState s = r.state(now.get());
+            label.setText(s.label());
+            ((FontIcon) label.getGraphic()).setIconCode(SilenceText.icon(s));
+            label.getStyleClass().removeIf(style -> style.startsWith("silence-"));
+            label.getStyleClass().add("silence-" + s.label());
+        }));
+        TableColumn<SilenceRecord, SilenceRecord> id = column("#", 50);
+        id.setCellFactory(c -> new TextCell(r -> Long.toString(r.silence().id())));
+        TableColumn<SilenceRecord, SilenceRecord> covers = column("Pattern and matchers", 280);
+        covers.setCellFactory(c -> new TextCell(r -> SilenceText.covers(r.silence())));
+        TableColumn<SilenceRecord, SilenceRecord> remaining = column("Remaining", 150);
+        remaining.setCellFactory(c -> new TickingCell((label, r) -> {
+            label.setText(SilenceText.remaining(r, now.get()));
+            label.setGraphic(null);
+        }));
+        TableColumn<SilenceRecord, SilenceRecord> matched = column("Matched", 80);
+        matched.setCellFactory(c -> new TextCell(r -> Formats.count(r.matched())));
+        matched.getStyleClass().add("numeric");
+        TableColumn<SilenceRecord, SilenceRecord> by = column("Created by", 160);
+        by.setCellFactory(c -> new TextCell(r -> Formats.oneLine(r.silence().createdBy(), 120)));
+        TableColumn<SilenceRecord, SilenceRecord> reason = column("Reason", 220);
+        reason.setCellFactory(c -> new TextCell(r -> Formats.oneLine(r.silence().reason(), 300)));
+        TableColumn<SilenceRecord, SilenceRecord> flags = column("Flags", 230);
+        flags.setCellFactory(c -> new TickingCell((label, r) -> {
+            List<String> found = SilenceText.flags(r, now.get());
+            label.setText(String.join(" · ", found));
+            label.setGraphic(found.isEmpty() ? null : new FontIcon(Material2AL.ERROR_OUTLINE));
+            label.getStyleClass().remove("silence-flag");
+            if (!found.isEmpty()) {
+                label.getStyleClass().add("silence-flag");
+            }
+        }));
+        table.getColumns().setAll(List.of(state, id, covers, remaining, matched, by, reason, flags));
+
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) {
+                expireSelected();
+                event.consume();
+            } else if (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD
+                    || (event.getCode() == KeyCode.EQUALS && event.isShiftDown())) {
+                extendSelected(SHORT_EXTENSION);
+                event.consume();
+            } else if (event.getCode() == KeyCode.H && !event.isShortcutDown()) {
+                extendSelected(LONG_EXTENSION);
+                event.consume();
+            }
+        });
+    }
+
+    private static TableColumn<SilenceRecord, SilenceRecord> column(String title, double width) {
+        TableColumn<SilenceRecord, SilenceRecord> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        return column;
+    }
+
+    /** Plain text, whole in the tooltip: patterns and reasons are often wider than their column. */
+    private static final class TextCell extends TableCell<SilenceRecord, SilenceRecord> {
+        private final Function<SilenceRecord, String> text;
+        private final Tooltip tooltip = new Tooltip();
+
+        TextCell(Function<SilenceRecord, String> text) {
+            this.text = text;
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+        }
+
+        @Override
+        protected void updateItem(SilenceRecord record, boolean empty) {
+            super.updateItem(record, empty);
+            String shown = empty || record == null ? null : text.apply(record);
+            setText(shown);
+            if (shown == null || shown.isEmpty()) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(shown);
+                setTooltip(tooltip);
+            }
+        }
+    }
+
+    /** A cell whose text depends on the time: redrawn on every tick of the view's clock, not only on new data. */
+    private final class TickingCell extends TableCell<SilenceRecord, SilenceRecord> {
+        private final Label label = new Label(null, new FontIcon());
+        private final BiConsumer<Label, SilenceRecord> paint;
+        /** Held by the cell and registered weakly: a cell the table throws away must not stay ticking. */
+        private final javafx.beans.value.ChangeListener<Instant> tick = (obs, old, next) -> repaint();
+
+        TickingCell(BiConsumer<Label, SilenceRecord> paint) {
+            this.paint = paint;
+            label.setMinWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            now.addListener(new javafx.beans.value.WeakChangeListener<>(tick));
+        }
+
+        @Override
+        protected void updateItem(SilenceRecord record, boolean empty) {
+            super.updateItem(record, empty);
+            repaint();
+        }
+
+        private void repaint() {
+            SilenceRecord record = getItem();
+            if (isEmpty() || record == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            paint.accept(label, record);
+            setAccessibleText(label.getText());
+            setGraphic(label);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.klaxon.app.testing;
+
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.audit.AuditRow;
+import dev.klaxon.delivery.DeliveryStatus;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
+import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.nats.ConnectionStatus;
+import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.SeverityTotals;
+import dev.klaxon.stats.SubjectSnapshot;
+import dev.klaxon.stats.TailEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A stand-in for the engine's read side, so view behaviour can be tested exactly without NATS. */
+public final class FakeEngine implements LiveSource {
+    private static final Instant START = Instant.parse("2026-01-01T03:00:00Z");
+
+    private final Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
+    private final Map<String, List<TailEntry>> tails = new LinkedHashMap<>();
+    private final Map<String, Double> rates = new LinkedHashMap<>();
+    private ConnectionStatus connection = new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4222",
+            START, "connected");
+    private final List<AuditRow> audit = new ArrayList<>();
+    private final List<AuditQuery> auditQueries = new ArrayList<>();
+    private DeliveryStatus delivery;
+    private List<FloodStatus> floods = List.of();
+    /** Triggers the fake holds per subject, and the subjects released so far. */
+    private final Map<String, Integer> held = new LinkedHashMap<>();
+    private final List<String> released = new ArrayList<>();
+    private long outboxFailures;
+    private Instant now = START.plusSeconds(5);
+    private SeverityTotals severities = SeverityTotals.NONE;
+    private long received;
+    private int snapshots;
+
+    public synchronized void delivery(DeliveryStatus status, long commitFailures) {
+        delivery = status;
+        outboxFailures = commitFailures;
+    }
+
+    /** Rows the fake audit holds, newest first as the engine returns them. */
+    public synchronized void audit(List<AuditRow> rows) {
+        audit.clear();
+        audit.addAll(rows);
+    }
+
+    public synchronized List<AuditQuery> auditQueries() {
+        return List.copyOf(auditQueries);
+    }
+
+    /** Applies kind, text and limit like the engine does (text: case-insensitive, over the columns and body). */
+    @Override
+    public synchronized List<AuditRow> searchAudit(AuditQuery query) {
+        auditQueries.add(query);
+        List<AuditRow> found = new ArrayList<>();
+        for (AuditRow row : audit) {
+            String all = String.join("\u001f", String.valueOf(row.subject()), String.valueOf(row.rule()),
+                    String.valueOf(row.dedupKey()), String.valueOf(row.action()), String.valueOf(row.target()),
+                    String.valueOf(row.message()), String.valueOf(row.body())).toLowerCase(java.util.Locale.ROOT);
+            if (query.kinds().contains(row.kind())
+                    && (query.text() == null || all.contains(query.text().toLowerCase(java.util.Locale.ROOT)))
+                    && (query.since() == null || !row.at().isBefore(query.since()))) {
+                found.add(row);
+            }
+            if (query.limit() > 0 && found.size() >= query.limit()) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    public synchronized void publish(String subject, String body, Outcome outcome, double rate) {
+        counts.computeIfAbsent(subject, s -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
+        rates.put(subject, rate);
+        TailEntry entry = new TailEntry(START.plusMillis(received), subject, body, body.length(), false,
+                Map.of("Nats-Msg-Id", List.of("m-" + received)), outcome, "because " + outcome.label());
+        tails.computeIfAbsent(subject, s -> new ArrayList<>()).add(entry);
+        received++;
+    }
+
+    /** A message exactly as given (headers, routes, reason), stamped with the fake's next receive time. */
+    public synchronized void publish(TailEntry entry, double rate) {
+        counts.computeIfAbsent(entry.subject(), s -> new EnumMap<>(Outcome.class)).merge(entry.outcome(), 1L,
+                Long::sum);
+        rates.put(entry.subject(), rate);
+        tails.computeIfAbsent(entry.subject(), s -> new ArrayList<>()).add(new TailEntry(START.plusMillis(received),
+                entry.subject(), entry.body(), entry.bodyBytes(), entry.truncated(), entry.headers(), entry.outcome(),
+                entry.reason(), entry.routes()));
+        received++;
+    }
+
+    public synchronized void held(String subject, int count) {
+        held.put(subject, count);
+    }
+
+    public synchronized List<String> released() {
+        return List.copyOf(released);
+    }
+
+    @Override
+    public synchronized int heldCount(String subject) {
+        return held.getOrDefault(subject, 0);
+    }
+
+    @Override
+    public synchronized java.util.concurrent.CompletableFuture<Integer> releaseHeld(String subject) {
+        released.add(subject);
+        Integer count = held.remove(subject);
+        return java.util.concurrent.CompletableFuture.completedFuture(count == null ? 0 : count);
+    }
+
+    public synchronized void floods(List<FloodStatus> flooding) {
+        floods = List.copyOf(flooding);
+    }
+
+    @Override
+    public synchronized List<FloodStatus> floods() {
+        return floods;
+    }
+
+    /** Moves the snapshots' time on, as the engine's clock would. */
+    public synchronized void advance(Duration time) {
+        now = now.plus(time);
+    }
+
+    public synchronized void severities(SeverityTotals totals) {
+        severities = totals;
+    }
+
+    public synchronized void connection(ConnectionStatus status) {
+        connection = status;
+    }
+
+    public synchronized int snapshotsTaken() {
+        return snapshots;
+    }
+
+    @Override
+    public synchronized EngineSnapshot snapshot() {
+        snapshots++;
+        List<SubjectSnapshot> subjects = new ArrayList<>();
+        counts.forEach((subject, byOutcome) -> {
+            long total = byOutcome.values().stream().mapToLong(Long::longValue).sum();
+            List<TailEntry> tail = tails.get(subject);
+            subjects.add(new SubjectSnapshot(subject, total, Map.copyOf(byOutcome), rates.get(subject),
+                    rates.get(subject), tail.get(tail.size() - 1).receivedAt(), tail.get(tail.size() - 1).body()));
+        });
+        return new EngineSnapshot(now, connection,
+                new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
+                outboxFailures, severities);
+    }
+
+    @Override
+    public synchronized List<TailEntry> tail(String subject) {
+        return List.copyOf(tails.getOrDefault(subject, List.of()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.klaxon.app.testing;
+
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.shell.Themes;
+import static dev.klaxon.app.testing.FxQuery.fx;
+
+import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.notify.AlertOutlets;
+import dev.klaxon.config.PagerDutyConfig;
+import dev.klaxon.incidents.IncidentDesk;
+import java.time.Clock;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The main window on a test stage, as the console shows it: dark theme, shortcuts installed, frames running. */
+public final class ShownWindow {
+    private ShownWindow() {
+    }
+
+    /** With an incident desk that has no PagerDuty token, as in demo mode. */
+    public static MainWindow show(Stage stage, FakeEngine engine, String placeholder) {
+        IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
+                action -> { }, "test");
+        return show(stage, engine, desk, placeholder);
+    }
+
+    /** With quiet alert outlets: a test run never pops up desktop notifications or beeps. */
+    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder) {
+        return show(stage, source, desk, placeholder, new AlertOutlets(alerts -> { }, alerts -> { }));
+    }
+
+    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder,
+                                  AlertOutlets outlets) {
+        Themes.apply(Theme.DARK);
+        MainWindow window = new MainWindow(source, desk, new MainWindow.Options("test", placeholder, Theme.DARK),
+                outlets);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        Themes.style(scene);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        window.start();
+        return window;
+    }
+
+    public static void close(MainWindow window) {
+        fx(() -> {
+            window.stop();
+            return null;
+        });
+    }
+}

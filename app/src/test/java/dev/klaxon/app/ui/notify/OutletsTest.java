@@ -1,0 +1,111 @@
+package dev.klaxon.app.ui.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+class OutletsTest {
+    @Test
+    void incidentTitlesAreNotReadAsMarkupByTheDesktop() {
+        assertThat(DesktopNotifier.markupFree("5xx > 2% <b>&</b>")).isEqualTo("5xx &gt; 2% &lt;b&gt;&amp;&lt;/b&gt;");
+    }
+
+    @Test
+    void aMissingCommandIsSaidOnceThenIgnored() {
+        assertThat(infoLinesWhileDelivering("klaxon-no-such-notify-command", 3)).hasSize(1);
+    }
+
+    @Test
+    void aFailingCommandIsSaidOnceThenIgnored() {
+        assertThat(infoLinesWhileDelivering("false", 3)).hasSize(1).allMatch(line -> line.contains("false exited"));
+    }
+
+    @Test
+    void aWorkingCommandSaysNothing() {
+        assertThat(infoLinesWhileDelivering("true", 2)).isEmpty();
+    }
+
+    /** Runs the command on the test's own thread, so every delivery has finished when this returns. */
+    private static List<String> infoLinesWhileDelivering(String command, int times) {
+        Logger log = Logger.getLogger(DesktopNotifier.class.getName());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        ExecutorService direct = new AbstractExecutorService() {
+            private boolean shut;
+
+            @Override
+            public void execute(Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public void shutdown() {
+                shut = true;
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                shut = true;
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return shut;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return shut;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) {
+                return true;
+            }
+        };
+        try (DesktopNotifier notifier = new DesktopNotifier(command, direct)) {
+            for (int i = 0; i < times; i++) {
+                notifier.deliver(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held")));
+            }
+        } finally {
+            log.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    @Test
+    void theToneIsShortFadedAndNeverClips() {
+        byte[] pcm = AlertTone.notes(new double[] {880.0, 660.0}, 0.1);
+        assertThat(pcm).hasSize(2 * 4410 * 2);
+        short first = (short) ((pcm[1] << 8) | (pcm[0] & 0xff));
+        assertThat(first).isZero(); // faded in: no click
+        int peak = 0;
+        for (int i = 0; i < pcm.length; i += 2) {
+            peak = Math.max(peak, Math.abs((short) ((pcm[i + 1] << 8) | (pcm[i] & 0xff))));
+        }
+        assertThat(peak).isBetween(Short.MAX_VALUE / 4, Short.MAX_VALUE / 2);
+    }
+}
