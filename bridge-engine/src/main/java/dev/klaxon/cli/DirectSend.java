@@ -5,11 +5,11 @@ import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.config.KlaxonConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.pagerduty.EventKind;
 import dev.klaxon.pagerduty.EventsApiClient;
 import dev.klaxon.pagerduty.RoutingKey;
 import dev.klaxon.pagerduty.SendOutcome;
+import dev.klaxon.secret.SecretRef;
 import java.net.http.HttpClient;
 
 /**

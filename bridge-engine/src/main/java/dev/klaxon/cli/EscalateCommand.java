@@ -2,12 +2,12 @@ package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.KlaxonConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.engine.ManualEscalation;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.message.Severity;
 import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.klaxon.config;
 
+import dev.klaxon.secret.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

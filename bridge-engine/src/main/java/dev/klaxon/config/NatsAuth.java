@@ -1,5 +1,6 @@
 package dev.klaxon.config;
 
+import dev.klaxon.secret.SecretRef;
 import java.nio.file.Path;
 
 /** How the bridge authenticates to NATS: at most one of these per config. */

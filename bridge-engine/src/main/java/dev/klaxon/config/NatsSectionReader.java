@@ -1,6 +1,7 @@
 package dev.klaxon.config;
 
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.klaxon.config;
 
+import dev.klaxon.secret.SecretRef;
 import java.net.URI;
 
 /** The {@code pagerduty:} section. {@code apiToken} and {@code fromEmail} are null when not configured. */

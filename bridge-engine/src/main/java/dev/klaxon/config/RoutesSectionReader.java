@@ -5,6 +5,7 @@ import dev.klaxon.route.DedupKeyTemplate;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.klaxon.delivery;
 
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.KlaxonConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package dev.klaxon.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.AlertMessage;
 import dev.klaxon.message.DecodeResult;
 import dev.klaxon.message.EventAction;
@@ -13,6 +12,7 @@ import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 

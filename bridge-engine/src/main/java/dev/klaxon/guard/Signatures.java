@@ -1,7 +1,7 @@
 package dev.klaxon.guard;
 
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.klaxon.nats;
 
 import dev.klaxon.config.NatsAuth;
 import dev.klaxon.config.NatsConfig;
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.secret.SecretRef;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;

@@ -1,7 +1,7 @@
 package dev.klaxon.route;
 
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.Severity;
+import dev.klaxon.secret.SecretRef;
 
 /**
  * One entry of {@code routes:}, compiled. Optional parts are null when not configured.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klaxon.message.Severity;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.klaxon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klaxon.secret.SecretRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -88,7 +88,7 @@ class DemoEnvironmentTest {
             assertThat(config.guards().shadowAll()).as("nothing is ever sent from the demo").isTrue();
             assertThat(routes.get(1).shadow()).isTrue();
             assertThat(config.guards().floodPerSubject()).isNotNull();
-            assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.config.SecretRef.env("PD_ROUTING_KEY_PROD"));
+            assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.secret.SecretRef.env("PD_ROUTING_KEY_PROD"));
             assertThat(routes.get(0).severity().wire()).isEqualTo("critical");
         } finally {
             try (var paths = Files.walk(dir)) {

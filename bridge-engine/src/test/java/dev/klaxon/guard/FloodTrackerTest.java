@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.config.RateLimit;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.AlertMessage;
 import dev.klaxon.message.DecodeResult;
 import dev.klaxon.message.InboundMessage;
@@ -12,6 +11,7 @@ import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.config.NatsAuth;
 import dev.klaxon.config.NatsConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.secret.SecretRef;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klaxon.config.NatsAuth;
 import dev.klaxon.config.NatsConfig;
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.secret.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.config.NatsAuth;
 import dev.klaxon.config.NatsConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.secret.SecretRef;
 import io.nats.client.NKey;
 import io.nats.client.impl.Headers;
 import java.nio.file.Files;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.message.AlertMessage;
 import dev.klaxon.message.Severity;
+import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.klaxon.config;
+package dev.klaxon.secret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
