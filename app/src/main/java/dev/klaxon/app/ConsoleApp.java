@@ -1,15 +1,16 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.app.prefs.ConsolePrefs;
-import dev.klaxon.app.prefs.PrefsStore;
+import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.perf.ConsolePerf;
 import dev.klaxon.app.perf.EngineCounts;
+import dev.klaxon.app.prefs.ConsolePrefs;
+import dev.klaxon.app.prefs.PrefsStore;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.settings.SettingsView;
 import dev.klaxon.app.ui.shell.ConfigErrorView;
 import dev.klaxon.app.ui.shell.LayoutMemory;
 import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.app.ui.shell.StartupView;
-import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigException;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ final class ConsoleApp {
     private volatile String prefsProblem;
     private Stage stage;
     private MainWindow window;
+    private EngineBackend backend;
     private LayoutMemory layout;
     private ConsolePerf perf;
 
@@ -121,16 +123,16 @@ final class ConsoleApp {
     private void showMain(Session opened) {
         String servers = String.join(", ", opened.config().nats().servers());
         String subjects = String.join(", ", opened.config().nats().subjects());
-        window = new MainWindow(LiveSource.of(opened.engine()), opened.incidents(), new MainWindow.Options(
+        backend = EngineBackend.of(opened.engine(), opened.incidents(), Browser.hostServices());
+        window = new MainWindow(backend, new MainWindow.Options(
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
                 theme));
-        window.incidents().openLinksWith(Browser.hostServices());
         if (options.demo()) {
             window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
                     + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "
                     + "pagerduty.from_email to see and act on incidents here.");
-            window.settings().readOnly("Demo mode: these settings belong to the demo's own temporary config and "
+            window.view(SettingsView.class).readOnly("Demo mode: these settings belong to the demo's own temporary config and "
                     + "cannot be changed here. Start Klaxon with your config to edit and save them; the Test buttons "
                     + "work either way.");
         }
@@ -183,6 +185,9 @@ final class ConsoleApp {
     private void quit(int code) {
         if (window != null) {
             window.stop();
+        }
+        if (backend != null) {
+            backend.close();
         }
         if (layout != null) {
             prefs.save(layout.capture()); // read on the FX thread, written by the stopper below

@@ -1,14 +1,13 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.testing.FxQuery;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.app.ui.shell.MainWindow;
-import dev.klaxon.app.ui.live.SubjectRow;
+import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.live.SubjectRow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.engine.Engine;
@@ -79,7 +78,7 @@ class ConsoleIntegrationTest {
 
         desk = new IncidentDesk(config.pagerduty(), name -> null, Clock.systemUTC(), engine::recordAction,
                 engine.operator());
-        window = ShownWindow.show(stage, LiveSource.of(engine), desk, "waiting");
+        window = ShownWindow.show(stage, EngineBackend.of(engine, desk, null), "waiting");
     }
 
     @AfterEach

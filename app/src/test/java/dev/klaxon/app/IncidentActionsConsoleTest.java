@@ -1,13 +1,12 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.testing.FxQuery;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
@@ -94,11 +93,10 @@ class IncidentActionsConsoleTest {
                 engine.operator(), new DeskTiming(Duration.ofSeconds(1), Duration.ofMillis(50), 10));
         desk.start();
         publisher = Nats.connect(server.url());
-        window = ShownWindow.show(stage, LiveSource.of(engine), desk, "waiting");
-        window.incidents().openLinksWith(url -> {
+        window = ShownWindow.show(stage, EngineBackend.of(engine, desk, url -> {
             openedOnFxThread.add(Platform.isFxApplicationThread());
             opened.add(url);
-        });
+        }), "waiting");
     }
 
     @AfterEach

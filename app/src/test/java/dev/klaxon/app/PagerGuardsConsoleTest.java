@@ -1,14 +1,15 @@
 package dev.klaxon.app;
 
-import dev.klaxon.app.testing.FxQuery;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.audit.AuditView;
 import dev.klaxon.app.ui.live.SubjectRow;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.silences.SilencesView;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
@@ -100,7 +101,7 @@ class PagerGuardsConsoleTest {
         desk = new IncidentDesk(config.pagerduty(), name -> null, Clock.systemUTC(), engine::recordAction,
                 engine.operator());
         publisher = Nats.connect(server.url());
-        window = ShownWindow.show(stage, LiveSource.of(engine), desk, "waiting");
+        window = ShownWindow.show(stage, EngineBackend.of(engine, desk, null), "waiting");
         await().atMost(PATIENCE).until(() -> engine.summary().connection().state() == ConnectionState.CONNECTED);
     }
 
@@ -215,8 +216,8 @@ class PagerGuardsConsoleTest {
                 .contains("******** (env PD_ROUTING_KEY_PROD)").doesNotContain(PROD_KEY);
 
         @SuppressWarnings("unchecked")
-        ComboBox<dev.klaxon.config.SecretRef> keys = robot.lookup("#escalate-routing-key").queryAs(ComboBox.class);
-        assertThat(fx(() -> keys.getItems().stream().map(dev.klaxon.config.SecretRef::masked).toList()))
+        ComboBox<dev.klaxon.secret.SecretRef> keys = robot.lookup("#escalate-routing-key").queryAs(ComboBox.class);
+        assertThat(fx(() -> keys.getItems().stream().map(dev.klaxon.secret.SecretRef::masked).toList()))
                 .containsExactly("******** (env PD_ROUTING_KEY_PROD)", "******** (env PD_ROUTING_KEY_OPS)");
         @SuppressWarnings("unchecked")
         ComboBox<Severity> severity = robot.lookup("#escalate-severity").queryAs(ComboBox.class);
@@ -242,7 +243,7 @@ class PagerGuardsConsoleTest {
         assertThat(robot.lookup("#escalate-message-dialog").tryQuery()).isEmpty();
 
         key(robot, KeyCode.CONTROL, KeyCode.DIGIT2);
-        assertThat(fx(window::showingAudit)).isTrue();
+        assertThat(fx(() -> window.showing(AuditView.class))).isTrue();
         @SuppressWarnings("unchecked")
         TableView<AuditRow> audit = robot.lookup("#audit-table").queryAs(TableView.class);
         await().atMost(PATIENCE).until(() -> fx(() -> audit.getItems().stream().anyMatch(row ->
@@ -256,7 +257,7 @@ class PagerGuardsConsoleTest {
 
         focusStage();
         key(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
-        assertThat(fx(window::showingSilences)).isTrue();
+        assertThat(fx(() -> window.showing(SilencesView.class))).isTrue();
         @SuppressWarnings("unchecked")
         TableView<SilenceRecord> table = robot.lookup("#silences-table").queryAs(TableView.class);
         await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().size()) == 1);

@@ -1,6 +1,6 @@
 package dev.klaxon.app.feed;
 
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * snapshot and one tail per poll, and a slow frame simply skips to the newest.
  */
 public final class LiveFeed implements AutoCloseable {
-    private final LiveSource source;
+    private final LiveBackend source;
     private final Duration period;
     private final ScheduledExecutorService poller;
     private final AtomicReference<EngineSnapshot> snapshot = new AtomicReference<>();
@@ -26,7 +26,7 @@ public final class LiveFeed implements AutoCloseable {
     private final AtomicReference<String> watched = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
-    public LiveFeed(LiveSource source, Duration period) {
+    public LiveFeed(LiveBackend source, Duration period) {
         this.source = Objects.requireNonNull(source, "source");
         this.period = period;
         this.poller = Executors.newSingleThreadScheduledExecutor(runnable -> {

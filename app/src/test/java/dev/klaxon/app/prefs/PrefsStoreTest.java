@@ -3,7 +3,6 @@ package dev.klaxon.app.prefs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.app.prefs.ConsolePrefs.WindowBounds;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.klaxon.app.testing;
 
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
-import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.nats.ConnectionState;
@@ -21,8 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A stand-in for the engine's read side, so view behaviour can be tested exactly without NATS. */
-public final class FakeEngine implements LiveSource {
+/**
+ * A stand-in for the engine's in-memory side (live state, audit rows, held triggers), so view behaviour can be tested
+ * exactly without NATS; {@link FakeBackend} puts it behind the console's door.
+ */
+public final class FakeEngine implements LiveBackend {
     private static final Instant START = Instant.parse("2026-01-01T03:00:00Z");
 
     private final Map<String, Map<Outcome, Long>> counts = new LinkedHashMap<>();
@@ -59,7 +62,6 @@ public final class FakeEngine implements LiveSource {
     }
 
     /** Applies kind, text and limit like the engine does (text: case-insensitive, over the columns and body). */
-    @Override
     public synchronized List<AuditRow> searchAudit(AuditQuery query) {
         auditQueries.add(query);
         List<AuditRow> found = new ArrayList<>();
@@ -107,12 +109,10 @@ public final class FakeEngine implements LiveSource {
         return List.copyOf(released);
     }
 
-    @Override
     public synchronized int heldCount(String subject) {
         return held.getOrDefault(subject, 0);
     }
 
-    @Override
     public synchronized java.util.concurrent.CompletableFuture<Integer> releaseHeld(String subject) {
         released.add(subject);
         Integer count = held.remove(subject);

@@ -1,15 +1,12 @@
 package dev.klaxon.app.testing;
 
-import dev.klaxon.app.prefs.Theme;
-import dev.klaxon.app.ui.shell.MainWindow;
-import dev.klaxon.app.ui.shell.Themes;
 import static dev.klaxon.app.testing.FxQuery.fx;
 
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.ConsoleBackend;
+import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.notify.AlertOutlets;
-import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.incidents.IncidentDesk;
-import java.time.Clock;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.shell.Themes;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -18,23 +15,19 @@ public final class ShownWindow {
     private ShownWindow() {
     }
 
-    /** With an incident desk that has no PagerDuty token, as in demo mode. */
+    /** Over the fake engine alone, with an incident desk that has no PagerDuty token, as in demo mode. */
     public static MainWindow show(Stage stage, FakeEngine engine, String placeholder) {
-        IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
-                action -> { }, "test");
-        return show(stage, engine, desk, placeholder);
+        return show(stage, new FakeBackend(engine), placeholder);
     }
 
     /** With quiet alert outlets: a test run never pops up desktop notifications or beeps. */
-    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder) {
-        return show(stage, source, desk, placeholder, new AlertOutlets(alerts -> { }, alerts -> { }));
+    public static MainWindow show(Stage stage, ConsoleBackend backend, String placeholder) {
+        return show(stage, backend, placeholder, new AlertOutlets(alerts -> { }, alerts -> { }));
     }
 
-    public static MainWindow show(Stage stage, LiveSource source, IncidentDesk desk, String placeholder,
-                                  AlertOutlets outlets) {
+    public static MainWindow show(Stage stage, ConsoleBackend backend, String placeholder, AlertOutlets outlets) {
         Themes.apply(Theme.DARK);
-        MainWindow window = new MainWindow(source, desk, new MainWindow.Options("test", placeholder, Theme.DARK),
-                outlets);
+        MainWindow window = new MainWindow(backend, new MainWindow.Options("test", placeholder, Theme.DARK), outlets);
         Scene scene = new Scene(window.root(), 1280, 800);
         Themes.style(scene);
         window.installShortcuts(scene);

@@ -1,9 +1,11 @@
 package dev.klaxon.app.tour;
 
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.engine.EngineBackend;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.flood.FloodView;
+import dev.klaxon.app.ui.live.LiveView;
 import dev.klaxon.app.ui.notify.AlertOutlets;
 import dev.klaxon.app.ui.shell.MainWindow;
-import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
@@ -52,10 +54,10 @@ public final class ScreenshotTour {
     }
 
     private static final List<Shot> SHOTS = List.of(
-            new Shot("console-subjects.png", window -> window.showAudit(false)),
-            new Shot("console-flood.png", MainWindow::showFlood),
+            new Shot("console-subjects.png", window -> window.show(LiveView.class)),
+            new Shot("console-flood.png", window -> window.show(FloodView.class)),
             new Shot("console-incidents.png", window -> {
-                window.showAudit(false);
+                window.show(LiveView.class);
                 window.alerts().toasts().setVisible(false); // the first picture shows a toast; here it would cover
                                                              // the selected incident's details
                 window.incidents().table().requestFocus();
@@ -141,7 +143,7 @@ public final class ScreenshotTour {
 
     private static MainWindow show(Engine engine, IncidentDesk desk, Theme theme) {
         Themes.apply(theme);
-        MainWindow window = new MainWindow(LiveSource.of(engine), desk,
+        MainWindow window = new MainWindow(EngineBackend.of(engine, desk, null),
                 new MainWindow.Options("klaxon.yaml", "Waiting for alerts…", theme),
                 new AlertOutlets(alerts -> { }, alerts -> { })); // no desktop notifications or tones from a tour
         Scene scene = new Scene(window.root(), WIDTH, HEIGHT);

@@ -1,12 +1,12 @@
 package dev.klaxon.app.ui.actions;
 
-import dev.klaxon.app.ui.common.StatusLine;
-import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.app.ui.common.Formats;
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.app.ui.common.FxThread;
+import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.message.Severity;
 import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.secret.SecretRef;
 import dev.klaxon.stats.TailEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,17 +32,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * Forces one message to PagerDuty by hand: the routing key (the page routes' references, masked) and the severity
  * are chosen, and the exact Events v2 body the engine would send is shown first and re-rendered on every change.
- * Rendering and sending run on the {@link Background} thread; the dialog closes once the outbox holds the event.
+ * Rendering and sending are the backend's; the dialog closes once the outbox holds the event.
  * Send is never the default button: a page goes out on a deliberate click, not on a stray Enter. FX thread only.
  */
 public final class EscalationDialog {
-    private final LiveSource source;
-    private final Background background;
+    private final ActionsBackend actions;
     private final Node owner;
 
-    public EscalationDialog(LiveSource source, Background background, Node owner) {
-        this.source = source;
-        this.background = background;
+    public EscalationDialog(ActionsBackend actions, Node owner) {
+        this.actions = actions;
         this.owner = owner;
     }
 
@@ -63,7 +61,7 @@ public final class EscalationDialog {
         dialog.setHeaderText("Send this message from " + Formats.oneLine(message.subject(), 120)
                 + " to PagerDuty now, past routes, silences, dedup and flood state?");
 
-        List<SecretRef> keys = source.pageRoutingKeys();
+        List<SecretRef> keys = actions.pageRoutingKeys();
         ComboBox<SecretRef> routingKey = new ComboBox<>();
         routingKey.setId("escalate-routing-key");
         routingKey.getItems().setAll(keys);
@@ -155,15 +153,15 @@ public final class EscalationDialog {
             }
             long asked = ++current.generation;
             StatusLine.show(status, "Rendering…", false);
-            Background.onFx(background.supply(() -> source.previewEscalation(message.subject(), body,
-                    headers, key, chosen)), (event, failure) -> {
+            FxThread.whenDone(actions.previewEscalation(message.subject(), body,
+                    headers, key, chosen), (event, failure) -> {
                 if (asked != current.generation) {
                     return; // the operator changed a choice meanwhile; a newer render is on its way
                 }
                 if (failure != null) {
                     preview.clear();
                     adjustments.setText("");
-                    StatusLine.show(status, "Cannot escalate: " + Background.message(failure), true);
+                    StatusLine.show(status, "Cannot escalate: " + FxThread.message(failure), true);
                     return;
                 }
                 show(event, preview, adjustments);
@@ -183,13 +181,13 @@ public final class EscalationDialog {
             routingKey.setDisable(true);
             severities.setDisable(true);
             StatusLine.show(status, "Sending to the outbox…", false);
-            Background.onFx(background.call(() -> source.escalate(message.subject(), body, headers, key,
-                    chosen)), (id, failure) -> {
+            FxThread.whenDone(actions.escalate(message.subject(), body, headers, key,
+                    chosen), (id, failure) -> {
                 if (failure != null) {
                     send.setDisable(false);
                     routingKey.setDisable(false);
                     severities.setDisable(false);
-                    StatusLine.show(status, "Not escalated: " + Background.message(failure), true);
+                    StatusLine.show(status, "Not escalated: " + FxThread.message(failure), true);
                     return;
                 }
                 dialog.close();

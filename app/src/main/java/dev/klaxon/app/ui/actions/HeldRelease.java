@@ -1,8 +1,8 @@
 package dev.klaxon.app.ui.actions;
 
-import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.app.ui.common.Formats;
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.common.FxThread;
 import java.util.function.BiConsumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -16,19 +16,17 @@ import javafx.stage.Window;
  * Used by the live view's "r" and the flood view's Release buttons. FX thread only.
  */
 public final class HeldRelease {
-    private final LiveSource source;
-    private final Background background;
+    private final ActionsBackend actions;
     private final BiConsumer<String, String> report;
 
     /** @param report told (title, text) what the release did, to show the operator */
-    public HeldRelease(LiveSource source, Background background, BiConsumer<String, String> report) {
-        this.source = source;
-        this.background = background;
+    public HeldRelease(ActionsBackend actions, BiConsumer<String, String> report) {
+        this.actions = actions;
         this.report = report;
     }
 
     public void confirmAndRelease(String subject, Window owner) {
-        int held = source.heldCount(subject);
+        int held = actions.heldCount(subject);
         if (held == 0) {
             report.accept("Nothing held", subject + " has no held triggers to release.");
             return;
@@ -43,10 +41,10 @@ public final class HeldRelease {
         confirm.getDialogPane().setId("release-dialog");
         ((Button) confirm.getDialogPane().lookupButton(send)).setDefaultButton(false);
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        confirm.showAndWait().filter(send::equals).ifPresent(ok -> Background.onFx(
-                background.call(() -> source.releaseHeld(subject)), (released, failure) -> {
+        confirm.showAndWait().filter(send::equals).ifPresent(ok -> FxThread.whenDone(
+                actions.releaseHeld(subject), (released, failure) -> {
                     if (failure != null) {
-                        report.accept("Not released", Formats.oneLine(Background.message(failure), 300));
+                        report.accept("Not released", Formats.oneLine(FxThread.message(failure), 300));
                     } else {
                         report.accept("Released", Formats.count(released) + " held trigger"
                                 + (released == 1 ? "" : "s") + " of " + subject + " are in the outbox.");

@@ -1,10 +1,10 @@
 package dev.klaxon.app.ui.actions;
 
-import dev.klaxon.app.ui.common.StatusLine;
-import dev.klaxon.app.ui.common.Background;
-import dev.klaxon.app.ui.common.Formats;
 import atlantafx.base.theme.Styles;
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
+import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.config.DurationText;
 import dev.klaxon.guard.Silence;
 import java.time.Duration;
@@ -37,17 +37,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * Asks how to silence: the subject pattern (pre-filled, editable), payload matchers offered from the message as
  * toggles plus free ones, a duration (15m / 1h / 4h / custom) and a required reason. Mistakes are named by field in
- * the dialog; the silence is added on the {@link Background} thread and the dialog closes only once the engine
+ * the dialog; the silence is added by the backend and the dialog closes only once the engine
  * has it, or says why it could not. FX thread only.
  */
 public final class SilenceDialog {
-    private final LiveSource source;
-    private final Background background;
+    private final ActionsBackend actions;
     private final Node owner;
 
-    public SilenceDialog(LiveSource source, Background background, Node owner) {
-        this.source = source;
-        this.background = background;
+    public SilenceDialog(ActionsBackend actions, Node owner) {
+        this.actions = actions;
         this.owner = owner;
     }
 
@@ -184,10 +182,10 @@ public final class SilenceDialog {
             }
             submit.setDisable(true);
             StatusLine.show(status, "Silencing…", false);
-            Background.onFx(background.call(() -> source.addSilence(checked.request())), (added, failure) -> {
+            FxThread.whenDone(actions.addSilence(checked.request()), (added, failure) -> {
                 if (failure != null) {
                     submit.setDisable(false);
-                    StatusLine.show(status, "Not silenced: " + Background.message(failure), true);
+                    StatusLine.show(status, "Not silenced: " + FxThread.message(failure), true);
                     return;
                 }
                 dialog.setResult(added);

@@ -1,19 +1,18 @@
 package dev.klaxon.app.ui.audit;
 
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.AuditBackend;
+import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
-import atlantafx.base.theme.Styles;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.ExportFormat;
 import dev.klaxon.incidents.IncidentRef;
 import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -44,6 +40,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -62,12 +59,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The audit view: filters on top, a table of forwarded events, operator actions and config loads (newest first),
  * and the selected row in full on the right.
  *
- * <p>The audit lives in SQLite, so every search runs on one background thread and its result is applied on the FX
+ * <p>The audit lives in SQLite, so the backend searches it off the FX thread and the result is applied on the FX
  * thread in one go. Searches never pile up: while one runs, further requests collapse into a single re-run with the
  * newest filters. At most {@link #MAX_ROWS} rows are held; the count line says when more matched. Export writes the
  * rows on screen, also off the FX thread.
  */
-public final class AuditView {
+public final class AuditView implements ConsoleView {
     /** Rows held and shown at most: bounded memory, and more than anyone scrolls through. */
     public static final int MAX_ROWS = 1_000;
     /** Auto-refresh pace while the view is visible. */
@@ -123,10 +120,9 @@ public final class AuditView {
             new KindChoice("operator actions", AuditKind.ACTION),
             new KindChoice("config loads", AuditKind.CONFIG));
 
-    private final Function<AuditQuery, List<AuditRow>> search;
+    private final AuditBackend audit;
     private final Function<String, Optional<IncidentRef>> incidentOf;
     private final Clock clock;
-    private final ExecutorService worker;
     private final AuditText text = new AuditText();
 
     private final TextField textFilter = new TextField();
@@ -155,16 +151,11 @@ public final class AuditView {
      * @param incidentOf the PagerDuty incident a dedup_key landed in, when known; read on the FX thread, so it must
      *                   answer from memory
      */
-    public AuditView(Function<AuditQuery, List<AuditRow>> search, Function<String, Optional<IncidentRef>> incidentOf,
+    public AuditView(AuditBackend audit, Function<String, Optional<IncidentRef>> incidentOf,
                      Clock clock) {
-        this.search = Objects.requireNonNull(search, "search");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.incidentOf = Objects.requireNonNull(incidentOf, "incidentOf");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "klaxon-console-audit");
-            thread.setDaemon(true);
-            return thread;
-        });
         root.getStyleClass().add("audit-view");
         root.setTop(filterBar());
         SplitPane split = new SplitPane(tableSection(), detailSection());
@@ -183,6 +174,37 @@ public final class AuditView {
         showDetail(null);
     }
 
+    @Override
+    public String id() {
+        return "audit";
+    }
+
+    @Override
+    public String title() {
+        return "Audit";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.RECEIPT_LONG;
+    }
+
+    @Override
+    public String description() {
+        return "Audit view: forwarded pages, operator actions and config loads, searchable and exportable";
+    }
+
+    @Override
+    public void focus() {
+        textFilter.requestFocus();
+    }
+
+    @Override
+    public TextInputControl filterField() {
+        return textFilter;
+    }
+
+    @Override
     public Node node() {
         return root;
     }
@@ -196,17 +218,27 @@ public final class AuditView {
         this.exportTarget = Objects.requireNonNull(target, "target");
     }
 
+    @Override
+    public void activate() {
+        setShown(true);
+    }
+
+    @Override
+    public void deactivate() {
+        setShown(false);
+    }
+
     /** Shown or hidden: refreshes at once when shown and every few seconds while shown; idle when hidden. */
-    public void setActive(boolean shown) {
+    private void setShown(boolean shown) {
         if (autoRefresh.setShown(shown) && !shown) {
             typing.stop();
         }
     }
 
+    @Override
     public void close() {
         autoRefresh.stop();
         typing.stop();
-        worker.shutdownNow();
     }
 
     /** Searches with the current filters; collapses into one re-run when a search is already under way. */
@@ -226,18 +258,8 @@ public final class AuditView {
             return;
         }
         searching = true;
-        worker.execute(() -> {
-            List<AuditRow> rows = null;
-            String failure = null;
-            try {
-                rows = search.apply(query);
-            } catch (RuntimeException e) {
-                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            }
-            List<AuditRow> found = rows;
-            String problem = failure;
-            Platform.runLater(() -> searched(found, problem));
-        });
+        FxThread.whenDone(audit.search(query), (found, failure) -> searched(found,
+                failure == null ? null : FxThread.message(failure)));
     }
 
     private AuditQuery query() {
@@ -340,20 +362,9 @@ public final class AuditView {
             return;
         }
         notice("Exporting " + Formats.count(rows.size()) + " rows…", false);
-        worker.execute(() -> {
-            String result;
-            boolean failed = false;
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                AuditExport.write(rows, format, out);
-                result = "Exported " + Formats.count(rows.size()) + " rows to " + file;
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                result = "Export to " + file + " failed: " + e.getMessage();
-            }
-            String message = result;
-            boolean error = failed;
-            Platform.runLater(() -> notice(message, error));
-        });
+        FxThread.whenDone(audit.export(rows, format, file), (done, failure) -> notice(failure == null
+                ? "Exported " + Formats.count(rows.size()) + " rows to " + file
+                : "Export to " + file + " failed: " + FxThread.message(failure), failure != null));
     }
 
     private Node filterBar() {

@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui.common;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -21,6 +22,26 @@ public final class Sections {
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         return title;
+    }
+
+    /** A section's header row: {@code left} from its start, {@code right} pushed to its end. */
+    public static HBox header(List<Node> left, Node... right) {
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox header = new HBox(10);
+        header.getChildren().addAll(left);
+        header.getChildren().add(spring);
+        header.getChildren().addAll(right);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+        return header;
+    }
+
+    /** Small text beside a section's title: a count, a place, the keys that work there. */
+    public static Label hint(String text) {
+        Label hint = new Label(text);
+        hint.getStyleClass().add("section-hint");
+        return hint;
     }
 
     /** The header over the body, the body growing; {@code styles} are added to the section's own classes. */

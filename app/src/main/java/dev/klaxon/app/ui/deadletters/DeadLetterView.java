@@ -1,13 +1,17 @@
 package dev.klaxon.app.ui.deadletters;
 
-import dev.klaxon.app.ui.common.Background;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.DeadLettersBackend;
+import dev.klaxon.app.ui.command.ConsoleCommand;
+import dev.klaxon.app.ui.command.ConsoleCommands;
+import dev.klaxon.app.ui.command.KeyTrigger;
+import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.MessageFormatter;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.StatusLine;
-import atlantafx.base.theme.Styles;
-import dev.klaxon.app.backend.LiveSource;
 import dev.klaxon.outbox.EventRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +19,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,11 +41,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -53,15 +54,14 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * is fixed (a routing key, a template). The outbox is SQLite: reads and re-sends run on this view's own thread and
  * only their results come back to the FX thread. Refreshes while shown, and right after a re-send.
  */
-public final class DeadLetterView {
+public final class DeadLetterView implements ConsoleView {
     /** Dead letters listed at most, newest first. */
     static final int LIMIT = 500;
     private static final Duration REFRESH_PERIOD = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    private final LiveSource source;
-    private final ExecutorService worker;
+    private final DeadLettersBackend deadLetters;
     private final ObservableList<EventRecord> rows = FXCollections.observableArrayList();
     private final TableView<EventRecord> table = new TableView<>(rows);
     private final TextArea detail = new TextArea();
@@ -73,13 +73,8 @@ public final class DeadLetterView {
     private final RefreshWhileShown autoRefresh;
     private final VBox root;
 
-    public DeadLetterView(LiveSource source) {
-        this.source = source;
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "klaxon-console-dead-letters");
-            thread.setDaemon(true);
-            return thread;
-        });
+    public DeadLetterView(DeadLettersBackend deadLetters) {
+        this.deadLetters = deadLetters;
         setUpTable();
         resend.setId("resend-button");
         resend.setTooltip(new Tooltip("Send the selected events to PagerDuty again (Enter). They keep their "
@@ -95,14 +90,8 @@ public final class DeadLetterView {
         count.setId("dead-letter-shown");
         count.getStyleClass().add("section-hint");
         Label title = Sections.title("Dead letters", Material2AL.ERROR_OUTLINE);
-        Label hint = new Label("PagerDuty refused these for good (4xx); fix the cause, then resend · Enter resends "
-                + "· Ctrl+1 back to live");
-        hint.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, count, spacer, hint);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
+        HBox header = Sections.header(List.of(title, count), Sections.hint("PagerDuty refused these for good (4xx); "
+                + "fix the cause, then resend · Enter resends · Ctrl+1 back to live"));
         HBox actions = new HBox(10, resend, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("incident-actions");
@@ -122,6 +111,37 @@ public final class DeadLetterView {
         autoRefresh = new RefreshWhileShown(REFRESH_PERIOD, this::refresh);
     }
 
+    @Override
+    public String id() {
+        return "dead-letters";
+    }
+
+    @Override
+    public String title() {
+        return "Dead letters";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2AL.ERROR_OUTLINE;
+    }
+
+    @Override
+    public String description() {
+        return "Dead letters: events PagerDuty refused for good, with a Resend action";
+    }
+
+    @Override
+    public void focus() {
+        table.requestFocus();
+    }
+
+    @Override
+    public List<TableView<?>> rememberedTables() {
+        return List.of(table);
+    }
+
+    @Override
     public Node node() {
         return root;
     }
@@ -130,36 +150,34 @@ public final class DeadLetterView {
         return table;
     }
 
+    @Override
+    public void activate() {
+        setShown(true);
+    }
+
+    @Override
+    public void deactivate() {
+        setShown(false);
+    }
+
     /** Shown or hidden: reads at once when shown and every few seconds while shown; idle when hidden. */
-    public void setActive(boolean shown) {
+    private void setShown(boolean shown) {
         autoRefresh.setShown(shown);
     }
 
+    @Override
     public void close() {
         autoRefresh.stop();
-        worker.shutdownNow();
     }
 
     void refresh() {
-        CompletableFuture<List<EventRecord>> read = new CompletableFuture<>();
-        try {
-            worker.execute(() -> {
-                try {
-                    read.complete(source.deadLetters(LIMIT));
-                } catch (RuntimeException e) {
-                    read.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            return; // closed
-        }
-        read.whenComplete((letters, failure) -> Platform.runLater(() -> {
+        FxThread.whenDone(deadLetters.list(LIMIT), (letters, failure) -> {
             if (failure != null) {
-                showStatus("Cannot read the outbox: " + Formats.oneLine(failure.getMessage(), 200), true);
+                showStatus("Cannot read the outbox: " + FxThread.message(failure), true);
             } else {
                 show(letters);
             }
-        }));
+        });
     }
 
     private void show(List<EventRecord> letters) {
@@ -180,23 +198,20 @@ public final class DeadLetterView {
         }
         busy.set(true);
         showStatus("Resending " + selected.size() + (selected.size() == 1 ? " event…" : " events…"), false);
-        // Handed to the outbox from this view's thread: even queueing a write is not the FX thread's business.
-        CompletableFuture<?>[] sends = selected.stream().map(event -> resend(event.id())
-                .handle((ok, failure) -> failure == null ? null : event.id() + ": " + Background.message(failure)))
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(sends).whenComplete((ignored, never) -> {
-            List<String> failures = java.util.Arrays.stream(sends).map(f -> (String) f.join())
-                    .filter(java.util.Objects::nonNull).toList();
-            Platform.runLater(() -> {
-                busy.set(false);
-                if (failures.isEmpty()) {
-                    showStatus("Resent " + selected.size() + (selected.size() == 1 ? " event" : " events")
-                            + ": pending again, going out now", false);
-                } else {
-                    showStatus("Could not resend " + String.join("; ", failures), true);
-                }
-                refresh();
-            });
+        List<CompletableFuture<String>> sends = selected.stream().map(event -> deadLetters.resend(event.id())
+                .handle((ok, failure) -> failure == null ? null : event.id() + ": " + FxThread.message(failure)))
+                .toList();
+        CompletableFuture<List<String>> failed = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .thenApply(all -> sends.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
+        FxThread.whenDone(failed, (failures, never) -> {
+            busy.set(false);
+            if (failures.isEmpty()) {
+                showStatus("Resent " + selected.size() + (selected.size() == 1 ? " event" : " events")
+                        + ": pending again, going out now", false);
+            } else {
+                showStatus("Could not resend " + String.join("; ", failures), true);
+            }
+            refresh();
         });
     }
 
@@ -223,15 +238,6 @@ public final class DeadLetterView {
         return pretty != null ? pretty : json == null ? "" : json;
     }
 
-    private CompletableFuture<Void> resend(long id) {
-        try {
-            return CompletableFuture.supplyAsync(() -> source.resendDeadLetter(id), worker)
-                    .thenCompose(sent -> sent);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the console is closing"));
-        }
-    }
-
     private void showStatus(String text, boolean failed) {
         StatusLine.show(status, text, failed);
     }
@@ -256,12 +262,13 @@ public final class DeadLetterView {
                 column("HTTP", 60, e -> e.lastStatus() == null ? "—" : e.lastStatus().toString()),
                 column("PagerDuty said", 380, EventRecord::lastMessage),
                 column("Resent", 60, e -> Integer.toString(e.requeues()))));
-        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER) {
-                resendSelected();
-                event.consume();
-            }
-        });
+    }
+
+    @Override
+    public void registerCommands(ConsoleCommands commands, BooleanSupplier shown) {
+        commands.add("dead-letter.resend", "Dead letters", "Resend the selected dead letters",
+                ConsoleCommand.focused(table), this::resendSelected, shown,
+                new KeyTrigger(KeyTrigger.key(KeyCode.ENTER), null, "Enter")); // its display text is "↵"
     }
 
     private static Instant deadAt(EventRecord event) {

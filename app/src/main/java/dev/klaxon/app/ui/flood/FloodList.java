@@ -1,7 +1,7 @@
 package dev.klaxon.app.ui.flood;
 
-import dev.klaxon.app.ui.common.Formats;
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.guard.FloodStatus;
 import java.time.Instant;
 import java.util.List;

@@ -1,23 +1,23 @@
 package dev.klaxon.app.ui.flood;
 
-import dev.klaxon.app.ui.actions.HeldRelease;
-import dev.klaxon.app.ui.common.Background;
-import dev.klaxon.app.ui.common.Formats;
-import dev.klaxon.app.ui.common.Sections;
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.app.rates.RateFrame;
 import dev.klaxon.app.rates.RateHistory;
 import dev.klaxon.app.rates.RateSeries;
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.app.ui.actions.HeldRelease;
+import dev.klaxon.app.ui.common.ConsoleView;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.Frame;
+import dev.klaxon.app.ui.common.LiveRates;
+import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -40,14 +41,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * window reads (never reading the engine itself on the FX thread); the {@link RateHistory} it keeps also feeds the
  * subjects table's sparklines, so it records even while hidden, but only redraws while shown.
  */
-public final class FloodView {
+public final class FloodView implements ConsoleView {
     /** Subjects stacked by name; the rest share one band. Seven keeps every band a distinct theme chart colour. */
     static final int TOP_SUBJECTS = 7;
     private static final List<String> SEVERITY_COLOURS = List.of("-color-danger-emphasis", "-color-chart-1",
             "-color-chart-2", "-color-chart-4", "-color-chart-8");
 
-    private final RateHistory history = new RateHistory();
-    private final ReadOnlyLongWrapper historyVersion = new ReadOnlyLongWrapper(this, "historyVersion");
+    private final LiveRates rates;
     private final RateChart chart = new RateChart();
     private final BudgetMeters meters = new BudgetMeters();
     private final FloodList floods;
@@ -62,45 +62,71 @@ public final class FloodView {
     private long drawnVersion = Long.MIN_VALUE;
 
     /** @param report told (title, text) what a release did, to show the operator */
-    public FloodView(LiveSource source, Background background, BiConsumer<String, String> report) {
-        HeldRelease release = new HeldRelease(source, background, report);
-        floods = new FloodList(source::heldCount, release::confirmAndRelease);
-        // Configuration only, but still the engine's: read off the FX thread, once.
-        Background.onFx(background.supply(source::pageRoutingKeys), (keys, failure) -> {
-            if (keys != null) {
-                configuredKeys = keys.stream().map(SecretRef::stored).toList();
-                showMeters();
-            }
-        });
+    /** @param rates the window's rate history, recorded whether this view is shown or not */
+    public FloodView(ActionsBackend actions, LiveRates rates, BiConsumer<String, String> report) {
+        this.rates = rates;
+        HeldRelease release = new HeldRelease(actions, report);
+        floods = new FloodList(actions::heldCount, release::confirmAndRelease);
+        configuredKeys = actions.pageRoutingKeys().stream().map(SecretRef::stored).toList();
         root = layout();
+        showMeters();
     }
 
+    @Override
+    public String id() {
+        return "flood";
+    }
+
+    @Override
+    public String title() {
+        return "Flood";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.SHOW_CHART;
+    }
+
+    @Override
+    public String description() {
+        return "Flood: message rates of the last 15 minutes by subject or severity, routing key budgets "
+                + "and subjects in flood with a Release action";
+    }
+
+    @Override
+    public void focus() {
+        root.requestFocus();
+    }
+
+    @Override
     public Node node() {
         return root;
     }
 
-    /** The history behind the chart, for the subjects table's sparklines. */
-    public RateHistory history() {
-        return history;
-    }
-
-    /** Changes each time the history completes a bucket: when sparklines are worth repainting. */
-    public ReadOnlyLongProperty historyVersion() {
-        return historyVersion.getReadOnlyProperty();
-    }
-
-    /** Takes one new snapshot and the current flood list; call once per new snapshot, shown or not. */
-    public void record(EngineSnapshot snapshot, List<FloodStatus> flooding) {
-        history.record(snapshot);
-        historyVersion.set(history.version());
-        last = snapshot;
-        lastFloods = flooding;
+    /** Takes each new snapshot and the flood list with it, shown or not; redraws only while shown. */
+    @Override
+    public void onFrame(Frame frame) {
+        if (!frame.snapshotIsNew()) {
+            return;
+        }
+        last = frame.snapshot();
+        lastFloods = frame.floods();
         if (active) {
             refresh();
         }
     }
 
-    public void setActive(boolean shown) {
+    @Override
+    public void activate() {
+        setShown(true);
+    }
+
+    @Override
+    public void deactivate() {
+        setShown(false);
+    }
+
+    private void setShown(boolean shown) {
         active = shown;
         if (shown) {
             drawnVersion = Long.MIN_VALUE; // the frame may have moved on while hidden
@@ -109,8 +135,8 @@ public final class FloodView {
     }
 
     private void refresh() {
-        if (history.version() != drawnVersion) {
-            drawnVersion = history.version();
+        if (rates.history().version() != drawnVersion) {
+            drawnVersion = rates.history().version();
             drawChart();
         }
         showMeters();
@@ -133,9 +159,9 @@ public final class FloodView {
 
     private void drawChart() {
         if (bySeverity.isSelected()) {
-            chart.show(history.bySeverity(), SEVERITY_COLOURS, "No messages in the last 15 minutes");
+            chart.show(rates.history().bySeverity(), SEVERITY_COLOURS, "No messages in the last 15 minutes");
         } else {
-            RateFrame frame = history.topSubjects(TOP_SUBJECTS);
+            RateFrame frame = rates.history().topSubjects(TOP_SUBJECTS);
             List<String> colours = new ArrayList<>();
             for (int i = 0; i < frame.series().size(); i++) {
                 RateSeries series = frame.series().get(i);

@@ -1,8 +1,8 @@
 package dev.klaxon.app.ui.flood;
 
-import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.rates.RateFrame;
 import dev.klaxon.app.rates.RateSeries;
+import dev.klaxon.app.ui.common.Formats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

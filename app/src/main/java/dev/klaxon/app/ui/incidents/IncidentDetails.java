@@ -1,6 +1,6 @@
 package dev.klaxon.app.ui.incidents;
 
-import dev.klaxon.app.ui.common.Background;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
@@ -89,12 +89,12 @@ final class IncidentDetails {
             return;
         }
         subjects.setText("Subjects: looking them up in the audit…");
-        Background.onFx(subjectLookup.apply(dedupKeys.stream().limit(MAX_KEYS).toList()), (found, failure) -> {
+        FxThread.whenDone(subjectLookup.apply(dedupKeys.stream().limit(MAX_KEYS).toList()), (found, failure) -> {
             if (!Objects.equals(incidentId, shownId)) {
                 return; // another incident is shown by now
             }
             if (failure != null) {
-                subjects.setText("Subjects: cannot read the audit (" + Background.message(failure) + ")");
+                subjects.setText("Subjects: cannot read the audit (" + FxThread.message(failure) + ")");
             } else {
                 subjects.setText("Subjects: " + (found.isEmpty() ? "none in the audit"
                         : String.join(", ", found.stream().map(s -> SafeText.inline(s, 200)).toList())));

@@ -1,7 +1,7 @@
 package dev.klaxon.app.ui.incidents;
 
+import dev.klaxon.app.backend.IncidentsBackend;
 import dev.klaxon.config.DurationText;
-import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import java.time.Duration;
 import java.util.List;
@@ -180,7 +180,7 @@ final class IncidentPrompts {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Custom duration: " + e.getMessage());
         }
-        if (duration.toSeconds() < 1 || duration.compareTo(IncidentDesk.MAX_SNOOZE) > 0) {
+        if (duration.toSeconds() < 1 || duration.compareTo(IncidentsBackend.MAX_SNOOZE) > 0) {
             throw new IllegalArgumentException("Custom duration: PagerDuty snoozes for 1 second to 7 days");
         }
         return Duration.ofSeconds(duration.toSeconds());
@@ -198,7 +198,7 @@ final class IncidentPrompts {
         note.setWrapText(true);
         note.setPrefRowCount(5);
         note.setTextFormatter(new TextFormatter<String>(change ->
-                change.getControlNewText().length() <= IncidentDesk.MAX_NOTE_CHARS ? change : null));
+                change.getControlNewText().length() <= IncidentsBackend.MAX_NOTE_CHARS ? change : null));
         Label label = new Label("Note (Ctrl+Enter adds it)");
         label.setLabelFor(note);
         dialog.getDialogPane().setContent(new VBox(8, label, note));

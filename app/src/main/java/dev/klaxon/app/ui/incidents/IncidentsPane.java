@@ -1,14 +1,17 @@
 package dev.klaxon.app.ui.incidents;
 
-import dev.klaxon.app.ui.common.Background;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.IncidentsBackend;
+import dev.klaxon.app.ui.command.ConsoleCommand;
+import dev.klaxon.app.ui.command.ConsoleCommands;
+import dev.klaxon.app.ui.command.KeyTrigger;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
-import atlantafx.base.theme.Styles;
 import dev.klaxon.incidents.ActionResult;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
-import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.pagerduty.rest.IncidentStatus;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import java.time.Clock;
@@ -17,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -39,6 +42,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,13 +56,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * Open PagerDuty incidents beside the live view, with acknowledge, resolve, escalate, snooze, note and open in the
  * browser on the selected rows (buttons, or a / r / e / z / n / o while the table has the focus; those keys are among
  * {@link MainWindow}'s commands), and the selected incident in full underneath ({@link IncidentDetails}). The
- * {@link IncidentDesk} polls and acts on its own thread; this pane
+ * backend's incident desk polls and acts on its own thread; this pane
  * only applies the desk's newest snapshot (once per frame, from the main window) and shows each action's progress and
  * outcome when its future completes. The desk's state (not configured, failing, rate limited) is said in words above
  * the table, so a quiet table never looks like "no incidents" when it means "cannot tell". FX thread only.
  */
 public final class IncidentsPane {
-    private final IncidentDesk desk;
+    private final IncidentsBackend incidents;
     private final Clock clock;
     private final IncidentPrompts prompts;
     private final ObservableList<IncidentSummary> rows = FXCollections.observableArrayList();
@@ -80,9 +84,6 @@ public final class IncidentsPane {
     private final Button open = action("incident-open", "Open  o", Material2AL.LAUNCH,
             "Open the selected incident on PagerDuty in the browser (o)");
     private final IncidentDetails details;
-    /** Opens a web page; called off the FX thread, since a desktop browser launch may block. */
-    private Consumer<String> browser;
-    private Background background;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final VBox root;
     private DeskSnapshot shown;
@@ -90,8 +91,8 @@ public final class IncidentsPane {
 
     private final Node actionBar;
 
-    public IncidentsPane(IncidentDesk desk, Clock clock) {
-        this.desk = desk;
+    public IncidentsPane(IncidentsBackend incidents, Clock clock) {
+        this.incidents = incidents;
         this.clock = clock;
         this.prompts = new IncidentPrompts(table);
         this.details = new IncidentDetails(clock);
@@ -100,11 +101,31 @@ public final class IncidentsPane {
         root.getStyleClass().addAll("section", "incidents-pane");
         VBox.setVgrow(table, Priority.ALWAYS);
         setUpTable();
-        apply(desk.snapshot());
+        details.lookUpSubjectsWith(incidents::linkedSubjects);
+        apply(incidents.snapshot());
     }
 
     public Node node() {
         return root;
+    }
+
+    /** The panel's keys, which work while its table has the keyboard (Ctrl+I puts it there). */
+    public void registerCommands(ConsoleCommands commands) {
+        String inIncidents = "Incidents";
+        BooleanSupplier chosen = () -> !table.getSelectionModel().isEmpty();
+        Predicate<Node> here = ConsoleCommand.focused(table);
+        commands.add("incident.acknowledge", inIncidents, "Acknowledge the selected incidents", here,
+                this::acknowledgeSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.A)));
+        commands.add("incident.resolve", inIncidents, "Resolve the selected incidents…", here,
+                this::resolveSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.R)));
+        commands.add("incident.escalate", inIncidents, "Escalate the selected incident…", here,
+                this::escalateSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
+        commands.add("incident.snooze", inIncidents, "Snooze the selected acknowledged incident…", here,
+                this::snoozeSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.Z)));
+        commands.add("incident.note", inIncidents, "Add a note to the selected incident…", here,
+                this::noteSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.N)));
+        commands.add("incident.open", inIncidents, "Open the selected incident in the browser", here,
+                this::openSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.O)));
     }
 
     public TableView<IncidentSummary> table() {
@@ -118,23 +139,7 @@ public final class IncidentsPane {
     public void explainNotConfigured(String text) {
         notConfiguredText = text;
         shown = null;
-        apply(desk.snapshot());
-    }
-
-    /**
-     * Where the pane does its slow work: opening the browser, and finding the subjects that fed an incident.
-     *
-     * @param subjectsOf dedup_keys → the subjects they were forwarded from (reads the audit; runs on {@code work})
-     */
-    public void useBackground(Background work, Function<List<String>, List<String>> subjectsOf) {
-        background = work;
-        details.lookUpSubjectsWith(keys -> work.supply(() -> subjectsOf.apply(keys)));
-        showDetails();
-    }
-
-    /** How "open in browser" opens a page, e.g. {@code HostServices::showDocument}; called off the FX thread. */
-    public void openLinksWith(Consumer<String> opener) {
-        browser = opener;
+        apply(incidents.snapshot());
     }
 
     /** Shows {@code snapshot} if it is not the one already shown; cheap to call every frame. */
@@ -226,7 +231,7 @@ public final class IncidentsPane {
             return;
         }
         run(IncidentText.progress("Acknowledging", selected), selected,
-                desk.acknowledge(ids(selected)));
+                incidents.acknowledge(ids(selected)));
     }
 
     public void resolveSelected() {
@@ -235,7 +240,7 @@ public final class IncidentsPane {
             return;
         }
         prompts.resolution(selected).ifPresent(note -> run(IncidentText.progress("Resolving", selected), selected,
-                desk.resolve(ids(selected), note.isEmpty() ? null : note)));
+                incidents.resolve(ids(selected), note.isEmpty() ? null : note)));
     }
 
     public void escalateSelected() {
@@ -249,7 +254,7 @@ public final class IncidentsPane {
         }
         IncidentSummary incident = selected.get(0);
         prompts.escalationLevel(incident).ifPresent(level -> run(IncidentText.progress("Escalating", selected),
-                selected, desk.escalate(incident.id(), level)));
+                selected, incidents.escalate(incident.id(), level)));
     }
 
     public void snoozeSelected() {
@@ -264,7 +269,7 @@ public final class IncidentsPane {
             return;
         }
         prompts.snoozeDuration(incident).ifPresent(duration -> run(IncidentText.progress("Snoozing",
-                List.of(incident)), List.of(incident), desk.snooze(incident.id(), duration)));
+                List.of(incident)), List.of(incident), incidents.snooze(incident.id(), duration)));
     }
 
     public void noteSelected() {
@@ -273,7 +278,7 @@ public final class IncidentsPane {
             return;
         }
         prompts.note(incident).ifPresent(text -> run(IncidentText.progress("Adding a note to", List.of(incident)),
-                List.of(incident), desk.addNote(incident.id(), text)));
+                List.of(incident), incidents.addNote(incident.id(), text)));
     }
 
     /** Opens the incident's page off the FX thread; only http(s) pages, whatever PagerDuty's answer said. */
@@ -287,20 +292,11 @@ public final class IncidentsPane {
             showProgress("PagerDuty gave no web address for #" + incident.number(), Material2AL.INFO, true);
             return;
         }
-        if (browser == null || background == null) {
-            showProgress("This console cannot open a browser; the address is " + SafeText.inline(url, 200),
-                    Material2AL.INFO, true);
-            return;
-        }
-        Consumer<String> opener = browser;
         showProgress("Opening #" + incident.number() + " in the browser…", Material2AL.LAUNCH, false);
-        Background.onFx(background.supply(() -> {
-            opener.accept(url);
-            return url;
-        }), (done, failure) -> {
+        FxThread.whenDone(incidents.openInBrowser(url), (done, failure) -> {
             if (failure != null) {
-                showProgress("Could not open the browser: " + Background.message(failure), Material2AL.ERROR_OUTLINE,
-                        true);
+                showProgress("Could not open the browser (" + FxThread.message(failure) + "); the address is "
+                        + SafeText.inline(url, 200), Material2AL.ERROR_OUTLINE, true);
             } else {
                 showProgress("Opened #" + incident.number() + " in the browser", Material2AL.LAUNCH, false);
             }
@@ -320,12 +316,12 @@ public final class IncidentsPane {
         return selected.get(0);
     }
 
-    private void run(String what, List<IncidentSummary> incidents, CompletableFuture<ActionResult> action) {
+    private void run(String what, List<IncidentSummary> acted, CompletableFuture<ActionResult> action) {
         busy.set(true);
         showProgress(what, null, false);
         Map<String, Integer> numbers = new HashMap<>();
-        incidents.forEach(incident -> numbers.put(incident.id(), incident.number()));
-        action.whenComplete((result, failure) -> Platform.runLater(() -> {
+        acted.forEach(incident -> numbers.put(incident.id(), incident.number()));
+        FxThread.whenDone(action, (result, failure) -> {
             busy.set(false);
             if (failure != null) {
                 showProgress("Failed: " + Formats.oneLine(String.valueOf(failure.getMessage()), 200),
@@ -334,8 +330,8 @@ public final class IncidentsPane {
                 showProgress(IncidentText.result(result, numbers),
                         result.allOk() ? Material2AL.CHECK_CIRCLE : Material2AL.ERROR_OUTLINE, !result.allOk());
             }
-            apply(desk.snapshot());
-        }));
+            apply(incidents.snapshot());
+        });
     }
 
     private void showProgress(String text, Ikon icon, boolean failed) {
@@ -364,14 +360,9 @@ public final class IncidentsPane {
         Label title = Sections.title("Incidents", Material2MZ.NOTIFICATIONS_ACTIVE);
         count.setId("incidents-count");
         count.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label keys = new Label("Ctrl+I to focus");
-        keys.getStyleClass().add("section-hint");
+        Label keys = Sections.hint("Ctrl+I to focus");
         keys.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(10, title, count, spacer, keys);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
+        HBox header = Sections.header(List.of(title, count), keys);
         state.setId("incidents-state");
         state.getStyleClass().add("desk-state");
         state.setWrapText(true);
@@ -398,7 +389,7 @@ public final class IncidentsPane {
         Button refresh = action("incident-refresh", null, Material2MZ.REFRESH, "Ask PagerDuty again now");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setAccessibleText("Refresh incidents");
-        refresh.setOnAction(e -> desk.refreshNow());
+        refresh.setOnAction(e -> incidents.refreshNow());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox first = new HBox(8, acknowledge, resolve, escalate, spacer, refresh);

@@ -1,9 +1,9 @@
 package dev.klaxon.app.ui.live;
 
+import atlantafx.base.theme.Styles;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.MessageFormatter;
 import dev.klaxon.app.ui.common.OutcomeBadge;
-import atlantafx.base.theme.Styles;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,12 +1,11 @@
 package dev.klaxon.app.ui.live;
 
+import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.app.ui.actions.EscalationDialog;
 import dev.klaxon.app.ui.actions.HeldRelease;
 import dev.klaxon.app.ui.actions.MatcherSuggestions;
 import dev.klaxon.app.ui.actions.SilenceDialog;
-import dev.klaxon.app.ui.common.Background;
 import dev.klaxon.app.ui.common.Formats;
-import dev.klaxon.app.backend.LiveSource;
 import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
@@ -29,19 +28,18 @@ public final class LiveActions {
     private final EscalationDialog escalationDialog;
     private final MatcherSuggestions suggestions = new MatcherSuggestions();
     private final BiConsumer<String, String> report;
-    private final LiveSource source;
+    private final ActionsBackend actions;
     private final HeldRelease release;
 
     /** @param report told (title, text) what an action did, to show the operator */
-    public LiveActions(SubjectTable subjects, TailPane tail, LiveSource source, Background background,
-                BiConsumer<String, String> report) {
+    public LiveActions(SubjectTable subjects, TailPane tail, ActionsBackend actions, BiConsumer<String, String> report) {
         this.subjects = subjects;
         this.tail = tail;
         this.report = report;
-        this.source = source;
-        this.silenceDialog = new SilenceDialog(source, background, subjects.node());
-        this.escalationDialog = new EscalationDialog(source, background, tail.node());
-        this.release = new HeldRelease(source, background, report);
+        this.actions = actions;
+        this.silenceDialog = new SilenceDialog(actions, subjects.node());
+        this.escalationDialog = new EscalationDialog(actions, tail.node());
+        this.release = new HeldRelease(actions, report);
     }
 
     public void install() {
@@ -56,7 +54,7 @@ public final class LiveActions {
         subjectMenu.setOnShowing(e -> {
             SubjectRow row = subjects.selectedRow().get();
             silenceSubject.setDisable(!silenceable(row));
-            int held = silenceable(row) ? source.heldCount(row.subject()) : 0;
+            int held = silenceable(row) ? actions.heldCount(row.subject()) : 0;
             release.setDisable(held == 0);
             release.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
                     + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");

@@ -1,7 +1,7 @@
 package dev.klaxon.app.ui.live;
 
-import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.rates.RateHistory;
+import dev.klaxon.app.ui.common.Formats;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;

@@ -1,8 +1,8 @@
 package dev.klaxon.app.ui.live;
 
-import dev.klaxon.app.ui.common.Formats;
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.rates.RateHistory;
+import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;

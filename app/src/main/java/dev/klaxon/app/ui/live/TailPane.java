@@ -1,10 +1,10 @@
 package dev.klaxon.app.ui.live;
 
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.feed.TailUpdate;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.OutcomeBadge;
 import dev.klaxon.app.ui.common.SafeText;
-import atlantafx.base.theme.Styles;
-import dev.klaxon.app.feed.TailUpdate;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.stats.TailEntry;
 import java.util.ArrayList;

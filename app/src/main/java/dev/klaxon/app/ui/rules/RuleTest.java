@@ -1,9 +1,9 @@
 package dev.klaxon.app.ui.rules;
 
-import dev.klaxon.app.ui.common.Formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.RulesBackend;
+import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.DecisionText;
 import dev.klaxon.route.RouteRule;
@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The rules view's test box off the screen: reads what the operator typed (subject, payload, optional headers), asks
- * the engine what it would decide, and renders that the way {@code rules test} does. Blocks (the engine may read its
- * stored silences the first time): run it on a background thread.
+ * the engine what it would decide, and renders that the way {@code rules test} does. Input the engine need not see is
+ * refused at once; the engine's answer comes from the backend.
  */
 final class RuleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,31 +33,35 @@ final class RuleTest {
         }
     }
 
-    private final LiveSource source;
+    private final RulesBackend rules;
 
-    RuleTest(LiveSource source) {
-        this.source = source;
+    RuleTest(RulesBackend rules) {
+        this.rules = rules;
     }
 
-    Result run(String subject, String payload, String headerText, List<RouteRule> routes) {
+    CompletableFuture<Result> run(String subject, String payload, String headerText, List<RouteRule> routes) {
         String trimmedSubject = subject == null ? "" : subject.strip();
         if (trimmedSubject.isEmpty()) {
-            return Result.refused("Subject: enter the NATS subject to test, e.g. alerts.prod.db");
+            return refused("Subject: enter the NATS subject to test, e.g. alerts.prod.db");
         }
         String body = payload == null ? "" : payload;
         String jsonProblem = jsonProblem(body);
         if (jsonProblem != null) {
-            return Result.refused("Payload: not valid JSON — " + jsonProblem
+            return refused("Payload: not valid JSON — " + jsonProblem
                     + ". Fix it, or send plain text (not starting with { or [).");
         }
         Map<String, List<String>> headers;
         try {
             headers = headers(headerText);
         } catch (IllegalArgumentException e) {
-            return Result.refused("Headers: " + e.getMessage());
+            return refused("Headers: " + e.getMessage());
         }
-        Decision decision = source.explain(trimmedSubject, body.getBytes(StandardCharsets.UTF_8), headers);
-        return new Result(decision, null, String.join("\n", DecisionText.lines(decision, routes)));
+        return rules.explain(trimmedSubject, body.getBytes(StandardCharsets.UTF_8), headers).thenApply(decision ->
+                new Result(decision, null, String.join("\n", DecisionText.lines(decision, routes))));
+    }
+
+    private static CompletableFuture<Result> refused(String problem) {
+        return CompletableFuture.completedFuture(Result.refused(problem));
     }
 
     /** Where a payload that looks like JSON stops being JSON; null for valid JSON and for plain text. */

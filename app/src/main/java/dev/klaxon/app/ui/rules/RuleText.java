@@ -1,7 +1,7 @@
 package dev.klaxon.app.ui.rules;
 
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package dev.klaxon.app.ui.rules;
 
-import dev.klaxon.app.ui.common.StatusLine;
-import dev.klaxon.app.ui.actions.SilenceDialog;
-import dev.klaxon.app.ui.common.Background;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.RulesBackend;
+import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.OutcomeBadge;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
-import atlantafx.base.theme.Styles;
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.RuleHit;
 import dev.klaxon.route.RouteRule;
@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -45,17 +46,16 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The routing rules in config order with how many live messages each decided, and a test box that asks the engine
  * what it would do with a message: the matching rule, the action, why, and the exact event body it would send
  * (routing key masked), rendered exactly as {@code rules test} prints it. Hit counts are read from memory once a
- * second while the view is shown; a test runs on the {@link Background} thread.
+ * second while the view is shown; a test asks the backend.
  */
-public final class RulesView {
+public final class RulesView implements ConsoleView {
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
 
     /** One route and its hits so far; a new row replaces the old one when the count moves. */
     record RuleRow(RouteRule rule, long hits) {
     }
 
-    private final LiveSource source;
-    private final Background background;
+    private final RulesBackend rules;
     private final RuleTest tester;
     private final List<RouteRule> routes;
     private final ObservableList<RuleRow> rows = FXCollections.observableArrayList();
@@ -71,11 +71,10 @@ public final class RulesView {
     private final VBox root;
     private boolean testing;
 
-    public RulesView(LiveSource source, Background background) {
-        this.source = source;
-        this.background = background;
-        this.tester = new RuleTest(source);
-        KlaxonConfig config = source.config();
+    public RulesView(RulesBackend rules) {
+        this.rules = rules;
+        this.tester = new RuleTest(rules);
+        KlaxonConfig config = rules.config();
         this.routes = config == null ? List.of() : config.routes();
         for (RouteRule rule : routes) {
             rows.add(new RuleRow(rule, 0));
@@ -83,16 +82,10 @@ public final class RulesView {
         setUpTable();
 
         Label title = Sections.title("Rules", Material2AL.ALT_ROUTE);
-        Label count = new Label(routes.size() + (routes.size() == 1 ? " rule" : " rules")
+        Label count = Sections.hint(routes.size() + (routes.size() == 1 ? " rule" : " rules")
                 + " · first match wins unless continue");
-        count.getStyleClass().add("section-hint");
-        Label hint = new Label("hits: live messages each rule decided since start · Ctrl+Enter runs the test");
-        hint.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, count, spacer, hint);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
+        HBox header = Sections.header(List.of(title, count),
+                Sections.hint("hits: live messages each rule decided since start · Ctrl+Enter runs the test"));
 
         VBox tableBox = new VBox(header, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -106,6 +99,37 @@ public final class RulesView {
         refresher = new RefreshWhileShown(REFRESH_PERIOD, this::refreshHits);
     }
 
+    @Override
+    public String id() {
+        return "rules";
+    }
+
+    @Override
+    public String title() {
+        return "Rules";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2AL.ALT_ROUTE;
+    }
+
+    @Override
+    public String description() {
+        return "Rules: routing rules in order with live hit counts; test a message against them";
+    }
+
+    @Override
+    public boolean iconOnly() {
+        return true;
+    }
+
+    @Override
+    public void focus() {
+        table.requestFocus();
+    }
+
+    @Override
     public Node node() {
         return root;
     }
@@ -114,18 +138,29 @@ public final class RulesView {
         return table;
     }
 
+    @Override
+    public void activate() {
+        setShown(true);
+    }
+
+    @Override
+    public void deactivate() {
+        setShown(false);
+    }
+
     /** Shown or hidden: hit counts are read only while shown. */
-    public void setActive(boolean shown) {
+    private void setShown(boolean shown) {
         refresher.setShown(shown);
     }
 
+    @Override
     public void close() {
         refresher.stop();
     }
 
     /** Reads the counters (in memory, a copy of a few longs) and replaces only the rows whose count moved. */
     void refreshHits() {
-        long[] hits = source.ruleHits();
+        long[] hits = rules.ruleHits();
         for (int i = 0; i < rows.size() && i < hits.length; i++) {
             if (rows.get(i).hits() != hits[i]) {
                 rows.set(i, new RuleRow(rows.get(i).rule(), hits[i]));
@@ -144,12 +179,12 @@ public final class RulesView {
         String subjectText = subject.getText();
         String payloadText = payload.getText();
         String headerText = headers.getText();
-        Background.onFx(background.supply(() -> tester.run(subjectText, payloadText, headerText, routes)),
+        FxThread.whenDone(tester.run(subjectText, payloadText, headerText, routes),
                 (answer, failure) -> {
                     testing = false;
                     testButton.setDisable(false);
                     if (failure != null) {
-                        show(RuleTest.Result.refused("The engine could not answer: " + Background.message(failure)));
+                        show(RuleTest.Result.refused("The engine could not answer: " + FxThread.message(failure)));
                     } else {
                         show(answer);
                     }
@@ -225,11 +260,7 @@ public final class RulesView {
         form.setMinWidth(320);
 
         Label resultTitle = Sections.title("Test a message", Material2MZ.SCIENCE);
-        Label resultHint = new Label("nothing is sent or counted");
-        resultHint.getStyleClass().add("section-hint");
-        HBox top = new HBox(10, resultTitle, resultHint, outcome);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.getStyleClass().add("section-header");
+        HBox top = Sections.header(List.of(resultTitle, Sections.hint("nothing is sent or counted"), outcome));
         VBox formBox = new VBox(8, form);
         formBox.setStyle("-fx-padding: 6 10 10 10;");
         VBox.setVgrow(form, Priority.ALWAYS);

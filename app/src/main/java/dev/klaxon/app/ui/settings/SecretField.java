@@ -1,6 +1,6 @@
 package dev.klaxon.app.ui.settings;
 
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.secret.SecretRef;
 import java.util.Objects;
 
 /**

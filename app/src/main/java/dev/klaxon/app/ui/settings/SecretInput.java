@@ -1,6 +1,6 @@
 package dev.klaxon.app.ui.settings;
 
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.secret.SecretRef;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;

@@ -1,26 +1,25 @@
 package dev.klaxon.app.ui.settings;
 
-import dev.klaxon.app.ui.common.StatusLine;
-import dev.klaxon.app.ui.common.Background;
-import dev.klaxon.app.ui.common.Sections;
 import atlantafx.base.theme.Styles;
-
-import dev.klaxon.app.backend.SettingsChecks;
-
-import dev.klaxon.app.backend.SettingsFile;
+import dev.klaxon.app.backend.SettingsBackend;
+import dev.klaxon.app.backend.SettingsBackend.CheckResult;
+import dev.klaxon.app.backend.SettingsBackend.Review;
+import dev.klaxon.app.ui.common.ConsoleView;
+import dev.klaxon.app.ui.common.FxThread;
+import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.config.ConfigError;
-import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.route.RouteRule;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -47,14 +46,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * field, named by key) and shows the lines that would change; "Save" writes only those keys into the user's file,
  * comments and all, after copying it to a timestamped backup. Changes take effect on restart. "Test" buttons try
  * NATS and the PagerDuty REST API with the settings as edited. All file and network work runs on the
- * {@link Background} thread.
+ * backend, off the FX thread.
  */
-public final class SettingsView {
+public final class SettingsView implements ConsoleView {
     private static final double LABEL_WIDTH = 230;
     private final KlaxonConfig config;
-    private final Background background;
-    private final SettingsFile file;
-    private final SettingsChecks checks;
+    private final SettingsBackend settings;
+    private final Path file;
     private final TextField servers = new TextField();
     private final ComboBox<NatsAuthMethod> auth = new ComboBox<>();
     private final SecretInput natsToken = new SecretInput("settings-nats-token", "the NATS token", "NATS_TOKEN");
@@ -86,18 +84,10 @@ public final class SettingsView {
     private List<ConfigTextEdit> reviewed;
     private boolean editable;
 
-    /** Reads secrets from this process's environment, checks the file with the user's config loader. */
-    public SettingsView(KlaxonConfig config, Background background) {
-        this(config, background, System::getenv, Clock.systemUTC(), new ConfigLoader());
-    }
-
-    SettingsView(KlaxonConfig config, Background background, UnaryOperator<String> environment, Clock clock,
-                 ConfigLoader loader) {
-        this.config = config;
-        this.background = background;
-        this.file = config == null || config.source() == null ? null
-                : new SettingsFile(config.source(), loader, environment, clock);
-        this.checks = new SettingsChecks(environment, clock);
+    public SettingsView(SettingsBackend settings) {
+        this.settings = settings;
+        this.config = settings.config();
+        this.file = config == null ? null : settings.file().orElse(null);
         this.original = config == null ? null : SettingsDraft.from(config);
 
         VBox content = new VBox(14);
@@ -121,16 +111,11 @@ public final class SettingsView {
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Label title = Sections.title("Settings", Material2MZ.SETTINGS);
-        Label where = new Label(file == null ? "" : file.path().toString());
+        Label where = new Label(file == null ? "" : file.toString());
         where.setId("settings-file");
         where.getStyleClass().add("section-hint");
-        Label hint = new Label("changes take effect on restart · secrets only by env var or file");
-        hint.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, where, spacer, hint);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
+        HBox header = Sections.header(List.of(title, where),
+                Sections.hint("changes take effect on restart · secrets only by env var or file"));
         root = new VBox(header, scroll);
         root.getStyleClass().addAll("section", "settings-view");
         setEditable(file != null);
@@ -139,6 +124,38 @@ public final class SettingsView {
         }
     }
 
+    @Override
+    public String id() {
+        return "settings";
+    }
+
+    @Override
+    public String title() {
+        return "Settings";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.SETTINGS;
+    }
+
+    @Override
+    public String description() {
+        return "Settings: NATS servers and auth, PagerDuty region, token and routing key references; test "
+                + "connections, save to the config file";
+    }
+
+    @Override
+    public boolean iconOnly() {
+        return true;
+    }
+
+    @Override
+    public void focus() {
+        servers.requestFocus();
+    }
+
+    @Override
     public Node node() {
         return root;
     }
@@ -208,7 +225,7 @@ public final class SettingsView {
         });
         Button test = testButton("Test NATS connection", "settings-test-nats",
                 "Connect once to the servers above with this authentication (3 s per server), then disconnect",
-                natsResult, "nats.", edited -> checks.nats(edited.nats()));
+                natsResult, settings::testNats);
         grid.add(new HBox(10, test, natsResult), 1, row);
         return section("NATS", Material2MZ.SETTINGS_INPUT_ANTENNA, grid);
     }
@@ -233,7 +250,7 @@ public final class SettingsView {
         row = addRow(grid, row, "From email", fromEmail, SettingsFields.FROM_EMAIL);
         Button test = testButton("Test PagerDuty API", "settings-test-pagerduty",
                 "One authenticated read (the first page of services) with this token; nothing is changed",
-                pagerDutyResult, "pagerduty.", edited -> checks.pagerDuty(edited.pagerduty()));
+                pagerDutyResult, settings::testPagerDuty);
         grid.add(new HBox(10, test, pagerDutyResult), 1, row);
         return section("PagerDuty", Material2MZ.NOTIFICATIONS_ACTIVE, grid);
     }
@@ -256,7 +273,7 @@ public final class SettingsView {
         }
         Button test = testButton("Check routing keys", "settings-check-keys",
                 "Read each live route's routing key where the config says and check it is 32 characters; nothing "
-                        + "is sent to PagerDuty", keysResult, "routes[", checks::routingKeys);
+                        + "is sent to PagerDuty", keysResult, settings::testRoutingKeys);
         grid.add(new HBox(10, test, keysResult), 1, row);
         return section("Routing keys", Material2MZ.VPN_KEY, grid);
     }
@@ -290,41 +307,27 @@ public final class SettingsView {
         return section("Save", Material2MZ.SAVE, box);
     }
 
-    /** @param section the key prefix of the settings the test uses: only their edits are tried */
-    private Button testButton(String text, String id, String tip, Label resultLabel, String section,
-                              Function<KlaxonConfig, SettingsChecks.Result> check) {
+    /** @param check tests one section with the form's edits (the backend tries only that section's) */
+    private Button testButton(String text, String id, String tip, Label resultLabel,
+                              Function<List<ConfigTextEdit>, CompletableFuture<CheckResult>> check) {
         Button button = new Button(text, new FontIcon(Material2MZ.PLAY_ARROW));
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         button.setAccessibleText(tip);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> test(button, resultLabel, section, check));
+        button.setOnAction(e -> test(button, resultLabel, check));
         return button;
     }
 
-    /**
-     * Tests the settings of one section as edited, once the config reader accepts them; a mistake in another section
-     * does not stand in the way.
-     */
-    private void test(Button button, Label resultLabel, String section,
-                      Function<KlaxonConfig, SettingsChecks.Result> check) {
-        List<ConfigTextEdit> edits = edits().stream().filter(edit -> edit.path().startsWith(section)).toList();
+    /** Tests one section as edited; a mistake in another section does not stand in the way. */
+    private void test(Button button, Label resultLabel,
+                      Function<List<ConfigTextEdit>, CompletableFuture<CheckResult>> check) {
         button.setDisable(true);
         StatusLine.show(resultLabel, "Testing…", false);
-        Background.onFx(background.supply(() -> {
-            if (edits.isEmpty() || file == null) {
-                return check.apply(config);
-            }
-            SettingsFile.Review checked = file.review(edits);
-            if (checked.config() == null) {
-                String why = checked.problem() != null ? checked.problem() : checked.errors().get(0).render();
-                return new SettingsChecks.Result(false, "fix the settings first: " + why);
-            }
-            return check.apply(checked.config());
-        }), (answer, failure) -> {
+        FxThread.whenDone(check.apply(edits()), (answer, failure) -> {
             button.setDisable(false);
             if (failure != null) {
-                StatusLine.show(resultLabel, "Failed: " + Background.message(failure), true);
+                StatusLine.show(resultLabel, "Failed: " + FxThread.message(failure), true);
             } else {
                 StatusLine.show(resultLabel, (answer.ok() ? "OK: " : "Failed: ") + answer.message(),
                         !answer.ok());
@@ -343,18 +346,18 @@ public final class SettingsView {
             return;
         }
         reviewButton.setDisable(true);
-        StatusLine.show(status, "Checking " + file.path() + "…", false);
-        Background.onFx(background.supply(() -> file.review(edits)), (checked, failure) -> {
+        StatusLine.show(status, "Checking " + file + "…", false);
+        FxThread.whenDone(settings.review(edits), (checked, failure) -> {
             reviewButton.setDisable(false);
             if (failure != null) {
-                StatusLine.show(status, "Cannot review: " + Background.message(failure), true);
+                StatusLine.show(status, "Cannot review: " + FxThread.message(failure), true);
             } else {
                 showReview(edits, checked);
             }
         });
     }
 
-    private void showReview(List<ConfigTextEdit> edits, SettingsFile.Review checked) {
+    private void showReview(List<ConfigTextEdit> edits, Review checked) {
         List<String> general = new ArrayList<>();
         for (ConfigError error : checked.errors()) {
             String field = SettingsFields.of(error.path());
@@ -384,7 +387,7 @@ public final class SettingsView {
         } else {
             reviewed = edits;
             saveButton.setDisable(false);
-            StatusLine.show(status, checked.diff().size() + " line(s) would change in " + file.path()
+            StatusLine.show(status, checked.diff().size() + " line(s) would change in " + file
                     + ". Save writes them (a backup is kept beside it); takes effect on restart.", false);
         }
     }
@@ -399,15 +402,9 @@ public final class SettingsView {
         SettingsDraft saving = draft();
         saveButton.setDisable(true);
         StatusLine.show(status, "Saving…", false);
-        Background.onFx(background.supply(() -> {
-            try {
-                return file.save(edits);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }), (saved, failure) -> {
+        FxThread.whenDone(settings.save(edits), (saved, failure) -> {
             if (failure != null) {
-                StatusLine.show(status, "Not saved: " + Background.message(failure), true);
+                StatusLine.show(status, "Not saved: " + FxThread.message(failure), true);
                 return;
             }
             original = saving;

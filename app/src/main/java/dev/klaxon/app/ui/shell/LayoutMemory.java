@@ -1,8 +1,8 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.prefs.ConsolePrefs;
 import dev.klaxon.app.prefs.ConsolePrefs.WindowBounds;
+import dev.klaxon.app.prefs.Theme;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

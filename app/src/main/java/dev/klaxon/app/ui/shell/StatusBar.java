@@ -1,7 +1,7 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.perf.PerfSample;
+import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
 import dev.klaxon.engine.EngineSnapshot;

@@ -1,8 +1,8 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.prefs.Theme;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.klaxon.app.prefs.Theme;
 import javafx.application.Application;
 import javafx.scene.Scene;
 

@@ -1,13 +1,16 @@
 package dev.klaxon.app.ui.silences;
 
-import dev.klaxon.app.ui.common.StatusLine;
-import dev.klaxon.app.ui.actions.SilenceDialog;
-import dev.klaxon.app.ui.common.Background;
+import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.SilencesBackend;
+import dev.klaxon.app.ui.command.ConsoleCommand;
+import dev.klaxon.app.ui.command.ConsoleCommands;
+import dev.klaxon.app.ui.command.KeyTrigger;
+import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
-import atlantafx.base.theme.Styles;
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceState;
 import java.time.Clock;
@@ -15,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,11 +40,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -47,16 +52,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The silences: state (icon and word), what each covers, time left (ticking), how many triggers it held back, who
  * made it and why, and the flags worth a look. Extend by 15 minutes or an hour, or expire early, from the buttons or
- * the keyboard. The engine is read on the {@link Background} thread every two seconds while the view is shown, and
+ * the keyboard. The backend is read every two seconds while the view is shown, and
  * right after each action; the clock ticks every second on the FX thread without reading anything.
  */
-public final class SilencesView {
+public final class SilencesView implements ConsoleView {
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(2);
     static final Duration SHORT_EXTENSION = Duration.ofMinutes(15);
     static final Duration LONG_EXTENSION = Duration.ofHours(1);
 
-    private final LiveSource source;
-    private final Background background;
+    private final SilencesBackend silences;
     private final Clock clock;
     private final ObservableList<SilenceRecord> rows = FXCollections.observableArrayList();
     private final TableView<SilenceRecord> table = new TableView<>(rows);
@@ -71,9 +75,8 @@ public final class SilencesView {
     /** Set when the view opens: the first read then puts the keyboard on the newest silence. */
     private boolean selectFirst;
 
-    public SilencesView(LiveSource source, Background background, Clock clock) {
-        this.source = source;
-        this.background = background;
+    public SilencesView(SilencesBackend silences, Clock clock) {
+        this.silences = silences;
         this.clock = clock;
         now.set(clock.instant());
         setUpTable();
@@ -92,14 +95,8 @@ public final class SilencesView {
         count.getStyleClass().add("section-hint");
 
         Label title = Sections.title("Silences", Material2MZ.NOTIFICATIONS_OFF);
-        Label hint = new Label("+ extends 15m · H extends 1h · Delete expires · new silences: S on a subject or a "
-                + "message · Ctrl+1 back to live");
-        hint.getStyleClass().add("section-hint");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, count, spacer, hint);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("section-header");
+        HBox header = Sections.header(List.of(title, count), Sections.hint("+ extends 15m · H extends 1h · Delete "
+                + "expires · new silences: S on a subject or a message · Ctrl+1 back to live"));
         HBox actions = new HBox(10, extendShort, extendLong, expire, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("incident-actions");
@@ -112,6 +109,37 @@ public final class SilencesView {
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
+    @Override
+    public String id() {
+        return "silences";
+    }
+
+    @Override
+    public String title() {
+        return "Silences";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.NOTIFICATIONS_OFF;
+    }
+
+    @Override
+    public String description() {
+        return "Silences: what is silenced, until when and why; extend or expire";
+    }
+
+    @Override
+    public void focus() {
+        table.requestFocus();
+    }
+
+    @Override
+    public List<TableView<?>> rememberedTables() {
+        return List.of(table);
+    }
+
+    @Override
     public Node node() {
         return root;
     }
@@ -120,8 +148,18 @@ public final class SilencesView {
         return table;
     }
 
+    @Override
+    public void activate() {
+        setShown(true);
+    }
+
+    @Override
+    public void deactivate() {
+        setShown(false);
+    }
+
     /** Shown or hidden: reads and ticks only while shown. */
-    public void setActive(boolean shown) {
+    private void setShown(boolean shown) {
         if (shown && !refresher.shown()) {
             now.set(clock.instant());
             selectFirst = true;
@@ -135,6 +173,7 @@ public final class SilencesView {
         }
     }
 
+    @Override
     public void close() {
         refresher.stop();
         ticker.stop();
@@ -146,13 +185,13 @@ public final class SilencesView {
             return;
         }
         reading = true;
-        Background.onFx(background.call(source::silences), (silences, failure) -> {
+        FxThread.whenDone(silences.list(), (found, failure) -> {
             reading = false;
             if (failure != null) {
-                StatusLine.show(status, "Cannot read the silences: " + Background.message(failure), true);
+                StatusLine.show(status, "Cannot read the silences: " + FxThread.message(failure), true);
                 return;
             }
-            show(silences);
+            show(found);
         });
     }
 
@@ -183,7 +222,7 @@ public final class SilencesView {
         }
         Instant newEnd = record.silence().effectiveEnd().plus(by);
         long id = record.silence().id();
-        act("Extending silence #" + id + "…", background.call(() -> source.extendSilence(id, newEnd)),
+        act("Extending silence #" + id + "…", silences.extend(id, newEnd),
                 "Silence #" + id + " now ends at " + Formats.timestamp(newEnd));
     }
 
@@ -193,7 +232,7 @@ public final class SilencesView {
             return;
         }
         long id = record.silence().id();
-        act("Expiring silence #" + id + "…", background.call(() -> source.expireSilence(id)),
+        act("Expiring silence #" + id + "…", silences.expire(id),
                 "Silence #" + id + " has ended: its triggers page again");
     }
 
@@ -214,10 +253,10 @@ public final class SilencesView {
     private void act(String doing, java.util.concurrent.CompletableFuture<Boolean> action, String done) {
         busy.set(true);
         StatusLine.show(status, doing, false);
-        Background.onFx(action, (ok, failure) -> {
+        FxThread.whenDone(action, (ok, failure) -> {
             busy.set(false);
             if (failure != null) {
-                StatusLine.show(status, "Not done: " + Background.message(failure), true);
+                StatusLine.show(status, "Not done: " + FxThread.message(failure), true);
             } else {
                 StatusLine.show(status, done, false);
             }
@@ -283,20 +322,20 @@ public final class SilencesView {
             }
         }));
         table.getColumns().setAll(List.of(state, id, covers, remaining, matched, by, reason, flags));
+    }
 
-        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) {
-                expireSelected();
-                event.consume();
-            } else if (event.getCode() == KeyCode.PLUS || event.getCode() == KeyCode.ADD
-                    || (event.getCode() == KeyCode.EQUALS && event.isShiftDown())) {
-                extendSelected(SHORT_EXTENSION);
-                event.consume();
-            } else if (event.getCode() == KeyCode.H && !event.isShortcutDown()) {
-                extendSelected(LONG_EXTENSION);
-                event.consume();
-            }
-        });
+    /** Its keys work while the silences table has the keyboard; "+" is typed, so every keyboard's plus works. */
+    @Override
+    public void registerCommands(ConsoleCommands commands, BooleanSupplier shown) {
+        String inSilences = "Silences";
+        Predicate<Node> here = ConsoleCommand.focused(table);
+        commands.add("silence.extend-short", inSilences, "Extend the selected silence by 15 minutes", here,
+                () -> extendSelected(SHORT_EXTENSION), shown, KeyTrigger.typed("+"));
+        commands.add("silence.extend-long", inSilences, "Extend the selected silence by an hour", here,
+                () -> extendSelected(LONG_EXTENSION), shown, KeyTrigger.typed("H"), new KeyTrigger(null, "h", null));
+        commands.add("silence.expire", inSilences, "Expire the selected silence now", here, this::expireSelected,
+                shown, KeyTrigger.of(KeyTrigger.key(KeyCode.DELETE)),
+                KeyTrigger.alias(KeyTrigger.key(KeyCode.BACK_SPACE)));
     }
 
     private static TableColumn<SilenceRecord, SilenceRecord> column(String title, double width) {

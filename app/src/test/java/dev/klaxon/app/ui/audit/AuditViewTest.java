@@ -1,12 +1,13 @@
 package dev.klaxon.app.ui.audit;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.backend.engine.AuditExport;
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.DeliveryAttempt;
@@ -85,7 +86,7 @@ class AuditViewTest {
     void ctrl2ShowsTheAuditNewestFirstAndTheTextFilterNarrowsIt(FxRobot robot) {
         assertThat(robot.lookup("#audit-table").tryQuery()).isEmpty(); // the live view comes first
         openAudit(robot);
-        assertThat(fx(window::showingAudit)).isTrue();
+        assertThat(fx(() -> window.showing(AuditView.class))).isTrue();
         assertThat(shownIds(robot)).containsExactly(3L, 2L, 1L);
         assertThat(fx(() -> robot.lookup("#audit-count").queryAs(Label.class).getText())).isEqualTo("3 rows");
 
@@ -101,7 +102,7 @@ class AuditViewTest {
         assertThat(fx(placeholder::getText)).startsWith("Nothing matches these filters");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        await().atMost(PATIENCE).until(() -> !fx(window::showingAudit));
+        await().atMost(PATIENCE).until(() -> !fx(() -> window.showing(AuditView.class)));
     }
 
     @Test
@@ -119,7 +120,7 @@ class AuditViewTest {
 
         // An auto-refresh with the same rows keeps the selection.
         fx(() -> {
-            window.audit().refresh();
+            window.view(AuditView.class).refresh();
             return null;
         });
         int queries = engine.auditQueries().size();
@@ -132,7 +133,7 @@ class AuditViewTest {
         openAudit(robot);
         Path file = temp.resolve("audit.csv");
         fx(() -> {
-            window.audit().setExportTarget((owner, format) -> file);
+            window.view(AuditView.class).setExportTarget((owner, format) -> file);
             robot.lookup("#audit-export").queryAs(MenuButton.class).getItems().get(0).fire();
             return null;
         });

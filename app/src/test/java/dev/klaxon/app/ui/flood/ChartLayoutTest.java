@@ -1,9 +1,9 @@
 package dev.klaxon.app.ui.flood;
 
-import dev.klaxon.app.rates.RateFrame;
-import dev.klaxon.app.rates.RateSeries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.app.rates.RateFrame;
+import dev.klaxon.app.rates.RateSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.klaxon.app.ui.flood;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.live.SubjectRow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.live.SubjectRow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
@@ -90,7 +90,7 @@ class FloodViewTest {
     @Test
     void chartsTheRateOfEachSubjectAndSeverityFromTheSnapshotsClock(FxRobot robot) {
         // The first snapshot is the baseline; then 10 messages within one 5-second bucket.
-        awaitFx(r -> fx(() -> window.flood().history().version()) != Long.MIN_VALUE, robot);
+        awaitFx(r -> fx(() -> window.rates().history().version()) != Long.MIN_VALUE, robot);
         for (int i = 0; i < 10; i++) {
             engine.publish("alerts.prod.db", "{\"severity\":\"critical\"}", Outcome.FORWARDED, 2);
         }
@@ -109,7 +109,7 @@ class FloodViewTest {
         awaitFx(r -> sparkline(r, "alerts.prod.db").equals("Last 3 min: 1.0/s in the last 5 s, peak 2.0/s"), robot);
 
         pressShortcut(robot, KeyCode.DIGIT5);
-        awaitFx(r -> fx(window::showingFlood), robot);
+        awaitFx(r -> fx(() -> window.showing(FloodView.class)), robot);
         assertThat(robot.lookup("#flood-view").tryQuery()).isPresent();
         awaitFx(r -> texts(r, "#rate-legend").contains("alerts.prod.db  1.0/s now · peak 2.0/s"), robot);
 

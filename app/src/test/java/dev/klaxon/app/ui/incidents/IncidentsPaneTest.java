@@ -1,25 +1,27 @@
 package dev.klaxon.app.ui.incidents;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klaxon.app.testing.FakeBackend;
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.audit.AuditView;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.pagerduty.fake.Fault;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.pagerduty.fake.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
+import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,7 @@ class IncidentsPaneTest {
                 Clock.systemUTC(), audited::add, PagerDutyDouble.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(15), Duration.ofMillis(50), 10));
         desk.start();
-        window = ShownWindow.show(stage, engine, desk, "Waiting");
+        window = ShownWindow.show(stage, new FakeBackend(engine).incidents(desk), "Waiting");
     }
 
     @AfterEach
@@ -269,7 +271,7 @@ class IncidentsPaneTest {
             return null;
         });
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        await().atMost(PATIENCE).until(() -> fx(window::showingAudit));
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(AuditView.class)));
 
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
         await().atMost(PATIENCE).until(() -> fx(() -> stage.getScene().getFocusOwner() == table(robot)));

@@ -1,21 +1,22 @@
 package dev.klaxon.app.ui.live;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.testing.FakeBackend;
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
+import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,7 @@ class HostileInputTest {
                 Clock.systemUTC(), audited::add, PagerDutyDouble.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(15), Duration.ofMillis(50), 10));
         desk.start();
-        window = ShownWindow.show(stage, engine, desk, "Waiting");
+        window = ShownWindow.show(stage, new FakeBackend(engine).incidents(desk), "Waiting");
     }
 
     @AfterEach

@@ -1,12 +1,12 @@
 package dev.klaxon.app.ui.live;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.stats.TailEntry;
 import java.time.Duration;

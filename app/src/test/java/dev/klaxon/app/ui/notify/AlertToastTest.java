@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.controls.Notification;
-import dev.klaxon.app.backend.LiveSource;
-import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.backend.LiveBackend;
+import dev.klaxon.app.testing.FakeBackend;
+import dev.klaxon.app.testing.FakeEngine;
 import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.engine.EngineSnapshot;
-import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
@@ -20,6 +20,8 @@ import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.secret.SecretRef;
+import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.TailEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +68,7 @@ class AlertToastTest {
                 Clock.systemUTC(), action -> { }, PagerDutyDouble.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(30), Duration.ofMillis(50), 10));
         desk.start();
-        window = ShownWindow.show(stage, engine, desk, "Waiting",
+        window = ShownWindow.show(stage, new FakeBackend(new FakeEngine()).live(engine).incidents(desk), "Waiting",
                 new AlertOutlets(desktop::addAll, alerts -> tones.incrementAndGet()));
     }
 
@@ -167,7 +169,7 @@ class AlertToastTest {
     }
 
     /** A live source with nothing but floods, counting its polls so a test knows the window has looked. */
-    private static final class Floods implements LiveSource {
+    private static final class Floods implements LiveBackend {
         private static final Instant START = Instant.parse("2026-01-01T03:00:00Z");
         private final AtomicInteger polls = new AtomicInteger();
         private volatile List<FloodStatus> flooding = List.of();

@@ -1,26 +1,28 @@
 package dev.klaxon.app.ui.rules;
 
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.shell.MainWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.klaxon.app.backend.LiveSource;
+import dev.klaxon.app.backend.RulesBackend;
+import dev.klaxon.app.backend.engine.EngineBackend;
+import dev.klaxon.app.testing.FakeBackend;
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.engine.Engine;
-import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.incidents.IncidentDesk;
-import dev.klaxon.stats.TailEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -45,6 +47,7 @@ class RulesViewTest {
 
     private final AtomicReference<long[]> hits = new AtomicReference<>(new long[] {0, 0});
     private Engine engine;
+    private EngineBackend real;
     private MainWindow window;
 
     @Start
@@ -62,21 +65,13 @@ class RulesViewTest {
                     action: log
                 """.formatted(storage), null);
         engine = Engine.create(config, Clock.systemUTC());
-        LiveSource real = LiveSource.of(engine);
-        LiveSource source = new LiveSource() {
-            @Override
-            public EngineSnapshot snapshot() {
-                return real.snapshot();
-            }
-
-            @Override
-            public List<TailEntry> tail(String subject) {
-                return real.tail(subject);
-            }
-
+        IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
+                action -> { }, "test");
+        real = EngineBackend.of(engine, desk, null);
+        RulesBackend rules = new RulesBackend() {
             @Override
             public KlaxonConfig config() {
-                return real.config();
+                return real.rules().config();
             }
 
             @Override
@@ -85,18 +80,17 @@ class RulesViewTest {
             }
 
             @Override
-            public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
-                return real.explain(subject, body, headers);
+            public CompletableFuture<Decision> explain(String subject, byte[] body, Map<String, List<String>> headers) {
+                return real.rules().explain(subject, body, headers);
             }
         };
-        IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
-                action -> { }, "test");
-        window = ShownWindow.show(stage, source, desk, "waiting");
+        window = ShownWindow.show(stage, new FakeBackend(new FakeEngine()).rules(rules), "waiting");
     }
 
     @AfterEach
     void tearDown() {
         ShownWindow.close(window);
+        real.close();
         engine.close();
     }
 
@@ -124,7 +118,7 @@ class RulesViewTest {
     @Test
     void theTestBoxShowsTheMatchingRuleAndTheExactBodyWithTheKeyMasked(FxRobot robot) {
         fx(() -> {
-            window.showRules();
+            window.show(RulesView.class);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,7 +147,7 @@ class RulesViewTest {
     @Test
     void invalidJsonIsNamedWithWhereItBreaksAndTheEngineIsNotAsked(FxRobot robot) {
         fx(() -> {
-            window.showRules();
+            window.show(RulesView.class);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,12 +1,13 @@
 package dev.klaxon.app.ui.settings;
 
-import dev.klaxon.app.prefs.Theme;
-import dev.klaxon.app.ui.common.Background;
-import dev.klaxon.app.ui.shell.Themes;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.backend.engine.BackendThreads;
+import dev.klaxon.app.backend.engine.FileSettings;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.natsserver.NatsServerProcess;
@@ -37,7 +38,7 @@ class SettingsViewTest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
     private NatsServerProcess server;
-    private Background background;
+    private BackendThreads threads;
     private SettingsView view;
     private Path file;
 
@@ -62,8 +63,9 @@ class SettingsViewTest {
                 """.formatted(server.url(), dir.resolve("storage")), StandardCharsets.UTF_8);
         ConfigLoader loader = new ConfigLoader(dir);
         KlaxonConfig config = loader.load(file);
-        background = new Background("settings-view-test");
-        view = new SettingsView(config, background, Map.of("PD_KEY_PROD", KEY)::get, Clock.systemUTC(), loader);
+        threads = new BackendThreads();
+        view = new SettingsView(new FileSettings(config, loader, Map.of("PD_KEY_PROD", KEY)::get, Clock.systemUTC(),
+                threads));
         Themes.apply(Theme.DARK);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 780);
         Themes.style(scene);
@@ -73,7 +75,7 @@ class SettingsViewTest {
 
     @AfterEach
     void tearDown() {
-        background.close();
+        threads.close();
         server.close();
     }
 

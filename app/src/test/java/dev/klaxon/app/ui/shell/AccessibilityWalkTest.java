@@ -1,12 +1,16 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.audit.AuditView;
 import dev.klaxon.app.ui.command.CommandPalette;
 import dev.klaxon.app.ui.command.ShortcutsOverlay;
+import dev.klaxon.app.ui.deadletters.DeadLetterView;
+import dev.klaxon.app.ui.live.LiveView;
+import dev.klaxon.app.ui.silences.SilencesView;
 import dev.klaxon.decision.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,8 +69,8 @@ class AccessibilityWalkTest {
             return null;
         });
         Set<String> missing = new LinkedHashSet<>();
-        List<Runnable> views = List.of(() -> window.showAudit(false), () -> window.showAudit(true),
-                window::showDeadLetters, window::showSilences);
+        List<Runnable> views = List.of(() -> window.show(LiveView.class), () -> window.show(AuditView.class),
+                () -> window.show(DeadLetterView.class), () -> window.show(SilencesView.class));
         for (Runnable view : views) {
             missing.addAll(walkAfter(view));
         }

@@ -1,14 +1,16 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.live.SubjectRow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.app.ui.command.ConsoleCommand;
 import dev.klaxon.app.ui.command.PaletteItem;
+import dev.klaxon.app.ui.deadletters.DeadLetterView;
+import dev.klaxon.app.ui.live.SubjectRow;
+import dev.klaxon.app.ui.silences.SilencesView;
 import dev.klaxon.decision.Outcome;
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +99,7 @@ class KeyboardTest {
                 && paletteTitles(robot).get(0).equals("View: Silences"));
         key(robot, KeyCode.ENTER);
 
-        await().atMost(PATIENCE).until(() -> fx(window::showingSilences));
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(SilencesView.class)));
         assertThat(shown(robot, "#command-palette")).isFalse();
 
         // Escape closes without running anything, and the keyboard goes back where it was.
@@ -106,7 +108,7 @@ class KeyboardTest {
         robot.write("live");
         key(robot, KeyCode.ESCAPE);
         await().atMost(PATIENCE).until(() -> !shown(robot, "#command-palette"));
-        assertThat(fx(window::showingSilences)).isTrue();
+        assertThat(fx(() -> window.showing(SilencesView.class))).isTrue();
         assertThat(fx(() -> robot.lookup("#silences-table").query().isFocused())).isTrue();
     }
 
@@ -122,7 +124,7 @@ class KeyboardTest {
             key(robot, KeyCode.DOWN);
         }
         key(robot, KeyCode.ENTER);
-        await().atMost(PATIENCE).until(() -> fx(window::showingDeadLetters));
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(DeadLetterView.class)));
     }
 
     @Test
@@ -130,7 +132,7 @@ class KeyboardTest {
         threeSubjects(robot);
         await().atMost(PATIENCE).until(() -> "alerts.prod.db".equals(selectedSubject(robot)));
         fx(() -> {
-            window.showDeadLetters(); // from another view, too
+            window.show(DeadLetterView.class); // from another view, too
             return null;
         });
         key(robot, KeyCode.CONTROL, KeyCode.K);
@@ -141,7 +143,7 @@ class KeyboardTest {
         key(robot, KeyCode.ENTER);
 
         await().atMost(PATIENCE).until(() -> "alerts.staging.api".equals(selectedSubject(robot)));
-        assertThat(fx(window::showingDeadLetters)).isFalse();
+        assertThat(fx(() -> window.showing(DeadLetterView.class))).isFalse();
         assertThat(fx(() -> robot.lookup("#tail-subject").queryAs(Label.class).getText()))
                 .isEqualTo("alerts.staging.api");
     }
@@ -160,9 +162,9 @@ class KeyboardTest {
                 .queryAllAs(Label.class).stream().map(Label::getText).toList());
         assertThat(listed).containsExactlyInAnyOrderElementsOf(registered)
                 .contains("Ctrl+1", "Ctrl+4", "Ctrl+I", "/", "Ctrl+F", "Space", "S", "R", "E", "A", "J", "K",
-                        "Ctrl+K", "?", "Escape");
+                        "Ctrl+K", "?", "Escape", "+", "H", "Delete", "Enter");
         assertThat(categories).containsExactly("Views", "Live view", "Subjects table", "Live tail", "Incidents",
-                "Any table", "General");
+                "Dead letters", "Silences", "Any table", "General");
         assertThat(fx(() -> robot.lookup("#shortcuts-overlay .shortcut-title").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList())).contains("View: Audit", "Next row", "Silence the selected subject…");
 

@@ -1,17 +1,15 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.prefs.Theme;
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.app.prefs.ConsolePrefs;
-import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.incidents.IncidentDesk;
-import java.time.Clock;
+import dev.klaxon.app.prefs.Theme;
+import dev.klaxon.app.testing.FakeBackend;
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LayoutMemoryTest {
     private final FakeEngine engine = new FakeEngine();
-    private final IncidentDesk desk = new IncidentDesk(PagerDutyConfig.defaults(), name -> null, Clock.systemUTC(),
-            action -> { }, "test");
     private final List<ConsolePrefs> reported = new CopyOnWriteArrayList<>();
     private Stage stage;
     private MainWindow window;
@@ -63,7 +59,7 @@ class LayoutMemoryTest {
                 window.stop();
             }
             Themes.apply(saved.themeOr(Theme.DARK));
-            window = new MainWindow(engine, desk, new MainWindow.Options("test", "Waiting", saved.themeOr(Theme.DARK)));
+            window = new MainWindow(new FakeBackend(engine), new MainWindow.Options("test", "Waiting", saved.themeOr(Theme.DARK)));
             memory = new LayoutMemory(window.layoutParts(), reported::add);
             memory.restore(saved);
             Scene scene = new Scene(window.root(), 1280, 800);

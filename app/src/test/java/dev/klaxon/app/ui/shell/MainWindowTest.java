@@ -1,18 +1,19 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.testing.FakeEngine;
-import dev.klaxon.app.testing.ShownWindow;
-import dev.klaxon.app.ui.live.SubjectRow;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.deadletters.DeadLetterView;
+import dev.klaxon.app.ui.live.SubjectRow;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
-import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
+import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.stats.LiveStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,13 +112,13 @@ class MainWindowTest {
     @Test
     void ctrl3AndTheDeadLetterCountOpenTheDeadLetters(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        await().atMost(PATIENCE).until(() -> fx(window::showingDeadLetters));
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(DeadLetterView.class)));
         assertThat(robot.lookup("#dead-letter-table").tryQuery()).isPresent();
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        await().atMost(PATIENCE).until(() -> !fx(window::showingDeadLetters));
+        await().atMost(PATIENCE).until(() -> !fx(() -> window.showing(DeadLetterView.class)));
         robot.clickOn("#dead-letter-count");
-        await().atMost(PATIENCE).until(() -> fx(window::showingDeadLetters));
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(DeadLetterView.class)));
     }
 
     @Test
@@ -308,7 +309,7 @@ class MainWindowTest {
         Label status = robot.lookup("#silence-status").queryAs(Label.class);
         awaitFx(r -> fx(status::getText).startsWith("Not silenced: "), robot);
         String said = fx(status::getText);
-        assertThat(said).isEqualTo("Not silenced: this source cannot silence");
+        assertThat(said).isEqualTo("Not silenced: this fake backend cannot silence");
         assertThat(robot.lookup("#silence-dialog").tryQuery()).isPresent();
         assertThat(fx(() -> robot.lookup("#silence-submit").query().isDisabled())).isFalse();
     }

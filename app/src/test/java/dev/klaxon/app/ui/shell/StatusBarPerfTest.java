@@ -1,10 +1,10 @@
 package dev.klaxon.app.ui.shell;
 
-import dev.klaxon.app.prefs.Theme;
 import static dev.klaxon.app.testing.FxQuery.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.app.perf.PerfSample;
+import dev.klaxon.app.prefs.Theme;
 import java.time.Instant;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;

@@ -1,6 +1,7 @@
-package dev.klaxon.app.backend;
+package dev.klaxon.app.backend.engine;
 
-import dev.klaxon.config.ConfigError;
+import dev.klaxon.app.backend.SettingsBackend.Review;
+import dev.klaxon.app.backend.SettingsBackend.Saved;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.ConfigTextEdit;
@@ -45,28 +46,6 @@ public final class SettingsFile {
 
     public Path path() {
         return file;
-    }
-
-    /**
-     * What saving would do.
-     *
-     * @param problem  why the edits cannot be made to the file at all (unreadable, a section in flow style); null
-     *                 otherwise
-     * @param errors   what the config reader says about the edited file, each naming its key; empty when valid
-     * @param warnings what would stop Klaxon at its next start although the file is valid (a routing key variable
-     *                 not set here)
-     * @param diff     the changed lines, {@code -}/{@code +} with line numbers
-     * @param config   the edited config when valid, else null
-     */
-    public record Review(String problem, List<ConfigError> errors, List<ConfigError> warnings, List<String> diff,
-                         KlaxonConfig config) {
-        public boolean canSave() {
-            return problem == null && errors.isEmpty() && !diff.isEmpty();
-        }
-    }
-
-    /** @param backup where the file as it was before the save was copied */
-    public record Saved(Path file, Path backup) {
     }
 
     public Review review(List<ConfigTextEdit> edits) {

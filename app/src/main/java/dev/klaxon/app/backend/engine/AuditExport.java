@@ -1,4 +1,4 @@
-package dev.klaxon.app.ui.audit;
+package dev.klaxon.app.backend.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -16,8 +16,8 @@ import java.util.List;
  * same fields the engine's own export uses, so a file from the console and one from {@code audit export} can be
  * read by the same script. Pure and thread-agnostic: the view calls it on a background thread.
  */
-final class AuditExport {
-    static final List<String> COLUMNS = List.of("kind", "id", "at", "recorded_at", "subject", "rule", "dedup_key",
+public final class AuditExport {
+    public static final List<String> COLUMNS = List.of("kind", "id", "at", "recorded_at", "subject", "rule", "dedup_key",
             "event_action", "state", "delivered_at", "pd_dedup_key", "actor", "action", "target", "sha256", "message",
             "attempts", "http_statuses", "body");
 
@@ -26,7 +26,7 @@ final class AuditExport {
     private AuditExport() {
     }
 
-    static void write(List<AuditRow> rows, ExportFormat format, Writer out) throws IOException {
+    public static void write(List<AuditRow> rows, ExportFormat format, Writer out) throws IOException {
         if (format == ExportFormat.CSV) {
             writeCsvRecord(out, COLUMNS);
             for (AuditRow row : rows) {

@@ -1,4 +1,4 @@
-package dev.klaxon.app.backend;
+package dev.klaxon.app.backend.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,20 @@
-package dev.klaxon.app.backend;
+package dev.klaxon.app.backend.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.klaxon.app.backend.SettingsBackend.Review;
+import dev.klaxon.app.backend.SettingsBackend.Saved;
 import dev.klaxon.app.ui.settings.NatsAuthMethod;
 import dev.klaxon.app.ui.settings.PagerDutyRegion;
 import dev.klaxon.app.ui.settings.SecretField;
 import dev.klaxon.app.ui.settings.SettingsDraft;
 import dev.klaxon.app.ui.settings.SettingsFields;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
-import dev.klaxon.config.SecretRef;
+import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ class SettingsFileTest {
     void anInvalidValueIsRejectedByTheConfigReaderNamingItsField() {
         SettingsDraft draft = with("not an email", Map.of(0, new SecretField(SecretRef.Source.ENV, "pasted-key!")));
 
-        SettingsFile.Review review = settings.review(draft.editsFrom(loaded));
+        Review review = settings.review(draft.editsFrom(loaded));
 
         assertThat(review.canSave()).isFalse();
         assertThat(review.errors()).extracting(ConfigError::path)
@@ -105,7 +107,7 @@ class SettingsFileTest {
         List<ConfigTextEdit> edits = with("oncall@example.com",
                 Map.of(0, new SecretField(SecretRef.Source.ENV, "PD_KEY_NEW"))).editsFrom(loaded);
 
-        SettingsFile.Review review = settings.review(edits);
+        Review review = settings.review(edits);
         assertThat(review.canSave()).as(review.errors().toString()).isTrue();
         assertThat(review.diff()).containsExactly(
                 "+ 10:   api_token_env: PD_API_TOKEN",
@@ -113,7 +115,7 @@ class SettingsFileTest {
                 "- 18:     routing_key_env: PD_KEY_DB",
                 "+ 20:     routing_key_env: PD_KEY_NEW");
 
-        SettingsFile.Saved saved = settings.save(edits);
+        Saved saved = settings.save(edits);
 
         String after = Files.readString(file);
         assertThat(after).isEqualTo(before

@@ -1,12 +1,13 @@
-package dev.klaxon.app.backend;
+package dev.klaxon.app.backend.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.app.backend.SettingsBackend.CheckResult;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.config.SecretRef;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,11 @@ class SettingsChecksTest {
     @Test
     void theApiTokenIsTriedWithOneReadAndARefusalSaysWhy() {
         try (PagerDutyDouble pd = PagerDutyDouble.start()) {
-            SettingsChecks.Result ok = checks.pagerDuty(pagerDuty(pd, "PD_API_TOKEN"));
+            CheckResult ok = checks.pagerDuty(pagerDuty(pd, "PD_API_TOKEN"));
             assertThat(ok.ok()).as(ok.message()).isTrue();
             assertThat(ok.message()).startsWith("the API token works at 127.0.0.1: ").endsWith("service(s) visible");
 
-            SettingsChecks.Result refused = checks.pagerDuty(pagerDuty(pd, "WRONG_TOKEN"));
+            CheckResult refused = checks.pagerDuty(pagerDuty(pd, "WRONG_TOKEN"));
             assertThat(refused.ok()).isFalse();
             assertThat(refused.message()).startsWith("127.0.0.1 refused (HTTP 401)")
                     .doesNotContain("not-the-api-token");
@@ -40,11 +41,11 @@ class SettingsChecksTest {
 
     @Test
     void aMissingTokenVariableIsNamed() {
-        SettingsChecks.Result result = checks.pagerDuty(new PagerDutyConfig(PagerDutyConfig.DEFAULT_EVENTS_URL,
+        CheckResult result = checks.pagerDuty(new PagerDutyConfig(PagerDutyConfig.DEFAULT_EVENTS_URL,
                 PagerDutyConfig.DEFAULT_API_URL, SecretRef.env("NOT_SET"), null,
                 PagerDutyConfig.defaults().delivery()));
 
-        assertThat(result).isEqualTo(new SettingsChecks.Result(false,
+        assertThat(result).isEqualTo(new CheckResult(false,
                 "pagerduty.api_token_env: environment variable NOT_SET is not set"));
     }
 
@@ -63,9 +64,9 @@ class SettingsChecksTest {
                     routing_key_env: SHORT_KEY
                 """, null);
 
-        assertThat(checks.routingKeys(good)).isEqualTo(new SettingsChecks.Result(true,
+        assertThat(checks.routingKeys(good)).isEqualTo(new CheckResult(true,
                 "1 routing key(s) readable and 32 characters long: routes[0] (env PD_KEY)"));
-        SettingsChecks.Result result = checks.routingKeys(bad);
+        CheckResult result = checks.routingKeys(bad);
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).isEqualTo("routes[0].routing_key_env: the routing key is 3 characters; "
                 + "PagerDuty integration keys are 32 (line 2)");

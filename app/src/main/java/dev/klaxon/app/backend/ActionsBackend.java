@@ -1,0 +1,36 @@
+package dev.klaxon.app.backend;
+
+import dev.klaxon.guard.Silence;
+import dev.klaxon.guard.SilenceRequest;
+import dev.klaxon.message.Severity;
+import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.secret.SecretRef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The operator's actions on what the engine saw: silence it, escalate it by hand, release what a flood held. */
+public interface ActionsBackend {
+    /** Adds a silence; audited by the engine as {@code silence.add}. */
+    CompletableFuture<Silence> addSilence(SilenceRequest request);
+
+    /**
+     * Where a manual escalation may go: the routing key references of the configured page routes, in config order,
+     * each once. References only: a secret is never read here.
+     */
+    List<SecretRef> pageRoutingKeys();
+
+    /** The exact event escalating this message would send (routing key masked); fails when it cannot be decoded. */
+    CompletableFuture<RenderedEvent> previewEscalation(String subject, byte[] body, Map<String, List<String>> headers,
+                                                       SecretRef routingKey, Severity severity);
+
+    /** Forces one message to PagerDuty through the outbox; completes with its outbox id once committed. */
+    CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
+                                     SecretRef routingKey, Severity severity);
+
+    /** How many triggers flood state holds back for a subject (in memory). */
+    int heldCount(String subject);
+
+    /** Sends a subject's held triggers after all, through the outbox; completes with how many. */
+    CompletableFuture<Integer> releaseHeld(String subject);
+}

@@ -1,0 +1,52 @@
+package dev.klaxon.app.backend.engine;
+
+import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.guard.Silence;
+import dev.klaxon.guard.SilenceRequest;
+import dev.klaxon.message.Severity;
+import dev.klaxon.route.RenderedEvent;
+import dev.klaxon.route.RouteAction;
+import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.SecretRef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Silence, escalate and release through the engine, each handed over on the command thread. */
+record EngineActions(Engine engine, BackendThreads threads) implements ActionsBackend {
+    @Override
+    public CompletableFuture<Silence> addSilence(SilenceRequest request) {
+        return threads.command(() -> engine.addSilence(request));
+    }
+
+    @Override
+    public List<SecretRef> pageRoutingKeys() {
+        return engine.config().routes().stream()
+                .filter(rule -> rule.action() == RouteAction.PAGE && rule.routingKey() != null)
+                .map(RouteRule::routingKey).distinct().toList();
+    }
+
+    @Override
+    public CompletableFuture<RenderedEvent> previewEscalation(String subject, byte[] body,
+                                                              Map<String, List<String>> headers, SecretRef routingKey,
+                                                              Severity severity) {
+        return threads.read(() -> engine.previewEscalation(subject, body, headers, routingKey, severity));
+    }
+
+    @Override
+    public CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
+                                            SecretRef routingKey, Severity severity) {
+        return threads.command(() -> engine.escalate(subject, body, headers, routingKey, severity));
+    }
+
+    @Override
+    public int heldCount(String subject) {
+        return engine.heldEvents(subject).size();
+    }
+
+    @Override
+    public CompletableFuture<Integer> releaseHeld(String subject) {
+        return threads.command(() -> engine.releaseHeld(subject));
+    }
+}
