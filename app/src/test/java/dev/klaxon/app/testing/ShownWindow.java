@@ -3,8 +3,8 @@ package dev.klaxon.app.testing;
 import static dev.klaxon.app.testing.FxQuery.fx;
 
 import dev.klaxon.app.backend.ConsoleBackend;
+import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.app.prefs.Theme;
-import dev.klaxon.app.ui.notify.AlertOutlets;
 import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.app.ui.shell.Themes;
 import javafx.scene.Scene;

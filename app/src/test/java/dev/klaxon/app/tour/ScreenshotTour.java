@@ -1,10 +1,10 @@
 package dev.klaxon.app.tour;
 
 import dev.klaxon.app.backend.engine.EngineBackend;
+import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.flood.FloodView;
 import dev.klaxon.app.ui.live.LiveView;
-import dev.klaxon.app.ui.notify.AlertOutlets;
 import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigLoader;

@@ -20,6 +20,11 @@ public final class FxThread {
                 failure == null ? null : root(failure))));
     }
 
+    /** Runs on the FX thread after the current pulse, e.g. a focus request the pulse's own focus pass would undo. */
+    public static void later(Runnable work) {
+        Platform.runLater(work);
+    }
+
     /** What went wrong in one line for a person: the innermost cause's message. */
     public static String message(Throwable failure) {
         return Formats.oneLine(Failures.rootMessage(failure), 300);

@@ -8,6 +8,7 @@ import dev.klaxon.app.ui.command.ConsoleCommands;
 import dev.klaxon.app.ui.command.KeyTrigger;
 import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Frame;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.LiveRates;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.engine.EngineSnapshot;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -298,7 +298,7 @@ public final class LiveView implements ConsoleView {
             @Override
             public void invalidated(Observable skin) {
                 table.skinProperty().removeListener(this);
-                Platform.runLater(table::requestFocus); // after this pulse's own initial-focus pass
+                FxThread.later(table::requestFocus); // after this pulse's own initial-focus pass
             }
         });
     }

@@ -1,5 +1,7 @@
 package dev.klaxon.app.ui.notify;
 
+import dev.klaxon.app.outlets.Alert;
+import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.incidents.DeskSnapshot;
 import java.time.Clock;

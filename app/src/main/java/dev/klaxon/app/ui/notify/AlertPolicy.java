@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui.notify;
 
+import dev.klaxon.app.outlets.Alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

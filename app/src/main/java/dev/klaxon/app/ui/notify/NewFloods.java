@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui.notify;
 
+import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.guard.FloodStatus;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.klaxon.app.ui.notify;
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.util.Animations;
+import dev.klaxon.app.outlets.Alert;
+import dev.klaxon.app.outlets.AlertDigest;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;

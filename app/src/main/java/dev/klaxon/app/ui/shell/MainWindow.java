@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.shell;
 
 import dev.klaxon.app.backend.ConsoleBackend;
 import dev.klaxon.app.feed.LiveFeed;
+import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.audit.AuditView;
 import dev.klaxon.app.ui.command.CommandPalette;
@@ -19,7 +20,6 @@ import dev.klaxon.app.ui.flood.FloodView;
 import dev.klaxon.app.ui.incidents.IncidentsPane;
 import dev.klaxon.app.ui.live.LiveView;
 import dev.klaxon.app.ui.notify.AlertCenter;
-import dev.klaxon.app.ui.notify.AlertOutlets;
 import dev.klaxon.app.ui.rules.RulesView;
 import dev.klaxon.app.ui.settings.SettingsView;
 import dev.klaxon.app.ui.silences.SilencesView;

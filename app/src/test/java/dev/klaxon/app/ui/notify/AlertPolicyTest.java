@@ -3,6 +3,7 @@ package dev.klaxon.app.ui.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.controls.Notification;
 import dev.klaxon.app.backend.LiveBackend;
+import dev.klaxon.app.outlets.Alert;
+import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.app.testing.FakeBackend;
 import dev.klaxon.app.testing.FakeEngine;
 import dev.klaxon.app.testing.ShownWindow;

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.guard.FloodStatus;
 import java.time.Instant;
 import java.util.List;

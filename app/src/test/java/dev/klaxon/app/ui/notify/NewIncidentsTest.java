@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.pagerduty.rest.IncidentSummary;

@@ -1,4 +1,4 @@
-package dev.klaxon.app.ui.notify;
+package dev.klaxon.app.outlets;
 
 import java.util.Objects;
 

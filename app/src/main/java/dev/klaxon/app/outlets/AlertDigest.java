@@ -1,16 +1,16 @@
-package dev.klaxon.app.ui.notify;
+package dev.klaxon.app.outlets;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Shortens a burst of alerts to a few: the first ones as they are, the rest folded into one that names them. */
-final class AlertDigest {
+public final class AlertDigest {
     private static final int NAMED = 5;
 
     private AlertDigest() {
     }
 
-    static List<Alert> fold(List<Alert> alerts, int max) {
+    public static List<Alert> fold(List<Alert> alerts, int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1, was " + max);
         }
