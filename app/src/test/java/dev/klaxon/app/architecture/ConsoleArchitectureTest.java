@@ -231,6 +231,22 @@ class ConsoleArchitectureTest {
         assertThat(found).hasSize(1);
     }
 
+    // 10. one way off the FX thread and back
+
+    @Test
+    void uiLeavesTheFxThreadOnlyThroughTheBackend() {
+        ConsoleRules.uiLeavesTheFxThreadOnlyThroughTheBackend(CONSOLE).check(console);
+    }
+
+    @Test
+    void uiLeavesTheFxThreadOnlyThroughTheBackend_catchesTheFixture() {
+        List<String> found = violations(ConsoleRules.uiLeavesTheFxThreadOnlyThroughTheBackend(FIXTURE));
+        assertCaught(found, "ThreadsFixture.startsAThread", "Thread.<init>");
+        assertCaught(found, "ThreadsFixture.ownsAnExecutor", "Executors");
+        assertCaught(found, "ThreadsFixture.hopsBackByHand", "Platform.runLater");
+        assertThat(found).noneMatch(line -> line.contains("fixture.ui.common.FxThread"));
+    }
+
     // 9. every package has its place in the rules
 
     @Test

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * ui.common, ui.command,      shared by the views: no view, no shell                      (4)
  *   ui.notify, ui.actions
  * backend, feed, rates,       below the ui: never see it; no JavaFX except perf           (5, 7)
- *   perf, prefs
+ *   perf, prefs, outlets
  * backend.engine              the backend over the engine: the composition root's alone   (1, 5, 6)
  * </pre>
  *
@@ -35,9 +35,9 @@ final class ConsoleRules {
     /** ui packages the views share; they know neither the views nor the shell. */
     static final List<String> SHARED_UI = List.of("common", "command", "notify", "actions");
     /** Below ui: they serve the ui and never see it. */
-    static final List<String> BELOW_UI = List.of("backend", "feed", "rates", "perf", "prefs");
+    static final List<String> BELOW_UI = List.of("backend", "feed", "rates", "perf", "prefs", "outlets");
     /** Plain Java, testable without a toolkit (perf measures the FX thread, so it is not here). */
-    static final List<String> WITHOUT_JAVAFX = List.of("backend", "feed", "rates", "prefs");
+    static final List<String> WITHOUT_JAVAFX = List.of("backend", "feed", "rates", "prefs", "outlets");
 
     private ConsoleRules() {
     }
@@ -127,6 +127,22 @@ final class ConsoleRules {
         return noClasses().that().resideOutsideOfPackage(root)
                 .should().dependOnClassesThat().resideInAPackage(root)
                 .because("the composition root wires everything and is wired by nothing");
+    }
+
+    /**
+     * 10. The ui starts no thread of its own and comes back to the FX thread one way only: whatever may block is a
+     * backend call answering with a future, and {@code ui.common.FxThread} delivers its outcome.
+     */
+    static ArchRule uiLeavesTheFxThreadOnlyThroughTheBackend(String root) {
+        return noClasses().that().resideInAPackage(root + ".ui..")
+                .and().doNotHaveFullyQualifiedName(root + ".ui.common.FxThread")
+                .should().callConstructorWhere(DescribedPredicate.describe("a new Thread", call ->
+                        call.getTarget().getOwner().isAssignableTo(Thread.class)))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .orShould().dependOnClassesThat().areAssignableTo("java.util.concurrent.ExecutorService")
+                .orShould().callMethod("javafx.application.Platform", "runLater", "java.lang.Runnable")
+                .because("views ask the backend, which answers with futures off the FX thread, and come back "
+                        + "through FxThread.whenDone; high-rate data comes once per frame");
     }
 
     /** 9a. Every top-level console package is one the rules above place; a new one needs a place first. */

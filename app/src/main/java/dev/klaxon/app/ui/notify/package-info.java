@@ -1,2 +1,2 @@
-/** Telling the person when something needs them: toasts, desktop notifications, a tone; once a minute; mute. */
+/** Telling the person when something needs them: which alerts are new, toasts, once a minute at most, mute. */
 package dev.klaxon.app.ui.notify;
