@@ -5,6 +5,7 @@
 #
 #   docs/screenshot.sh                              # dark theme, 40 s of feed before the first picture
 #   KLAXON_SHOT_WAIT=60 KLAXON_SHOT_THEME=light docs/screenshot.sh
+#   KLAXON_SHOT_VIEWS=/tmp/views docs/screenshot.sh     # also one picture of every view there (live.png, ...)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,4 +31,4 @@ mvn -q -B -pl app -am package dependency:build-classpath -DskipTests \
 classpath="$root/app/target/test-classes:$root/app/target/classes:$(cat "$root/app/target/tour.classpath")"
 
 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    java -cp "$classpath" dev.klaxon.app.tour.ScreenshotTour "$root/docs" "$wait_s" "$theme"
+    java -cp "$classpath" dev.klaxon.app.tour.ScreenshotTour "$root/docs" "$wait_s" "$theme" "${KLAXON_SHOT_VIEWS:-}"

@@ -67,7 +67,10 @@ public final class ScreenshotTour {
     private ScreenshotTour() {
     }
 
-    /** @param args the output directory and the seconds the feed runs before the first picture */
+    /**
+     * @param args the output directory, the seconds the feed runs before the first picture, the theme, and optionally
+     *             a directory for one picture of every view (to compare a change's screens side by side)
+     */
     public static void main(String[] args) {
         try {
             tour(args);
@@ -82,6 +85,7 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs");
         int warmUpSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         Theme theme = args.length > 2 && args[2].equals("light") ? Theme.LIGHT : Theme.DARK;
+        Path everyView = args.length > 3 && !args[3].isBlank() ? Path.of(args[3]) : null;
         Files.createDirectories(out);
         Path storage = Files.createTempDirectory("klaxon-tour-");
         try (NatsServerProcess server = NatsServerProcess.start();
@@ -97,7 +101,7 @@ public final class ScreenshotTour {
                 engine.start();
                 desk.start();
                 try (SyntheticFeed feed = SyntheticFeed.start(publisher, Clock.systemUTC(), 42L)) {
-                    run(engine, desk, publisher, out, warmUpSeconds, theme);
+                    run(engine, desk, publisher, out, everyView, warmUpSeconds, theme);
                 }
             }
         } finally {
@@ -105,8 +109,8 @@ public final class ScreenshotTour {
         }
     }
 
-    private static void run(Engine engine, IncidentDesk desk, Connection publisher, Path out, int warmUpSeconds,
-                            Theme theme) throws Exception {
+    private static void run(Engine engine, IncidentDesk desk, Connection publisher, Path out, Path everyView,
+                            int warmUpSeconds, Theme theme) throws Exception {
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
         Platform.startup(() -> shown.complete(show(engine, desk, theme)));
         MainWindow window = shown.get(30, TimeUnit.SECONDS);
@@ -128,17 +132,33 @@ public final class ScreenshotTour {
                     + desk.snapshot().message());
         }
         for (Shot shot : SHOTS) {
-            onFx(() -> shot.prepare().accept(window));
-            Thread.sleep(1_500); // two polls and a few frames: the view shows current data
-            Path file = out.resolve(shot.file());
-            ImageIO.write(onFx(() -> picture(window.root().getScene())), "png", file.toFile());
-            System.out.println("tour: wrote " + file);
+            shoot(window, shot, out);
+        }
+        if (everyView != null) {
+            Files.createDirectories(everyView);
+            for (Shot shot : everyView(window)) {
+                shoot(window, shot, everyView);
+            }
         }
         onFx(() -> {
             window.stop();
             ((Stage) window.root().getScene().getWindow()).close();
             return null;
         });
+    }
+
+    private static void shoot(MainWindow window, Shot shot, Path directory) throws Exception {
+        onFx(() -> shot.prepare().accept(window));
+        Thread.sleep(1_500); // two polls and a few frames: the view shows current data
+        Path file = directory.resolve(shot.file());
+        ImageIO.write(onFx(() -> picture(window.root().getScene())), "png", file.toFile());
+        System.out.println("tour: wrote " + file);
+    }
+
+    /** One picture of each view, in the switch's order, named like the view (live.png, audit.png, ...). */
+    private static List<Shot> everyView(MainWindow window) throws Exception {
+        return onFx(() -> window.views().stream()
+                .map(view -> new Shot(view.info().id() + ".png", w -> w.show(view.getClass()))).toList());
     }
 
     private static MainWindow show(Engine engine, IncidentDesk desk, Theme theme) {

@@ -7,6 +7,7 @@ import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
@@ -65,6 +66,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * rows on screen, also off the FX thread.
  */
 public final class AuditView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("audit", "Audit", Material2MZ.RECEIPT_LONG,
+            "Audit view: forwarded pages, operator actions and config loads, searchable and exportable");
     /** Rows held and shown at most: bounded memory, and more than anyone scrolls through. */
     public static final int MAX_ROWS = 1_000;
     /** Auto-refresh pace while the view is visible. */
@@ -175,23 +178,8 @@ public final class AuditView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "audit";
-    }
-
-    @Override
-    public String title() {
-        return "Audit";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.RECEIPT_LONG;
-    }
-
-    @Override
-    public String description() {
-        return "Audit view: forwarded pages, operator actions and config loads, searchable and exportable";
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override
@@ -218,18 +206,9 @@ public final class AuditView implements ConsoleView {
         this.exportTarget = Objects.requireNonNull(target, "target");
     }
 
-    @Override
-    public void activate() {
-        setShown(true);
-    }
-
-    @Override
-    public void deactivate() {
-        setShown(false);
-    }
-
     /** Shown or hidden: refreshes at once when shown and every few seconds while shown; idle when hidden. */
-    private void setShown(boolean shown) {
+    @Override
+    public void setShown(boolean shown) {
         if (autoRefresh.setShown(shown) && !shown) {
             typing.stop();
         }

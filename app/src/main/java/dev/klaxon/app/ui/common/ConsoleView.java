@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import org.kordamp.ikonli.Ikon;
 
 /**
  * One tab of the console. The window knows views only through this: it makes a switch button of each (Ctrl+1 for
@@ -17,21 +16,8 @@ import org.kordamp.ikonli.Ikon;
  * window's list. FX thread only.
  */
 public interface ConsoleView {
-    /** A short stable name, used in node ids ({@code audit} gives {@code #audit-view-button}). */
-    String id();
-
-    /** The button's word and the palette's "View: ..." title. */
-    String title();
-
-    Ikon icon();
-
-    /** What the view shows and does, for the button's tooltip (the window adds the key). */
-    String description();
-
-    /** True when the switch shows the icon alone (the title stays in the tooltip and the accessible text). */
-    default boolean iconOnly() {
-        return false;
-    }
+    /** Its name, icon and description, for the switch, the keys and the palette. */
+    ViewInfo info();
 
     Node node();
 
@@ -40,12 +26,11 @@ public interface ConsoleView {
         return Toolbar.NONE;
     }
 
-    /** Shown: start what only a shown view needs (polling a database, redrawing). */
-    default void activate() {
-    }
-
-    /** Hidden: stop it; a hidden view costs the engine nothing. */
-    default void deactivate() {
+    /**
+     * Shown or hidden: a shown view starts what only it needs (polling a database, redrawing); a hidden one stops it,
+     * so a view nobody looks at costs the engine nothing.
+     */
+    default void setShown(boolean shown) {
     }
 
     /** Gives the keyboard to the view's main control, when the view is shown. */

@@ -12,6 +12,7 @@ import dev.klaxon.app.ui.common.MessageFormatter;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.StatusLine;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.outbox.EventRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -55,6 +55,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * only their results come back to the FX thread. Refreshes while shown, and right after a re-send.
  */
 public final class DeadLetterView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("dead-letters", "Dead letters", Material2AL.ERROR_OUTLINE,
+            "Dead letters: events PagerDuty refused for good, with a Resend action");
     /** Dead letters listed at most, newest first. */
     static final int LIMIT = 500;
     private static final Duration REFRESH_PERIOD = Duration.ofSeconds(5);
@@ -112,23 +114,8 @@ public final class DeadLetterView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "dead-letters";
-    }
-
-    @Override
-    public String title() {
-        return "Dead letters";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.ERROR_OUTLINE;
-    }
-
-    @Override
-    public String description() {
-        return "Dead letters: events PagerDuty refused for good, with a Resend action";
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override
@@ -150,18 +137,9 @@ public final class DeadLetterView implements ConsoleView {
         return table;
     }
 
-    @Override
-    public void activate() {
-        setShown(true);
-    }
-
-    @Override
-    public void deactivate() {
-        setShown(false);
-    }
-
     /** Shown or hidden: reads at once when shown and every few seconds while shown; idle when hidden. */
-    private void setShown(boolean shown) {
+    @Override
+    public void setShown(boolean shown) {
         autoRefresh.setShown(shown);
     }
 

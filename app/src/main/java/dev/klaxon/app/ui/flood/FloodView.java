@@ -11,6 +11,7 @@ import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.Frame;
 import dev.klaxon.app.ui.common.LiveRates;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.secret.SecretRef;
@@ -30,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -42,6 +42,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * subjects table's sparklines, so it records even while hidden, but only redraws while shown.
  */
 public final class FloodView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("flood", "Flood", Material2MZ.SHOW_CHART,
+            "Flood: message rates of the last 15 minutes by subject or severity, routing key budgets "
+            + "and subjects in flood with a Release action");
     /** Subjects stacked by name; the rest share one band. Seven keeps every band a distinct theme chart colour. */
     static final int TOP_SUBJECTS = 7;
     private static final List<String> SEVERITY_COLOURS = List.of("-color-danger-emphasis", "-color-chart-1",
@@ -73,24 +76,8 @@ public final class FloodView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "flood";
-    }
-
-    @Override
-    public String title() {
-        return "Flood";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.SHOW_CHART;
-    }
-
-    @Override
-    public String description() {
-        return "Flood: message rates of the last 15 minutes by subject or severity, routing key budgets "
-                + "and subjects in flood with a Release action";
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override
@@ -117,16 +104,7 @@ public final class FloodView implements ConsoleView {
     }
 
     @Override
-    public void activate() {
-        setShown(true);
-    }
-
-    @Override
-    public void deactivate() {
-        setShown(false);
-    }
-
-    private void setShown(boolean shown) {
+    public void setShown(boolean shown) {
         active = shown;
         if (shown) {
             drawnVersion = Long.MIN_VALUE; // the frame may have moved on while hidden

@@ -11,6 +11,7 @@ import dev.klaxon.app.ui.common.Frame;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.LiveRates;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
@@ -40,7 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -54,6 +54,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * (the engine keeps counting, the status bar stays live); resuming applies the newest on the next frame.
  */
 public final class LiveView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("live", "Live", Material2AL.DYNAMIC_FEED,
+            "Live view: subjects, live tail and message detail");
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final SubjectTable subjects = new SubjectTable();
@@ -124,23 +126,8 @@ public final class LiveView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "live";
-    }
-
-    @Override
-    public String title() {
-        return "Live";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.DYNAMIC_FEED;
-    }
-
-    @Override
-    public String description() {
-        return "Live view: subjects, live tail and message detail";
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.live;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.rates.RateHistory;
+import dev.klaxon.app.ui.common.Cells;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
@@ -81,15 +82,15 @@ public final class SubjectTable {
         // Only while some subject floods: an empty column would take room from the subjects every other minute.
         flood.setVisible(false);
         TableColumn<SubjectRow, Number> total = column("Total", 96, SubjectRow::totalProperty);
-        total.setCellFactory(c -> new NumberCell(n -> Formats.count(n.longValue())));
+        total.setCellFactory(Cells.forTable(Cells.text(n -> Formats.count(n.longValue()))));
         TableColumn<SubjectRow, Number> rate1s = column("Rate 1 s", 100, SubjectRow::rate1sProperty);
-        rate1s.setCellFactory(c -> new NumberCell(n -> Formats.rate(n.doubleValue()) + "/s"));
+        rate1s.setCellFactory(Cells.forTable(Cells.text(n -> Formats.rate(n.doubleValue()) + "/s")));
         rate1m = column("Rate 1 min", 116, SubjectRow::rate1mProperty);
-        rate1m.setCellFactory(c -> new NumberCell(n -> Formats.rate(n.doubleValue()) + "/s"));
+        rate1m.setCellFactory(Cells.forTable(Cells.text(n -> Formats.rate(n.doubleValue()) + "/s")));
         TableColumn<SubjectRow, LastSeen> seen = column("Last seen", 104, SubjectRow::lastSeenProperty);
         seen.getStyleClass().add("numeric");
         TableColumn<SubjectRow, Breakdown> decisions = column("Decisions", 330, SubjectRow::breakdownProperty);
-        decisions.setCellFactory(c -> new BreakdownCell());
+        decisions.setCellFactory(Cells.forTable(BreakdownLook::new));
         decisions.setMinWidth(160);
         TableColumn<SubjectRow, String> preview = column("Last payload", 360, SubjectRow::previewProperty);
         preview.setCellFactory(c -> new PreviewCell());
@@ -291,40 +292,6 @@ public final class SubjectTable {
                 tooltip.setText(subject);
             }
             setTooltip(tooltip);
-        }
-    }
-
-    private static final class NumberCell extends TableCell<SubjectRow, Number> {
-        private final Function<Number, String> format;
-
-        NumberCell(Function<Number, String> format) {
-            this.format = format;
-        }
-
-        @Override
-        protected void updateItem(Number value, boolean empty) {
-            super.updateItem(value, empty);
-            setText(empty || value == null ? null : format.apply(value));
-        }
-    }
-
-    /** "shadowed 12 · logged 3" plus, when any, a flagged "rejected N" with an icon — never colour alone. */
-    private static final class BreakdownCell extends TableCell<SubjectRow, Breakdown> {
-        private final BreakdownLabels labels = new BreakdownLabels();
-
-        BreakdownCell() {
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(Breakdown breakdown, boolean empty) {
-            super.updateItem(breakdown, empty);
-            if (empty || breakdown == null) {
-                setGraphic(null);
-                return;
-            }
-            labels.show(breakdown);
-            setGraphic(labels.node());
         }
     }
 

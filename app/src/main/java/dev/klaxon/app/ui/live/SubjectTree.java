@@ -1,6 +1,7 @@
 package dev.klaxon.app.ui.live;
 
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.ui.common.Cells;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
@@ -20,7 +21,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
@@ -75,17 +75,17 @@ public final class SubjectTree {
         flood.setCellFactory(c -> new FloodCell());
         flood.setVisible(false); // only while some subject floods, as in the table
         TreeTableColumn<SubjectTreeRow, Number> subjects = column("Subjects", 90, SubjectTreeRow::subjectsProperty);
-        subjects.setCellFactory(c -> new NumberCell(n -> Formats.count(n.longValue())));
+        subjects.setCellFactory(Cells.forTree(Cells.text(n -> Formats.count(n.longValue()))));
         TreeTableColumn<SubjectTreeRow, Number> total = column("Total", 96, SubjectTreeRow::totalProperty);
-        total.setCellFactory(c -> new NumberCell(n -> Formats.count(n.longValue())));
+        total.setCellFactory(Cells.forTree(Cells.text(n -> Formats.count(n.longValue()))));
         TreeTableColumn<SubjectTreeRow, Number> rate1s = column("Rate 1 s", 100, SubjectTreeRow::rate1sProperty);
-        rate1s.setCellFactory(c -> new NumberCell(n -> Formats.rate(n.doubleValue()) + "/s"));
+        rate1s.setCellFactory(Cells.forTree(Cells.text(n -> Formats.rate(n.doubleValue()) + "/s")));
         TreeTableColumn<SubjectTreeRow, Number> rate1m = column("Rate 1 min", 116, SubjectTreeRow::rate1mProperty);
-        rate1m.setCellFactory(c -> new NumberCell(n -> Formats.rate(n.doubleValue()) + "/s"));
+        rate1m.setCellFactory(Cells.forTree(Cells.text(n -> Formats.rate(n.doubleValue()) + "/s")));
         TreeTableColumn<SubjectTreeRow, LastSeen> seen = column("Last seen", 104, SubjectTreeRow::lastSeenProperty);
         TreeTableColumn<SubjectTreeRow, Breakdown> decisions = column("Decisions", 330,
                 SubjectTreeRow::breakdownProperty);
-        decisions.setCellFactory(c -> new BreakdownCell());
+        decisions.setCellFactory(Cells.forTree(BreakdownLook::new));
         for (TreeTableColumn<SubjectTreeRow, ?> numeric : List.of(subjects, total, rate1s, rate1m, seen)) {
             numeric.getStyleClass().add("numeric");
         }
@@ -283,20 +283,6 @@ public final class SubjectTree {
         }
     }
 
-    private static final class NumberCell extends TreeTableCell<SubjectTreeRow, Number> {
-        private final Function<Number, String> format;
-
-        NumberCell(Function<Number, String> format) {
-            this.format = format;
-        }
-
-        @Override
-        protected void updateItem(Number value, boolean empty) {
-            super.updateItem(value, empty);
-            setText(empty || value == null ? null : format.apply(value));
-        }
-    }
-
     /** "flood · 2 subjects · 1,234 held", with an icon: words, not colour alone. */
     private static final class FloodCell extends TreeTableCell<SubjectTreeRow, SubjectTreeRow.Flooding> {
         private final Label badge = new Label(null, new FontIcon(Material2MZ.PAUSE_CIRCLE_OUTLINE));
@@ -317,26 +303,6 @@ public final class SubjectTree {
                     + Formats.count(flooding.held()) + " held");
             setAccessibleText(badge.getText());
             setGraphic(badge);
-        }
-    }
-
-    /** The branch's decisions summed, rejections flagged apart with an icon as in the table. */
-    private static final class BreakdownCell extends TreeTableCell<SubjectTreeRow, Breakdown> {
-        private final BreakdownLabels labels = new BreakdownLabels();
-
-        BreakdownCell() {
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(Breakdown breakdown, boolean empty) {
-            super.updateItem(breakdown, empty);
-            if (empty || breakdown == null) {
-                setGraphic(null);
-                return;
-            }
-            labels.show(breakdown);
-            setGraphic(labels.node());
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.klaxon.app.ui.common.OutcomeBadge;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.StatusLine;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.RuleHit;
 import dev.klaxon.route.RouteRule;
@@ -37,7 +38,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -49,6 +49,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * second while the view is shown; a test asks the backend.
  */
 public final class RulesView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("rules", "Rules", Material2AL.ALT_ROUTE,
+            "Rules: routing rules in order with live hit counts; test a message against them", true);
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
 
     /** One route and its hits so far; a new row replaces the old one when the count moves. */
@@ -100,28 +102,8 @@ public final class RulesView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "rules";
-    }
-
-    @Override
-    public String title() {
-        return "Rules";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2AL.ALT_ROUTE;
-    }
-
-    @Override
-    public String description() {
-        return "Rules: routing rules in order with live hit counts; test a message against them";
-    }
-
-    @Override
-    public boolean iconOnly() {
-        return true;
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override
@@ -138,18 +120,9 @@ public final class RulesView implements ConsoleView {
         return table;
     }
 
-    @Override
-    public void activate() {
-        setShown(true);
-    }
-
-    @Override
-    public void deactivate() {
-        setShown(false);
-    }
-
     /** Shown or hidden: hit counts are read only while shown. */
-    private void setShown(boolean shown) {
+    @Override
+    public void setShown(boolean shown) {
         refresher.setShown(shown);
     }
 

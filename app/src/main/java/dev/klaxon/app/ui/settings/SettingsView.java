@@ -8,6 +8,7 @@ import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.StatusLine;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
@@ -49,6 +50,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * backend, off the FX thread.
  */
 public final class SettingsView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("settings", "Settings", Material2MZ.SETTINGS,
+            "Settings: NATS servers and auth, PagerDuty region, token and routing key references; test "
+            + "connections, save to the config file", true);
     private static final double LABEL_WIDTH = 230;
     private final KlaxonConfig config;
     private final SettingsBackend settings;
@@ -125,29 +129,8 @@ public final class SettingsView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "settings";
-    }
-
-    @Override
-    public String title() {
-        return "Settings";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.SETTINGS;
-    }
-
-    @Override
-    public String description() {
-        return "Settings: NATS servers and auth, PagerDuty region, token and routing key references; test "
-                + "connections, save to the config file";
-    }
-
-    @Override
-    public boolean iconOnly() {
-        return true;
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override

@@ -155,6 +155,11 @@ public final class MainWindow {
         alerts.close();
     }
 
+    /** The views in the switch's order (Ctrl+1 is the first). */
+    public List<ConsoleView> views() {
+        return switcher.views();
+    }
+
     /** Shows the view of this type, as its button or Ctrl+n does. */
     public void show(Class<? extends ConsoleView> type) {
         switcher.show(view(type));
@@ -242,7 +247,7 @@ public final class MainWindow {
         for (int i = 0; i < views.size(); i++) {
             ConsoleView view = views.get(i);
             int n = ViewSwitcher.keyNumber(i);
-            commands.add("view." + n, "Views", "View: " + view.title(), ConsoleCommand.ANYWHERE,
+            commands.add("view." + n, "Views", "View: " + view.info().title(), ConsoleCommand.ANYWHERE,
                     () -> switcher.show(view), always,
                     KeyTrigger.of(KeyTrigger.shortcut(KeyCode.valueOf("DIGIT" + n))),
                     KeyTrigger.alias(KeyTrigger.shortcut(KeyCode.valueOf("NUMPAD" + n))));

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.ui.common.ConsoleView;
+import dev.klaxon.app.ui.common.ViewInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,10 +50,10 @@ final class ViewSwitcher {
             if (next == previous) {
                 return;
             }
-            previous.deactivate();
+            previous.setShown(false);
             place.accept(next.node());
             shown.set(next);
-            next.activate();
+            next.setShown(true);
             next.focus();
         });
     }
@@ -83,14 +84,15 @@ final class ViewSwitcher {
     }
 
     private ToggleButton button(ConsoleView view, int index) {
-        ToggleButton button = new ToggleButton(view.title(), new FontIcon(view.icon()));
-        button.setId(view.id() + "-view-button");
-        button.setTooltip(new Tooltip(view.description() + " (Ctrl+" + keyNumber(index) + ")"));
+        ViewInfo info = view.info();
+        ToggleButton button = new ToggleButton(info.title(), new FontIcon(info.icon()));
+        button.setId(info.id() + "-view-button");
+        button.setTooltip(new Tooltip(info.description() + " (Ctrl+" + keyNumber(index) + ")"));
         button.getStyleClass().add(index == 0 ? Styles.LEFT_PILL
                 : index == views.size() - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
-        if (view.iconOnly()) {
+        if (info.iconOnly()) {
             // Icons only: with their words the switch pushes the live view's pause button off a 1280-pixel toolbar.
-            button.setAccessibleText(view.title() + " view");
+            button.setAccessibleText(info.title() + " view");
             button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
         button.setToggleGroup(group);

@@ -11,6 +11,7 @@ import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.StatusLine;
+import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceState;
 import java.time.Clock;
@@ -56,6 +57,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * right after each action; the clock ticks every second on the FX thread without reading anything.
  */
 public final class SilencesView implements ConsoleView {
+    private static final ViewInfo INFO = new ViewInfo("silences", "Silences", Material2MZ.NOTIFICATIONS_OFF,
+            "Silences: what is silenced, until when and why; extend or expire");
     static final Duration REFRESH_PERIOD = Duration.ofSeconds(2);
     static final Duration SHORT_EXTENSION = Duration.ofMinutes(15);
     static final Duration LONG_EXTENSION = Duration.ofHours(1);
@@ -110,23 +113,8 @@ public final class SilencesView implements ConsoleView {
     }
 
     @Override
-    public String id() {
-        return "silences";
-    }
-
-    @Override
-    public String title() {
-        return "Silences";
-    }
-
-    @Override
-    public Ikon icon() {
-        return Material2MZ.NOTIFICATIONS_OFF;
-    }
-
-    @Override
-    public String description() {
-        return "Silences: what is silenced, until when and why; extend or expire";
+    public ViewInfo info() {
+        return INFO;
     }
 
     @Override
@@ -148,18 +136,9 @@ public final class SilencesView implements ConsoleView {
         return table;
     }
 
-    @Override
-    public void activate() {
-        setShown(true);
-    }
-
-    @Override
-    public void deactivate() {
-        setShown(false);
-    }
-
     /** Shown or hidden: reads and ticks only while shown. */
-    private void setShown(boolean shown) {
+    @Override
+    public void setShown(boolean shown) {
         if (shown && !refresher.shown()) {
             now.set(clock.instant());
             selectFirst = true;
