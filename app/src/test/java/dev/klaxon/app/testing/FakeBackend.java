@@ -67,6 +67,12 @@ public final class FakeBackend implements ConsoleBackend {
         return this;
     }
 
+    /** Incidents from an in-memory fake, e.g. {@link FakeIncidents}. */
+    public FakeBackend incidents(IncidentsBackend incidentsBackend) {
+        this.incidents = incidentsBackend;
+        return this;
+    }
+
     public FakeBackend rules(RulesBackend rulesBackend) {
         this.rules = rulesBackend;
         return this;
