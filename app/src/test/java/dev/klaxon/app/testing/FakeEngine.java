@@ -45,6 +45,7 @@ public final class FakeEngine implements LiveBackend {
     private SeverityTotals severities = SeverityTotals.NONE;
     private long received;
     private int snapshots;
+    private int tailLimit = Integer.MAX_VALUE;
 
     public synchronized void delivery(DeliveryStatus status, long commitFailures) {
         delivery = status;
@@ -99,6 +100,11 @@ public final class FakeEngine implements LiveBackend {
                 entry.subject(), entry.body(), entry.bodyBytes(), entry.truncated(), entry.headers(), entry.outcome(),
                 entry.reason(), entry.routes()));
         received++;
+    }
+
+    /** From now on each subject's tail keeps only the newest {@code limit} messages, as the engine's does. */
+    public synchronized void tailLimit(int limit) {
+        tailLimit = limit;
     }
 
     public synchronized void held(String subject, int count) {
@@ -162,6 +168,7 @@ public final class FakeEngine implements LiveBackend {
 
     @Override
     public synchronized List<TailEntry> tail(String subject) {
-        return List.copyOf(tails.getOrDefault(subject, List.of()));
+        List<TailEntry> all = tails.getOrDefault(subject, List.of());
+        return List.copyOf(all.subList(Math.max(0, all.size() - tailLimit), all.size()));
     }
 }

@@ -146,8 +146,8 @@ public final class DetailPane {
      */
     public void show(TailEntry entry, boolean following) {
         shown = entry;
-        mode.setText(entry == null ? "" : following ? "following the newest · click a message to hold it"
-                : "held · Esc in the tail follows the newest again");
+        mode.setText(entry == null ? "" : following ? "following the newest · click a message to pin it"
+                : "pinned · Esc in the tail follows the newest again");
         content.setVisible(entry != null);
         placeholder.setVisible(entry == null);
         showStatus(null, null);

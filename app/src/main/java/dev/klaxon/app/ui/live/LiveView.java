@@ -79,8 +79,8 @@ public final class LiveView implements ConsoleView {
     private TailUpdate lastTail;
     private boolean tailPrimed;
     private boolean autoSelected;
-    /** The operator picked a message: the detail keeps it even after it scrolls out of the engine's tail. */
-    private boolean holding;
+    /** The operator pinned a message: the detail keeps it even after it scrolls out of the engine's tail. */
+    private boolean pinned;
 
     /**
      * @param watchTail   which subject's tail the frames should bring from now on
@@ -118,7 +118,7 @@ public final class LiveView implements ConsoleView {
         });
         tail.selectedEntry().addListener((obs, old, entry) -> {
             if (entry != null) {
-                holding = true;
+                pinned = true;
                 detail.show(entry, false);
             }
         });
@@ -200,7 +200,7 @@ public final class LiveView implements ConsoleView {
                 KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
         commands.add("message.follow", inTail, "Let go of the selected message and follow the newest again",
                 ConsoleCommand.focused(tail.node()), this::followNewest,
-                () -> shown.getAsBoolean() && holding, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
+                () -> shown.getAsBoolean() && pinned, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
     }
 
     /** At most one snapshot and one tail applied, whatever the message rate. */
@@ -227,7 +227,7 @@ public final class LiveView implements ConsoleView {
             tailPrimed = tailPrimed || update.subject().equals(tail.subject());
             // Until the operator picks a message, the detail follows the newest one.
             TailEntry newest = tail.newest();
-            if (!holding && newest != null && newest != detail.shown()) {
+            if (!pinned && newest != null && newest != detail.shown()) {
                 detail.show(newest, true);
             }
         }
@@ -263,14 +263,14 @@ public final class LiveView implements ConsoleView {
         detail.show(null);
         tailTitle.setText(subject);
         tailPrimed = false;
-        holding = false;
+        pinned = false;
         lastTail = null;
         watchTail.accept(subject);
     }
 
     private void followNewest() {
-        tail.node().getSelectionModel().clearSelection();
-        holding = false;
+        tail.unpick();
+        pinned = false;
         detail.show(tail.newest(), true);
     }
 

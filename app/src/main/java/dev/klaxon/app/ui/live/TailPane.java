@@ -31,6 +31,9 @@ public final class TailPane {
     private final ObservableList<TailEntry> items = FXCollections.observableArrayList();
     private final TableView<TailEntry> table = new TableView<>(items);
     private final Label placeholder = new Label();
+    private final ReadOnlyObjectWrapper<TailEntry> picked = new ReadOnlyObjectWrapper<>(this, "picked");
+    /** True while a new read is merged in: selection changes then are the list's doing, not the operator's. */
+    private boolean merging;
     private String subject;
 
     public TailPane() {
@@ -60,6 +63,11 @@ public final class TailPane {
         preview.setCellFactory(c -> new TextCell(entry -> SafeText.inline(entry.body(), PREVIEW_CHARS)));
 
         table.getColumns().setAll(List.of(time, decision, preview));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (!merging) {
+                picked.set(entry);
+            }
+        });
         placeholder.getStyleClass().add("placeholder-text");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
@@ -70,17 +78,28 @@ public final class TailPane {
         return table;
     }
 
+    /**
+     * The message the operator picked (a click, j/k), or null: new messages arriving never change it, and it stays
+     * picked even after the engine's tail no longer keeps it.
+     */
     public ReadOnlyObjectProperty<TailEntry> selectedEntry() {
-        return table.getSelectionModel().selectedItemProperty();
+        return picked.getReadOnlyProperty();
     }
 
     /** Starts showing another subject (null: none); clears what was shown. */
     public void show(String nextSubject) {
         subject = nextSubject;
         items.clear();
+        picked.set(null);
         placeholder.setText(nextSubject == null
                 ? "Select a subject above to follow its messages here, newest first."
                 : "No recent messages kept for this subject yet.");
+    }
+
+    /** Lets go of the picked message (Esc): none is selected, and the detail may follow the newest again. */
+    public void unpick() {
+        table.getSelectionModel().clearSelection();
+        picked.set(null);
     }
 
     public String subject() {
@@ -92,12 +111,31 @@ public final class TailPane {
         return items.isEmpty() ? null : items.get(0);
     }
 
-    /** Merges the engine's current tail (oldest first) into the view; ignores a tail of another subject. */
+    /**
+     * Merges the engine's current tail (oldest first) into the view; ignores a tail of another subject. The picked
+     * message stays selected where it now is, or unselected once the tail no longer keeps it: the list moving never
+     * selects another message.
+     */
     public void apply(TailUpdate update) {
         if (update == null || subject == null || !subject.equals(update.subject())) {
             return;
         }
-        List<TailEntry> incoming = update.entries();
+        merging = true;
+        try {
+            merge(update.entries());
+            TailEntry keep = picked.get();
+            int at = keep == null ? -1 : items.indexOf(keep);
+            if (at < 0) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedIndex() != at) {
+                table.getSelectionModel().clearAndSelect(at);
+            }
+        } finally {
+            merging = false;
+        }
+    }
+
+    private void merge(List<TailEntry> incoming) {
         if (incoming.isEmpty()) {
             items.clear();
             return;

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -61,6 +63,51 @@ class MessageDetailTest {
                 List.of(new TailEntry.Route("routes[0] alerts.prod.>", "page", false, "alerts.prod.db/db-1",
                         "trigger", "critical", List.of("summary cut to 1024 characters")))), 1);
         await().atMost(PATIENCE).until(() -> fx(() -> detail(robot).getText()).contains("body (JSON)"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<TailEntry> tail(FxRobot robot) {
+        return robot.lookup("#tail-table").queryAs(TableView.class);
+    }
+
+    private String mode(FxRobot robot) {
+        return fx(() -> robot.lookup("#detail-mode").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aPinnedMessageStaysWhatTheDetailShowsAsNewOnesArriveAndAfterTheTailDropsIt(FxRobot robot) {
+        for (int i = 0; i < 5; i++) {
+            engine.publish("alerts.prod.db", "{\"summary\":\"message " + i + "\"}", Outcome.FORWARDED, 1);
+        }
+        await().atMost(PATIENCE).until(() -> fx(() -> tail(robot).getItems().size()) == 5);
+        robot.clickOn(robot.lookup("#tail-table .table-cell").lookup((Node node) -> node instanceof Labeled cell && cell.getText() != null
+                        && cell.getText().contains("message 2"))
+                .<Node>query());
+        await().atMost(PATIENCE).until(() -> mode(robot).startsWith("pinned"));
+        assertThat(fx(() -> detail(robot).getText())).contains("message 2");
+
+        for (int i = 5; i < 10; i++) {
+            engine.publish("alerts.prod.db", "{\"summary\":\"message " + i + "\"}", Outcome.FORWARDED, 1);
+        }
+        await().atMost(PATIENCE).until(() -> fx(() -> tail(robot).getItems().size()) == 10);
+        assertThat(fx(() -> tail(robot).getSelectionModel().getSelectedItem().body())).contains("message 2");
+        assertThat(fx(() -> detail(robot).getText())).contains("message 2");
+
+        engine.tailLimit(3); // the engine's tail moves past the pinned message
+        engine.publish("alerts.prod.db", "{\"summary\":\"message 10\"}", Outcome.FORWARDED, 1);
+        await().atMost(PATIENCE).until(() -> fx(() -> tail(robot).getItems().size()) == 3);
+        assertThat(fx(() -> tail(robot).getSelectionModel().getSelectedItem())).isNull();
+        assertThat(fx(() -> detail(robot).getText())).contains("message 2").doesNotContain("message 10");
+        assertThat(mode(robot)).startsWith("pinned");
+
+        fx(() -> {
+            stage.requestFocus();
+            tail(robot).requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        await().atMost(PATIENCE).until(() -> mode(robot).startsWith("following"));
+        assertThat(fx(() -> detail(robot).getText())).contains("message 10");
     }
 
     @Test
