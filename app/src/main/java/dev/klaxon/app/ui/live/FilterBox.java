@@ -26,6 +26,7 @@ public final class FilterBox {
     private final Tooltip tooltip = new Tooltip();
     private final ReadOnlyObjectWrapper<SubjectFilter> filter = new ReadOnlyObjectWrapper<>(SubjectFilter.ALL);
     private final HBox root = new HBox(8, field, mode);
+    private Runnable leave = () -> { };
 
     public FilterBox() {
         field.setId("subject-filter");
@@ -33,9 +34,13 @@ public final class FilterBox {
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
         field.setPrefColumnCount(30);
         field.setTooltip(tooltip);
+        // Esc clears and Enter keeps the filter; both hand the keyboard back, so Space pauses again at once.
         field.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                field.clear();
+            if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.ENTER) {
+                if (event.getCode() == KeyCode.ESCAPE) {
+                    field.clear();
+                }
+                leave.run();
                 event.consume();
             }
         });
@@ -59,6 +64,11 @@ public final class FilterBox {
 
     public Node node() {
         return root;
+    }
+
+    /** Where the keyboard goes when the operator is done with the filter (Esc or Enter). */
+    public void onLeave(Runnable whereNext) {
+        leave = whereNext;
     }
 
     public TextField field() {

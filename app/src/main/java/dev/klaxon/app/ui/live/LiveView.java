@@ -101,6 +101,7 @@ public final class LiveView implements ConsoleView {
         root.getStyleClass().add("live-view");
         setUpPause();
 
+        filterBox.onLeave(this::focus);
         filterBox.filter().addListener((obs, old, next) -> {
             subjects.setFilter(next);
             subjectTree.setFilter(next);

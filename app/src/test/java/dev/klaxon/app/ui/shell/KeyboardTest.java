@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -201,5 +202,30 @@ class KeyboardTest {
         robot.write("j");
         Node filter = robot.lookup("#subject-filter").query();
         assertThat(fx(() -> ((javafx.scene.control.TextField) filter).getText())).isEqualTo("j");
+    }
+
+    @Test
+    void escInTheFilterClearsItAndGivesTheKeyboardBackSoSpacePausesAgain(FxRobot robot) {
+        threeSubjects(robot);
+        robot.write("/");
+        TextField filter = robot.lookup("#subject-filter").queryAs(TextField.class);
+        await().atMost(PATIENCE).until(() -> fx(() -> filter.isFocused()));
+        robot.write("db");
+        await().atMost(PATIENCE).until(() -> fx(() -> subjects(robot).getItems().size()) == 1);
+
+        key(robot, KeyCode.ESCAPE);
+        assertThat(fx(() -> filter.getText())).isEmpty();
+        await().atMost(PATIENCE).until(() -> fx(() -> subjects(robot).isFocused()));
+        key(robot, KeyCode.SPACE);
+        assertThat(fx(() -> window.pausedProperty().get())).isTrue();
+        assertThat(fx(() -> filter.getText())).isEmpty();
+
+        // Enter keeps the filter and hands the keyboard back too.
+        robot.write("/");
+        await().atMost(PATIENCE).until(() -> fx(() -> filter.isFocused()));
+        robot.write("staging");
+        key(robot, KeyCode.ENTER);
+        await().atMost(PATIENCE).until(() -> fx(() -> subjects(robot).isFocused()));
+        assertThat(fx(() -> filter.getText())).isEqualTo("staging");
     }
 }
