@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -30,6 +31,7 @@ public final class CommandPalette {
     public static final int MAX_SHOWN = 50;
     /** The id of the command that opens the palette, which the palette does not offer itself. */
     public static final String COMMAND_ID = "palette.open";
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
     private final OverlayHost host;
     private final ConsoleCommands commands;
@@ -37,6 +39,7 @@ public final class CommandPalette {
     private final Consumer<String> selectSubject;
     private final TextField field = new TextField();
     private final ListView<PaletteItem> list = new ListView<>();
+    private final Label hint = new Label();
     private final VBox card;
     private List<PaletteItem> items = List.of();
 
@@ -70,11 +73,12 @@ public final class CommandPalette {
             }
         });
 
-        Label hint = new Label("↑ ↓ move · Enter runs · Esc closes");
+        hint.setId("palette-hint");
         hint.getStyleClass().add("overlay-hint");
         Label title = new Label("Command palette", new FontIcon(Material2MZ.SEARCH));
         title.getStyleClass().add("overlay-title");
         card = new VBox(8, title, field, list, hint);
+        showHint(null);
         card.setId("command-palette");
         card.getStyleClass().add("overlay-card");
         card.setMaxWidth(680);
@@ -83,9 +87,15 @@ public final class CommandPalette {
 
     public void open() {
         List<PaletteItem> next = new ArrayList<>();
+        // Every command is found, so "snooze" always finds snooze; one that cannot run now says what it needs.
         for (ConsoleCommand command : commands.all()) {
-            if (command.enabled().getAsBoolean() && !command.id().equals(COMMAND_ID)) {
-                next.add(new PaletteItem(command.title(), command.category(), command.keysText(), command.action()));
+            if (command.id().equals(COMMAND_ID)) {
+                continue;
+            }
+            boolean now = command.enabled().getAsBoolean();
+            if (now || command.needs() != null) {
+                next.add(new PaletteItem(command.title(), command.category(), command.keysText(), command.action(),
+                        now ? null : command.needs()));
             }
         }
         for (String subject : subjects.get()) {
@@ -94,6 +104,7 @@ public final class CommandPalette {
         }
         items = List.copyOf(next);
         field.clear();
+        showHint(null);
         refresh();
         host.open(card, field);
     }
@@ -140,13 +151,25 @@ public final class CommandPalette {
         }
     }
 
-    /** Closes first, so the command finds the keyboard where it was before the palette opened. */
+    /**
+     * Closes first, so the command finds the keyboard where it was before the palette opened. One that cannot run
+     * now stays listed and says what it needs instead.
+     */
     private void run(PaletteItem item) {
         if (item == null) {
             return;
         }
+        if (!item.available()) {
+            showHint(item.needs());
+            return;
+        }
         host.close();
         item.run().run();
+    }
+
+    private void showHint(String needs) {
+        hint.setText(needs == null ? "↑ ↓ move · Enter runs · Esc closes" : needs);
+        hint.pseudoClassStateChanged(UNAVAILABLE, needs != null);
     }
 
     private static final class ItemCell extends ListCell<PaletteItem> {
@@ -175,7 +198,8 @@ public final class CommandPalette {
                 return;
             }
             title.setText(item.title());
-            detail.setText(item.detail());
+            detail.setText(item.available() ? item.detail() : item.detail() + " · " + item.needs());
+            pseudoClassStateChanged(UNAVAILABLE, !item.available());
             keys.setText(item.keys());
             keys.setVisible(!item.keys().isEmpty());
             setGraphic(box);

@@ -17,9 +17,10 @@ import javafx.scene.Node;
  * @param where    whether its keys work with this node focused (the scene's focus owner, maybe null); the palette
  *                 runs a command wherever the focus is
  * @param enabled  whether it can run now; when false its keys fall through to the focused control
+ * @param needs    what it needs to run, said when it cannot ("Select an incident first."); null when it always can
  */
 public record ConsoleCommand(String id, String category, String title, List<KeyTrigger> keys, Predicate<Node> where,
-                             Runnable action, BooleanSupplier enabled) {
+                             Runnable action, BooleanSupplier enabled, String needs) {
     /** For commands whose keys work wherever the focus is (plain keys still not while typing into a text field). */
     public static final Predicate<Node> ANYWHERE = node -> true;
 

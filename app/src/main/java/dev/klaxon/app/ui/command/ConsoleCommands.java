@@ -32,7 +32,13 @@ public final class ConsoleCommands {
     /** Shorthand for a command whose keys work with the given focus. */
     public ConsoleCommands add(String id, String category, String title, Predicate<Node> where, Runnable action,
                                BooleanSupplier enabled, KeyTrigger... keys) {
-        return add(new ConsoleCommand(id, category, title, List.of(keys), where, action, enabled));
+        return add(new ConsoleCommand(id, category, title, List.of(keys), where, action, enabled, null));
+    }
+
+    /** A command that can run only sometimes: {@code needs} says what it needs, for the palette to explain. */
+    public ConsoleCommands add(String id, String category, String title, String needs, Predicate<Node> where,
+                               Runnable action, BooleanSupplier enabled, KeyTrigger... keys) {
+        return add(new ConsoleCommand(id, category, title, List.of(keys), where, action, enabled, needs));
     }
 
     public List<ConsoleCommand> all() {

@@ -245,7 +245,7 @@ public final class DeadLetterView implements ConsoleView {
     @Override
     public void registerCommands(ConsoleCommands commands, BooleanSupplier shown) {
         commands.add("dead-letter.resend", "Dead letters", "Resend the selected dead letters",
-                ConsoleCommand.focused(table), this::resendSelected, shown,
+                "Open Dead letters (Ctrl+3) and select one first.", ConsoleCommand.focused(table), this::resendSelected, shown,
                 new KeyTrigger(KeyTrigger.key(KeyCode.ENTER), null, "Enter")); // its display text is "↵"
     }
 

@@ -114,17 +114,18 @@ public final class IncidentsPane {
         String inIncidents = "Incidents";
         BooleanSupplier chosen = () -> !table.getSelectionModel().isEmpty();
         Predicate<Node> here = ConsoleCommand.focused(table);
-        commands.add("incident.acknowledge", inIncidents, "Acknowledge the selected incidents", here,
+        String needs = "Select an incident first (Ctrl+I puts the keyboard on them).";
+        commands.add("incident.acknowledge", inIncidents, "Acknowledge the selected incidents", needs, here,
                 this::acknowledgeSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.A)));
-        commands.add("incident.resolve", inIncidents, "Resolve the selected incidents…", here,
+        commands.add("incident.resolve", inIncidents, "Resolve the selected incidents…", needs, here,
                 this::resolveSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.R)));
-        commands.add("incident.escalate", inIncidents, "Escalate the selected incident…", here,
+        commands.add("incident.escalate", inIncidents, "Escalate the selected incident…", needs, here,
                 this::escalateSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
-        commands.add("incident.snooze", inIncidents, "Snooze the selected acknowledged incident…", here,
+        commands.add("incident.snooze", inIncidents, "Snooze the selected acknowledged incident…", needs, here,
                 this::snoozeSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.Z)));
-        commands.add("incident.note", inIncidents, "Add a note to the selected incident…", here,
+        commands.add("incident.note", inIncidents, "Add a note to the selected incident…", needs, here,
                 this::noteSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.N)));
-        commands.add("incident.open", inIncidents, "Open the selected incident in the browser", here,
+        commands.add("incident.open", inIncidents, "Open the selected incident in the browser", needs, here,
                 this::openSelected, chosen, KeyTrigger.of(KeyTrigger.key(KeyCode.O)));
     }
 

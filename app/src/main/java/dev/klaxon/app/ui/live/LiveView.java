@@ -178,29 +178,31 @@ public final class LiveView implements ConsoleView {
     public void registerCommands(ConsoleCommands commands, BooleanSupplier shown) {
         String live = "Live view";
         commands.add("live.pause", live, "Pause or resume the live view (the engine keeps counting)",
-                ConsoleCommand.ANYWHERE, () -> paused.set(!paused.get()), shown,
+                "Open the live view first (Ctrl+1).", ConsoleCommand.ANYWHERE, () -> paused.set(!paused.get()), shown,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.SPACE)));
 
         String inSubjects = "Subjects table";
         BooleanSupplier subjectChosen = () -> shown.getAsBoolean() && subjects.selectedRow().get() != null
                 && !subjects.selectedRow().get().isOther();
-        commands.add("subject.silence", inSubjects, "Silence the selected subject…",
+        String needsSubject = "Select a subject in the live view first (Ctrl+1).";
+        commands.add("subject.silence", inSubjects, "Silence the selected subject…", needsSubject,
                 ConsoleCommand.focused(subjects.node()), liveActions::silenceSelectedSubject, subjectChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.S)));
-        commands.add("subject.release", inSubjects, "Release the selected subject's held triggers…",
+        commands.add("subject.release", inSubjects, "Release the selected subject's held triggers…", needsSubject,
                 ConsoleCommand.focused(subjects.node()), liveActions::releaseSelectedSubject, subjectChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.R)));
 
         String inTail = "Live tail";
         BooleanSupplier messageChosen = () -> shown.getAsBoolean() && tail.selectedEntry().get() != null;
-        commands.add("message.silence", inTail, "Silence messages like the selected one…",
+        String needsMessage = "Select a message in the live tail first (Ctrl+1).";
+        commands.add("message.silence", inTail, "Silence messages like the selected one…", needsMessage,
                 ConsoleCommand.focused(tail.node()), liveActions::silenceSelectedMessage, messageChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.S)));
-        commands.add("message.escalate", inTail, "Escalate the selected message to PagerDuty…",
+        commands.add("message.escalate", inTail, "Escalate the selected message to PagerDuty…", needsMessage,
                 ConsoleCommand.focused(tail.node()), liveActions::escalateSelectedMessage, messageChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
         commands.add("message.follow", inTail, "Let go of the selected message and follow the newest again",
-                ConsoleCommand.focused(tail.node()), this::followNewest,
+                "No message is pinned: the detail already follows the newest.", ConsoleCommand.focused(tail.node()), this::followNewest,
                 () -> shown.getAsBoolean() && pinned, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
     }
 

@@ -256,10 +256,11 @@ public final class MainWindow {
                 ConsoleCommand.ANYWHERE, this::focusIncidents, always, KeyTrigger.of(KeyTrigger.shortcut(KeyCode.I)));
 
         BooleanSupplier filterable = () -> switcher.shown().filterField() != null;
-        commands.add("filter.focus", "Live view", "Filter the shown view", ConsoleCommand.ANYWHERE,
+        String needsFilter = "Open the live view (Ctrl+1) or the audit (Ctrl+2): they have a filter.";
+        commands.add("filter.focus", "Live view", "Filter the shown view", needsFilter, ConsoleCommand.ANYWHERE,
                 this::focusFilter, filterable, KeyTrigger.typed("/"));
         commands.add("find", "Live view", "Find: in the message while the keyboard is in the message detail, "
-                + "else filter", ConsoleCommand.ANYWHERE, this::focusFilterOrSearch, filterable,
+                + "else filter", needsFilter, ConsoleCommand.ANYWHERE, this::focusFilterOrSearch, filterable,
                 KeyTrigger.of(KeyTrigger.shortcut(KeyCode.F)));
         // The incidents sit in the live view, so their keys are listed right after the live view's.
         live.registerCommands(commands, () -> switcher.shown() == live);

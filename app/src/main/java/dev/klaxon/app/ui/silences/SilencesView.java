@@ -308,11 +308,12 @@ public final class SilencesView implements ConsoleView {
     public void registerCommands(ConsoleCommands commands, BooleanSupplier shown) {
         String inSilences = "Silences";
         Predicate<Node> here = ConsoleCommand.focused(table);
-        commands.add("silence.extend-short", inSilences, "Extend the selected silence by 15 minutes", here,
+        String needs = "Open Silences (Ctrl+4) and select a silence first.";
+        commands.add("silence.extend-short", inSilences, "Extend the selected silence by 15 minutes", needs, here,
                 () -> extendSelected(SHORT_EXTENSION), shown, KeyTrigger.typed("+"));
-        commands.add("silence.extend-long", inSilences, "Extend the selected silence by an hour", here,
+        commands.add("silence.extend-long", inSilences, "Extend the selected silence by an hour", needs, here,
                 () -> extendSelected(LONG_EXTENSION), shown, KeyTrigger.typed("H"), new KeyTrigger(null, "h", null));
-        commands.add("silence.expire", inSilences, "Expire the selected silence now", here, this::expireSelected,
+        commands.add("silence.expire", inSilences, "Expire the selected silence now", needs, here, this::expireSelected,
                 shown, KeyTrigger.of(KeyTrigger.key(KeyCode.DELETE)),
                 KeyTrigger.alias(KeyTrigger.key(KeyCode.BACK_SPACE)));
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.app.testing.FakeEngine;
 import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.command.CommandPalette;
 import dev.klaxon.app.ui.command.ConsoleCommand;
 import dev.klaxon.app.ui.command.PaletteItem;
 import dev.klaxon.app.ui.deadletters.DeadLetterView;
@@ -227,5 +228,31 @@ class KeyboardTest {
         key(robot, KeyCode.ENTER);
         await().atMost(PATIENCE).until(() -> fx(() -> subjects(robot).isFocused()));
         assertThat(fx(() -> filter.getText())).isEqualTo("staging");
+    }
+
+    @Test
+    void thePaletteFindsEveryCommandFromEveryViewAndSaysWhatOneThatCannotRunNeeds(FxRobot robot) {
+        threeSubjects(robot);
+        List<String> everyCommand = fx(() -> window.commands().all().stream()
+                .filter(c -> !c.id().equals(CommandPalette.COMMAND_ID) && !c.id().startsWith("table."))
+                .map(ConsoleCommand::title).toList());
+        for (int view = 1; view <= 7; view++) {
+            key(robot, KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + view));
+            key(robot, KeyCode.CONTROL, KeyCode.K);
+            await().atMost(PATIENCE).until(() -> shown(robot, "#command-palette"));
+            assertThat(paletteTitles(robot)).as("the palette over view %d", view).containsAll(everyCommand);
+            key(robot, KeyCode.ESCAPE);
+            await().atMost(PATIENCE).until(() -> !shown(robot, "#command-palette"));
+        }
+
+        // Nothing is selected in the incidents: snooze is found, says what it needs, and does not run.
+        key(robot, KeyCode.CONTROL, KeyCode.K);
+        await().atMost(PATIENCE).until(() -> shown(robot, "#command-palette"));
+        robot.write("snooze");
+        await().atMost(PATIENCE).until(() -> paletteTitles(robot).size() == 1);
+        key(robot, KeyCode.ENTER);
+        Label hint = robot.lookup("#palette-hint").queryAs(Label.class);
+        assertThat(fx(() -> hint.getText())).isEqualTo("Select an incident first (Ctrl+I puts the keyboard on them).");
+        assertThat(shown(robot, "#command-palette")).isTrue();
     }
 }
