@@ -41,7 +41,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The subjects table. Owns one row object per subject and updates them in place from each snapshot; filtering
  * and sorting are views over those rows. Re-sorting while numbers change would make rows jump under the mouse,
- * so live changes re-sort at most once a second, while new rows, header clicks and filter edits re-sort at once.
+ * so live changes re-sort at most once a second, and not at all while the pointer is over the table (a click lands
+ * on the row it was aimed at); new rows, header clicks and filter edits re-sort at once.
  * The engine's buckets (subjects over its cap, invalid subjects) are pinned to the bottom and look different. FX thread only.
  */
 public final class SubjectTable {
@@ -210,7 +211,8 @@ public final class SubjectTable {
         if (!added.isEmpty() || removed) {
             updatePlaceholder();
         }
-        if (!added.isEmpty() || frameNanos - lastResort >= RESORT_EVERY_NANOS) {
+        // New rows still find their place (the sorted list inserts them); rows already shown keep theirs.
+        if (!table.isHover() && (!added.isEmpty() || frameNanos - lastResort >= RESORT_EVERY_NANOS)) {
             lastResort = frameNanos;
             resort();
         }

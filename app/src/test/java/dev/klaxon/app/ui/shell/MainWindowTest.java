@@ -75,6 +75,26 @@ class MainWindowTest {
     }
 
     @Test
+    void rowsKeepTheirPlaceWhileThePointerIsOverTheTableAndResortOnceItLeaves(FxRobot robot) {
+        engine.publish("alerts.a", "{}", Outcome.LOGGED, 30);
+        engine.publish("alerts.b", "{}", Outcome.LOGGED, 20);
+        engine.publish("alerts.c", "{}", Outcome.LOGGED, 10);
+        await().atMost(PATIENCE).until(() -> shownSubjects(robot).equals(List.of("alerts.a", "alerts.b", "alerts.c")));
+        robot.moveTo("alerts.b");
+
+        engine.publish("alerts.c", "{}", Outcome.LOGGED, 50); // by rate it now belongs on top
+        TableView<SubjectRow> table = subjects(robot);
+        await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().stream()
+                .filter(r -> r.subject().equals("alerts.c")).findFirst().orElseThrow().rate1mProperty().get()) == 50);
+        // Longer than the once-a-second re-sort: the rows stay where the pointer found them.
+        await().during(Duration.ofMillis(1_500)).atMost(PATIENCE).until(() -> shownSubjects(robot)
+                .equals(List.of("alerts.a", "alerts.b", "alerts.c")));
+
+        robot.moveTo("#connection-status");
+        await().atMost(PATIENCE).until(() -> shownSubjects(robot).equals(List.of("alerts.c", "alerts.a", "alerts.b")));
+    }
+
+    @Test
     void statusBarShowsPagerDutyFailingDeadLettersAndCommitFailures(FxRobot robot) {
         Label pagerDuty = robot.lookup("#pagerduty-status").queryAs(Label.class);
         assertThat(fx(pagerDuty::getText)).isEqualTo("PagerDuty —");
