@@ -184,7 +184,8 @@ class ConsoleIntegrationTest {
         await().atMost(PATIENCE).until(() -> shown(robot).size() == 2);
         assertThat(shown(robot)).containsExactlyInAnyOrder("alerts.prod.db", "alerts.prod.api");
 
-        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE); // clears the filter and leaves it
+        robot.write("/");
         robot.write("STAGING");
         await().atMost(PATIENCE).until(() -> shown(robot).equals(List.of("alerts.staging.db")));
         assertThat(fx(() -> ((Labeled) robot.lookup("#filter-mode").query()).getText())).isEqualTo("text match");
