@@ -19,8 +19,11 @@ public record KeyTrigger(KeyCombination combination, String typed, String label)
         }
     }
 
+    /** Listed by its display text; a lone letter in lower case, since a capital suggests Shift. */
     public static KeyTrigger of(KeyCombination combination) {
-        return new KeyTrigger(combination, null, combination.getDisplayText());
+        String text = combination.getDisplayText();
+        boolean loneLetter = text.length() == 1 && Character.isLetter(text.charAt(0));
+        return new KeyTrigger(combination, null, loneLetter ? text.toLowerCase(java.util.Locale.ROOT) : text);
     }
 
     /** Also fires the command but is not listed, so the help stays short. */

@@ -312,7 +312,7 @@ public final class SilencesView implements ConsoleView {
         commands.add("silence.extend-short", inSilences, "Extend the selected silence by 15 minutes", needs, here,
                 () -> extendSelected(SHORT_EXTENSION), shown, KeyTrigger.typed("+"));
         commands.add("silence.extend-long", inSilences, "Extend the selected silence by an hour", needs, here,
-                () -> extendSelected(LONG_EXTENSION), shown, KeyTrigger.typed("H"), new KeyTrigger(null, "h", null));
+                () -> extendSelected(LONG_EXTENSION), shown, KeyTrigger.typed("h"), new KeyTrigger(null, "H", null));
         commands.add("silence.expire", inSilences, "Expire the selected silence now", needs, here, this::expireSelected,
                 shown, KeyTrigger.of(KeyTrigger.key(KeyCode.DELETE)),
                 KeyTrigger.alias(KeyTrigger.key(KeyCode.BACK_SPACE)));
