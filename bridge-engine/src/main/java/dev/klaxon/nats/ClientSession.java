@@ -93,6 +93,11 @@ final class ClientSession implements ConnectionListener, ErrorListener {
         return lastError.isEmpty() ? "the client stopped reconnecting" : lastError;
     }
 
+    /** Closes the connection at once, if there is one: for a session that failed and is being replaced. */
+    void abandon() {
+        closeQuietly(connection.get());
+    }
+
     void shutdown(Duration timeout) {
         Connection conn = connection.get();
         if (conn == null) {

@@ -202,6 +202,7 @@ public final class NatsIngest implements AutoCloseable {
             return session.lastError();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the NATS session failed unexpectedly; starting a fresh one", e);
+            session.abandon(); // a live connection left behind would deliver every message twice next round
             return problem(e);
         }
     }
