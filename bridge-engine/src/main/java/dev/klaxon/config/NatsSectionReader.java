@@ -1,6 +1,7 @@
 package dev.klaxon.config;
 
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.route.Subjects;
 import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ final class NatsSectionReader {
     static final Set<String> LITERAL_SECRETS = Set.of("token", "password");
     static final List<String> DEFAULT_SERVERS = List.of("nats://127.0.0.1:4222");
     static final List<String> DEFAULT_SUBJECTS = List.of("alerts.>");
+    static final int MAX_QUEUE_GROUP_LENGTH = 512;
 
     private static final Set<String> TLS_KEYS = Set.of("ca_file", "cert_file", "key_file");
     // The keys of each authentication method; giving keys of two methods is an error.
@@ -63,6 +65,16 @@ final class NatsSectionReader {
             }
             List<String> valid = new ArrayList<>();
             for (Located<String> subject : subjects) {
+                // A pattern matches only subjects at least as long as itself, and the engine rejects every subject
+                // over the limit: such a subscription could receive nothing usable. (Far longer ones would also
+                // overflow the NATS protocol line, 4 KB by default, and the server would refuse them.)
+                int length = subject.value().length();
+                if (length > Subjects.MAX_LENGTH) {
+                    errors.add(subject.path(), length + " characters long; longer than " + Subjects.MAX_LENGTH
+                            + ", the longest subject Klaxon accepts, so nothing it receives could be used",
+                            subject.line());
+                    continue;
+                }
                 try {
                     valid.add(SubjectPattern.compile(subject.value()).text());
                 } catch (IllegalArgumentException e) {
@@ -75,6 +87,12 @@ final class NatsSectionReader {
 
     private String queueGroup(YamlMap nats) {
         return nats.string("queue_group").filter(group -> {
+            // the group travels on the same protocol line as a subject: keep the two within NATS's default 4 KB
+            if (group.value().length() > MAX_QUEUE_GROUP_LENGTH) {
+                errors.add(group.path(), group.value().length() + " characters long; the limit is "
+                        + MAX_QUEUE_GROUP_LENGTH, group.line());
+                return false;
+            }
             boolean hasSpace = group.value().chars().anyMatch(Character::isWhitespace);
             if (hasSpace) {
                 errors.add(group.path(), "must not contain spaces, got \"" + group.value() + "\"", group.line());

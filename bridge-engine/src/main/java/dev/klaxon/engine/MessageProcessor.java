@@ -100,7 +100,7 @@ public final class MessageProcessor {
     }
 
     private Decision decide(InboundMessage inbound, boolean decodeFields) {
-        Optional<String> subjectProblem = Subjects.problem(inbound.subject());
+        Optional<String> subjectProblem = subjectProblem(inbound);
         if (subjectProblem.isPresent()) {
             return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
         }
@@ -145,7 +145,13 @@ public final class MessageProcessor {
 
     /** True when the subject could not be tracked by name, so stats count it in the invalid bucket. */
     public static boolean subjectIsInvalid(Decision decision, InboundMessage inbound) {
-        return decision.outcome() == Outcome.REJECTED && Subjects.problem(inbound.subject()).isPresent();
+        return decision.outcome() == Outcome.REJECTED && subjectProblem(inbound).isPresent();
+    }
+
+    /** What the wire told (bytes that were not UTF-8), else what the text shows; empty for a good subject. */
+    private static Optional<String> subjectProblem(InboundMessage inbound) {
+        return inbound.subjectProblem() != null ? Optional.of(inbound.subjectProblem())
+                : Subjects.problem(inbound.subject());
     }
 
     private static boolean anySendsEvent(List<RouteRule> rules) {

@@ -3,13 +3,12 @@ package dev.klaxon.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.message.AlertMessage;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One condition on a message's fields: {@code severity=warning} (equal) or {@code source=~db-.*} (the whole value
- * matches the regular expression). Fields: severity, source, component, group, class, summary, dedup_key, and
- * {@code custom_details.a.b}. A missing field matches nothing.
+ * matches the regular expression, RE2 syntax, matched in linear time: see {@link LinearRegex}). Fields: severity,
+ * source, component, group, class, summary, dedup_key, and {@code custom_details.a.b}. A missing field matches
+ * nothing.
  */
 public record PayloadMatcher(String field, boolean regex, String value) {
     private static final String CUSTOM_DETAILS = "custom_details.";
@@ -20,11 +19,28 @@ public record PayloadMatcher(String field, boolean regex, String value) {
     }
 
     /**
-     * Parses {@code field=value} or {@code field=~regex}.
+     * Parses {@code field=value} or {@code field=~regex}, checking that the regex can run.
      *
-     * @throws IllegalArgumentException naming what is wrong, for a config or command line error
+     * @throws IllegalArgumentException naming the field and what is wrong, for a config or command line error
      */
     public static PayloadMatcher parse(String text) {
+        PayloadMatcher matcher = stored(text);
+        if (matcher.regex) {
+            try {
+                LinearRegex.compile(matcher.value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(matcher.field + ": " + e.getMessage());
+            }
+        }
+        return matcher;
+    }
+
+    /**
+     * Parses a matcher as {@link #parse} wrote it, without compiling its regex: stored silences are read every few
+     * seconds, most of them long ended, and compiling their patterns each time is what made idle engines busy. Only
+     * the silences in force are compiled, once, by {@link SilenceBook}.
+     */
+    static PayloadMatcher stored(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new IllegalArgumentException("expected field=value or field=~regex, got \"" + text + "\"");
@@ -36,24 +52,16 @@ public record PayloadMatcher(String field, boolean regex, String value) {
             throw new IllegalArgumentException("unknown field \"" + field + "\"; use severity, source, component, "
                     + "group, class, summary, dedup_key or custom_details.PATH");
         }
-        if (regex) {
-            try {
-                Pattern.compile(value);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("\"" + value + "\" is not a regular expression: "
-                        + e.getDescription());
-            }
-        }
         return new PayloadMatcher(field, regex, value);
     }
 
-    public boolean matches(AlertMessage message) {
+    /** @param regexes where the compiled form of a regex is found (compiled there once) */
+    boolean matches(AlertMessage message, RegexCache regexes) {
         String actual = valueOf(message);
         if (actual == null) {
             return false;
         }
-        // Compiled per call: silences are few and checked only for messages a page rule matched.
-        return regex ? Pattern.compile(value).matcher(actual).matches() : value.equals(actual);
+        return regex ? regexes.matchesWhole(value, actual) : value.equals(actual);
     }
 
     @Override

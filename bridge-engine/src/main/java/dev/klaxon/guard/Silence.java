@@ -32,16 +32,21 @@ public record Silence(long id, SubjectPattern pattern, List<PayloadMatcher> matc
         return !now.isBefore(startsAt) && now.isBefore(effectiveEnd());
     }
 
-    public boolean matches(AlertMessage message) {
+    boolean matches(AlertMessage message, RegexCache regexes) {
         if (!pattern.matches(message.subject())) {
             return false;
         }
         for (PayloadMatcher matcher : matchers) {
-            if (!matcher.matches(message)) {
+            if (!matcher.matches(message, regexes)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The texts of this silence's regex matchers. */
+    List<String> regexes() {
+        return matchers.stream().filter(PayloadMatcher::regex).map(PayloadMatcher::value).toList();
     }
 
     /** How reasons and tables name it: {@code silence #3 "alerts.prod.db.>" severity=warning}. */

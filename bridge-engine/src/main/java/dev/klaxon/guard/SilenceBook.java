@@ -3,23 +3,43 @@ package dev.klaxon.guard;
 import dev.klaxon.message.AlertMessage;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The silences the processing thread checks, and what they matched since the counts were last saved. The list is
  * replaced whole (from the store, every few seconds or at once after a change here), so the hot path reads one
- * volatile field and never touches the disk.
+ * volatile field and never touches the disk. Regex matchers are compiled when a silence first enters the book, on
+ * the thread that replaces the list, and then reused: never per message, never per refresh.
  */
 public final class SilenceBook {
     private volatile List<Silence> silences = List.of();
     private final Map<Long, LongAdder> unsaved = new ConcurrentHashMap<>();
+    private final RegexCache regexes;
 
+    public SilenceBook() {
+        this(new RegexCache());
+    }
+
+    SilenceBook(RegexCache regexes) {
+        this.regexes = regexes;
+    }
+
+    /** Takes {@code current} as the silences to check; callers pass only silences that have not ended. */
     public void replace(List<Silence> current) {
-        silences = List.copyOf(current);
+        List<Silence> copy = List.copyOf(current);
+        Set<String> inUse = new HashSet<>();
+        for (Silence silence : copy) {
+            inUse.addAll(silence.regexes());
+        }
+        regexes.prepare(inUse);
+        silences = copy;
+        regexes.retainOnly(inUse); // after the switch, so the processing thread never misses a pattern it needs
     }
 
     public List<Silence> current() {
@@ -29,7 +49,7 @@ public final class SilenceBook {
     /** The first silence active at {@code now} that matches, without counting it (for explanations). */
     public Optional<Silence> find(AlertMessage message, Instant now) {
         for (Silence silence : silences) {
-            if (silence.activeAt(now) && silence.matches(message)) {
+            if (silence.activeAt(now) && silence.matches(message, regexes)) {
                 return Optional.of(silence);
             }
         }

@@ -181,7 +181,7 @@ public final class SilenceStore implements AutoCloseable {
     private static List<PayloadMatcher> matchers(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<String>>() { }).stream()
-                    .map(PayloadMatcher::parse).toList();
+                    .map(PayloadMatcher::stored).toList();
         } catch (JsonProcessingException e) {
             throw new GuardStorageException("a stored silence has unreadable matchers", e);
         }

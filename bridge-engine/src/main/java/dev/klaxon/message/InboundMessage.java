@@ -7,10 +7,19 @@ import java.util.Map;
 /**
  * A message as it arrived from NATS, before any decoding: what the dispatcher hands to the engine.
  * The body array is owned by this record once constructed; nobody mutates it.
+ *
+ * @param subjectProblem why the subject as it came off the wire cannot be used although it could not be told by its
+ *                       text (its bytes were not UTF-8; {@code subject} then shows them escaped); null otherwise
  */
-public record InboundMessage(String subject, byte[] body, Map<String, List<String>> headers, Instant receivedAt) {
+public record InboundMessage(String subject, byte[] body, Map<String, List<String>> headers, Instant receivedAt,
+                             String subjectProblem) {
     public InboundMessage {
         headers = headers == null ? Map.of() : headers;
+    }
+
+    /** A message whose subject arrived intact: every message but those with undecodable subject bytes. */
+    public InboundMessage(String subject, byte[] body, Map<String, List<String>> headers, Instant receivedAt) {
+        this(subject, body, headers, receivedAt, null);
     }
 
     public static InboundMessage of(String subject, byte[] body, Instant receivedAt) {

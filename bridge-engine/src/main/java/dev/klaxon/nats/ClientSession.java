@@ -16,12 +16,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One client connection from first attempt to close, and the client's callbacks for it. The client's own status
  * is the truth: each callback is only a cue to look at it again, which makes repeated or late events harmless.
  */
 final class ClientSession implements ConnectionListener, ErrorListener {
+    private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
 
     private final NatsConfig config;
     private final IngestSettings settings;
@@ -68,7 +71,16 @@ final class ClientSession implements ConnectionListener, ErrorListener {
         if (closing.getAsBoolean() || conn.getStatus() == Connection.Status.CLOSED) {
             return;
         }
-        subscribe(conn);
+        try {
+            subscribe(conn);
+        } catch (RuntimeException e) {
+            // e.g. the client refusing a subscription ("Control line is too long"): without our subscriptions the
+            // connection is useless, so end it and let the supervisor report why and try again
+            LOG.log(Level.WARNING, "cannot subscribe; closing the connection to try again", e);
+            lastError = "cannot subscribe: " + SafeText.of(e);
+            closeQuietly(conn);
+            return;
+        }
         awaitClosed(conn);
     }
 
@@ -79,6 +91,11 @@ final class ClientSession implements ConnectionListener, ErrorListener {
 
     String lastError() {
         return lastError.isEmpty() ? "the client stopped reconnecting" : lastError;
+    }
+
+    /** Closes the connection at once, if there is one: for a session that failed and is being replaced. */
+    void abandon() {
+        closeQuietly(connection.get());
     }
 
     void shutdown(Duration timeout) {

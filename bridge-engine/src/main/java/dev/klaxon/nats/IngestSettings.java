@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param pendingByteLimit    the same limit in bytes
  * @param restartDelay        wait before a fresh connection after the client gave up (e.g. authorization refused)
  * @param closeTimeout        bound on draining and closing in {@link NatsIngest#close()}
+ * @param maxControlLine      longest protocol line (such as {@code MSG subject sid size}) the client takes from the
+ *                            server or sends to it, in bytes. The client's own default is 4 KB, the server's default
+ *                            too, but an operator may raise the server's {@code max_control_line}; the client then
+ *                            dropped the connection on a longer subject, losing everything buffered behind it. So
+ *                            this is generous: a long subject arrives and is rejected as absurd, one message alone.
+ *                            It costs about three times this in memory per connection, once.
  */
 public record IngestSettings(String connectionName, Duration reconnectWaitMin, Duration reconnectWaitMax,
                              Duration connectionTimeout, Duration pingInterval, long pendingMessageLimit,
-                             long pendingByteLimit, Duration restartDelay, Duration closeTimeout) {
+                             long pendingByteLimit, Duration restartDelay, Duration closeTimeout,
+                             int maxControlLine) {
+    /** The default {@link #maxControlLine()}: 1 MiB, past any subject a sane server setting lets through. */
+    public static final int DEFAULT_MAX_CONTROL_LINE = 1 << 20;
 
     public IngestSettings {
         Objects.requireNonNull(connectionName, "connectionName");
@@ -35,6 +44,9 @@ public record IngestSettings(String connectionName, Duration reconnectWaitMin, D
         if (pendingMessageLimit <= 0 || pendingByteLimit <= 0) {
             throw new IllegalArgumentException("pending limits must be positive");
         }
+        if (maxControlLine <= 0) {
+            throw new IllegalArgumentException("maxControlLine must be positive");
+        }
     }
 
     /**
@@ -44,27 +56,32 @@ public record IngestSettings(String connectionName, Duration reconnectWaitMin, D
     public static IngestSettings defaults() {
         return new IngestSettings("klaxon-bridge", Duration.ofMillis(250), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), Duration.ofSeconds(20), 100_000, 64L * 1024 * 1024,
-                Duration.ofSeconds(15), Duration.ofSeconds(2));
+                Duration.ofSeconds(15), Duration.ofSeconds(2), DEFAULT_MAX_CONTROL_LINE);
     }
 
     public IngestSettings withReconnectWait(Duration min, Duration max) {
         return new IngestSettings(connectionName, min, max, connectionTimeout, pingInterval, pendingMessageLimit,
-                pendingByteLimit, restartDelay, closeTimeout);
+                pendingByteLimit, restartDelay, closeTimeout, maxControlLine);
     }
 
     public IngestSettings withRestartDelay(Duration delay) {
         return new IngestSettings(connectionName, reconnectWaitMin, reconnectWaitMax, connectionTimeout, pingInterval,
-                pendingMessageLimit, pendingByteLimit, delay, closeTimeout);
+                pendingMessageLimit, pendingByteLimit, delay, closeTimeout, maxControlLine);
     }
 
     public IngestSettings withConnectionTimeout(Duration timeout) {
         return new IngestSettings(connectionName, reconnectWaitMin, reconnectWaitMax, timeout, pingInterval,
-                pendingMessageLimit, pendingByteLimit, restartDelay, closeTimeout);
+                pendingMessageLimit, pendingByteLimit, restartDelay, closeTimeout, maxControlLine);
     }
 
     public IngestSettings withPendingLimits(long messages, long bytes) {
         return new IngestSettings(connectionName, reconnectWaitMin, reconnectWaitMax, connectionTimeout, pingInterval,
-                messages, bytes, restartDelay, closeTimeout);
+                messages, bytes, restartDelay, closeTimeout, maxControlLine);
+    }
+
+    public IngestSettings withMaxControlLine(int bytes) {
+        return new IngestSettings(connectionName, reconnectWaitMin, reconnectWaitMax, connectionTimeout, pingInterval,
+                pendingMessageLimit, pendingByteLimit, restartDelay, closeTimeout, bytes);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -36,7 +36,7 @@ final class MessageHandoff implements MessageHandler {
         received.increment();
         // the client allocates a fresh body array per message and never touches it again: no copy needed
         byte[] body = message.getData();
-        InboundMessage inbound = new InboundMessage(message.getSubject(), body == null ? EMPTY : body,
+        InboundMessage inbound = WireSubjects.message(message.getSubject(), body == null ? EMPTY : body,
                 message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), clock.instant());
         boolean accepted;
         try {

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The NATS side of the engine: one connection, one dispatcher subscribed to every configured subject, each message
@@ -25,6 +27,7 @@ import java.util.function.UnaryOperator;
  * reach listeners only when they change. Thread-safe.
  */
 public final class NatsIngest implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NatsIngest.class.getName());
 
     private final NatsConfig config;
     private final IngestSettings settings;
@@ -157,17 +160,22 @@ public final class NatsIngest implements AutoCloseable {
         }
     }
 
-    /** The background thread: one session per client connection, a fresh one whenever the client gives up. */
+    /**
+     * The background thread: one session per client connection, a fresh one whenever the client gives up. It must
+     * never die while the ingest is open (a dead supervisor left the status at "connecting" for ever), so anything
+     * a session throws is reported in the status, logged, and answered like a session that gave up: a fresh one
+     * after {@link IngestSettings#restartDelay()}. A fault that recurs thus shows, with its reason, every round.
+     */
     private void supervise(ClientSession first, Options firstOptions) {
         ClientSession current = first;
         Options options = firstOptions;
         while (!closing.get()) {
             if (options != null) {
-                current.run(options);
+                String ended = runSession(current, options);
                 if (closing.get()) {
                     break;
                 }
-                status.gaveUp(current.lastError() + "; trying again in " + describe(settings.restartDelay()));
+                status.gaveUp(ended + "; trying again in " + describe(settings.restartDelay()));
             }
             if (awaitCloseRequest(settings.restartDelay())) {
                 break;
@@ -175,9 +183,9 @@ public final class NatsIngest implements AutoCloseable {
             ClientSession next = newSession();
             try {
                 options = optionsFactory.build(next, next);
-            } catch (NatsSetupException e) {
+            } catch (RuntimeException e) {
                 options = null;
-                status.gaveUp(e.getMessage() + "; trying again in " + describe(settings.restartDelay()));
+                status.gaveUp(problem(e) + "; trying again in " + describe(settings.restartDelay()));
             }
             synchronized (this) {
                 droppedByEndedSessions += current.dropped();
@@ -185,6 +193,22 @@ public final class NatsIngest implements AutoCloseable {
             }
             current = next;
         }
+    }
+
+    /** Runs one session to its end and says why it ended; never throws. */
+    private static String runSession(ClientSession session, Options options) {
+        try {
+            session.run(options);
+            return session.lastError();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the NATS session failed unexpectedly; starting a fresh one", e);
+            session.abandon(); // a live connection left behind would deliver every message twice next round
+            return problem(e);
+        }
+    }
+
+    private static String problem(RuntimeException e) {
+        return e instanceof NatsSetupException ? e.getMessage() : "internal error: " + SafeText.of(e);
     }
 
     private ClientSession newSession() {

@@ -41,6 +41,7 @@ final class NatsOptionsFactory {
                         new Random()))
                 .connectionTimeout(settings.connectionTimeout())
                 .pingInterval(settings.pingInterval())
+                .maxControlLine(settings.maxControlLine())
                 .connectionListener(connectionListener)
                 .errorListener(errorListener);
         return finish(builder);
