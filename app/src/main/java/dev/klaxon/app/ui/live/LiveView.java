@@ -10,9 +10,12 @@ import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.Frame;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.LiveRates;
+import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
@@ -71,6 +74,8 @@ public final class LiveView implements ConsoleView {
             new FontIcon(Material2MZ.PAUSE));
     private final LiveActions liveActions;
     private final Consumer<String> watchTail;
+    private final String waitingHint;
+    private String shownHint;
     private final Map<String, SplitPane> splits = new LinkedHashMap<>();
     private final SplitPane root;
 
@@ -96,7 +101,9 @@ public final class LiveView implements ConsoleView {
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
         subjects.showSparklines(rates.history(), rates.version());
+        this.waitingHint = waitingHint;
         subjects.setWaitingHint(waitingHint);
+        shownHint = waitingHint;
         root = layout(sidePanel, sideShare);
         root.getStyleClass().add("live-view");
         setUpPause();
@@ -211,6 +218,7 @@ public final class LiveView implements ConsoleView {
     public void onFrame(Frame frame) {
         EngineSnapshot snapshot = frame.snapshot();
         lastSnapshot = snapshot;
+        showWhyNothingArrives(snapshot);
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
             subjects.apply(snapshot, frame.nanos());
@@ -233,6 +241,25 @@ public final class LiveView implements ConsoleView {
             if (!pinned && newest != null && newest != detail.shown()) {
                 detail.show(newest, true);
             }
+        }
+    }
+
+    /**
+     * While nothing has arrived, the empty table says why when the reason is the connection, in the view rather
+     * than only in the status bar's tooltip: a first run against a wrong or stopped server must not just wait.
+     */
+    private void showWhyNothingArrives(EngineSnapshot snapshot) {
+        ConnectionStatus connection = snapshot == null ? null : snapshot.connection();
+        String hint = connection == null || connection.state() == ConnectionState.CONNECTED ? waitingHint
+                : waitingHint + "\n\nNot connected to NATS" + (connection.server() == null ? "" : " at "
+                + SafeText.inline(connection.server(), 200)) + ": " + SafeText.inline(
+                connection.detail() == null ? connection.state().name().toLowerCase(java.util.Locale.ROOT)
+                        : connection.detail(), 300)
+                + ". Check that nats-server runs there and that nats.servers in the config names it; Klaxon keeps "
+                + "trying.";
+        if (!hint.equals(shownHint)) {
+            shownHint = hint;
+            subjects.setWaitingHint(hint);
         }
     }
 

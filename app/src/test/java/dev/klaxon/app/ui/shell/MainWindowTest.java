@@ -142,6 +142,20 @@ class MainWindowTest {
     }
 
     @Test
+    void theEmptyTableSaysWhyNothingArrivesWhileNatsCannotBeReached(FxRobot robot) {
+        Label placeholder = fx(() -> (Label) subjects(robot).getPlaceholder());
+        engine.connection(new ConnectionStatus(ConnectionState.CONNECTING, "nats://127.0.0.1:4999", Instant.now(),
+                "Connection refused"));
+        await().atMost(PATIENCE).until(() -> fx(placeholder::getText).contains(
+                "Not connected to NATS at nats://127.0.0.1:4999: Connection refused."));
+        assertThat(fx(placeholder::getText)).startsWith("Waiting for alerts.>");
+
+        engine.connection(new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4999", Instant.now(),
+                "connected"));
+        await().atMost(PATIENCE).until(() -> fx(placeholder::getText).equals("Waiting for alerts.>"));
+    }
+
+    @Test
     void showsAPlaceholderThenRowsBusiestFirstWithBucketsLast(FxRobot robot) {
         Label placeholder = fx(() -> (Label) subjects(robot).getPlaceholder());
         assertThat(fx(placeholder::getText)).isEqualTo("Waiting for alerts.>");
