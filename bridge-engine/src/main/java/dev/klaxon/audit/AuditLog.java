@@ -2,10 +2,10 @@ package dev.klaxon.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.storage.StorageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,16 +73,23 @@ public final class AuditLog implements AutoCloseable {
         return open(dbFile, clock, AuditSettings.defaults());
     }
 
-    /** Creates or upgrades the database file and starts the writer and the flush/prune timer. */
+    /**
+     * Creates or upgrades the database file and starts the writer and the flush/prune timer.
+     *
+     * @throws dev.klaxon.storage.StorageException when the file is empty, not SQLite or damaged, or the directory
+     *                                             cannot be written; the message names the file and the reason
+     */
     public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
+        Path parent = dbFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            StorageFiles.ensureDirectory(parent);
+        }
+        // SQLite would take an empty or garbled file for a new database and write over the audit history.
+        StorageFiles.checkDatabase(dbFile, "audit");
         Connection connection = null;
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = 5000");
@@ -92,9 +99,12 @@ public final class AuditLog implements AutoCloseable {
             }
             Schema.migrate(connection);
             return new AuditLog(dbFile, clock, settings, connection);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             closeQuietly(connection);
-            throw new AuditException("cannot open audit database " + dbFile + ": " + e.getMessage(), e);
+            throw StorageFiles.failure(dbFile, "cannot open the audit database", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 

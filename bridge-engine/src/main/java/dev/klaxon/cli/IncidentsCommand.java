@@ -73,6 +73,11 @@ final class IncidentsCommand {
         if (arguments.positional().isEmpty()) {
             throw new UsageException("incident " + action + " needs at least one incident ID");
         }
+        for (String id : arguments.positional()) {
+            if (id.isBlank()) {
+                throw new UsageException("incident " + action + ": an incident ID is empty; IDs look like PT4KHLK");
+            }
+        }
         IncidentAction operation = IncidentAction.of(action, arguments);
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         PagerDutyRestClient client = client(config.pagerduty(), true);

@@ -103,6 +103,9 @@ public final class Main {
         } catch (ConfigException e) {
             context.err().println(e.getMessage());
             return USAGE;
+        } catch (RuntimeException e) {
+            // The last line of defence: whatever a command did not handle still comes out as one line and exit 1.
+            return FailureReport.print(e, context.err());
         }
     }
 

@@ -34,13 +34,15 @@ import dev.klaxon.secret.SecretRef;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
+import dev.klaxon.storage.StorageException;
+import dev.klaxon.storage.StorageFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +120,8 @@ public final class Engine implements AutoCloseable {
      * NATS in the background (retrying forever) and starts processing. Returns at once.
      *
      * @throws dev.klaxon.nats.NatsSetupException when a NATS setting cannot be used (e.g. an unreadable secret)
-     * @throws UncheckedIOException when the storage directory cannot be created
+     * @throws StorageException when the storage directory or one of its databases cannot be used (not a directory,
+     *                          read-only, an empty or damaged file): the message names it, the OS reason and the fix
      * @throws StorageLock.StorageInUseException when another engine uses the same storage directory
      */
     public void start() {
@@ -132,12 +135,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Running open() {
-        Path dir = config.storage().dir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the storage directory " + dir, e);
-        }
+        Path dir = StorageFiles.ensureDirectory(config.storage().dir());
         StorageLock lock = StorageLock.acquire(dir);
         try {
             return new Running(dir, lock);
@@ -150,6 +148,12 @@ public final class Engine implements AutoCloseable {
     private void readStoredSilences() {
         Path file = config.storage().dir().resolve("silences.db");
         if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            StorageFiles.checkDatabase(file, "silences"); // SQLite would write a new schema over an empty file
+        } catch (StorageException e) {
+            LOG.warning("could not read the stored silences; explaining without them: " + e.getMessage());
             return;
         }
         try (Silences stored = new Silences(SilenceStore.open(file), silenceBook, clock)) {
@@ -445,12 +449,23 @@ public final class Engine implements AutoCloseable {
         /** Opens the databases under {@code dir}, which {@code lock} holds for this engine. */
         Running(Path dir, StorageLock lock) {
             this.lock = lock;
-            this.audit = AuditLog.open(dir.resolve("audit.db"), clock,
-                    AuditSettings.defaults().withRetention(config.storage().auditRetention()));
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                this.audit = opened(opened, AuditLog.open(dir.resolve("audit.db"), clock,
+                        AuditSettings.defaults().withRetention(config.storage().auditRetention())));
+                this.outbox = opened(opened, Outbox.open(dir.resolve("outbox.db"), clock));
+                Path silencesFile = dir.resolve("silences.db");
+                StorageFiles.checkDatabase(silencesFile, "silences");
+                this.silences = opened(opened, new Silences(SilenceStore.open(silencesFile), silenceBook, clock));
+                silences.refresh(pattern -> false);
+            } catch (RuntimeException e) {
+                // A later file failing must not leave the earlier ones open, with their threads running.
+                for (int i = opened.size() - 1; i >= 0; i--) {
+                    closeQuietly(opened.get(i), e);
+                }
+                throw e;
+            }
             recordConfigLoad(audit, config);
-            this.outbox = Outbox.open(dir.resolve("outbox.db"), clock);
-            this.silences = new Silences(SilenceStore.open(dir.resolve("silences.db")), silenceBook, clock);
-            silences.refresh(pattern -> false);
             this.delivery = Delivery.service(config, clock, options, outbox, audit);
             this.outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
             this.loop = new ProcessingLoop(queue, processor, guards, List.of(stats::record, outboxSink), clock);
@@ -462,6 +477,19 @@ public final class Engine implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+
+        private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
+            opened.add(resource);
+            return resource;
+        }
+
+        private static void closeQuietly(AutoCloseable resource, RuntimeException failure) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {

@@ -1,7 +1,5 @@
 package dev.klaxon.outbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import dev.klaxon.storage.StorageException;
+import dev.klaxon.storage.StorageFiles;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -81,16 +81,22 @@ public final class Outbox implements AutoCloseable {
         this.readers = readers;
     }
 
-    /** Opens (creating and migrating if needed) the outbox in {@code dbFile}. */
+    /**
+     * Opens (creating and migrating if needed) the outbox in {@code dbFile}.
+     *
+     * @throws StorageException when the file is empty, not SQLite or damaged (never silently replaced: it may hold
+     *                          pending events), or when the directory cannot be written; the message says why
+     */
     public static Outbox open(Path dbFile, Clock clock) {
         Objects.requireNonNull(dbFile, "dbFile");
         Objects.requireNonNull(clock, "clock");
+        Path parent = dbFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            StorageFiles.ensureDirectory(parent);
+        }
+        StorageFiles.checkDatabase(dbFile, "outbox");
         List<Connection> opened = new ArrayList<>();
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
             Connection write = connect(url, false);
             opened.add(write);
@@ -105,9 +111,9 @@ public final class Outbox implements AutoCloseable {
             WriteStatements statements = new WriteStatements(write);
             GroupCommitWriter writer = new GroupCommitWriter(write, statements, "klaxon-outbox");
             return new Outbox(clock, write, statements, writer, new ReadConnections(reads));
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             opened.forEach(Outbox::closeQuietly);
-            throw new OutboxException("cannot open outbox " + dbFile, e);
+            throw StorageFiles.failure(dbFile, "cannot open the outbox", e);
         } catch (RuntimeException e) {
             opened.forEach(Outbox::closeQuietly);
             throw e;
