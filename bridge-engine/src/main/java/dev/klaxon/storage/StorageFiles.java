@@ -25,6 +25,8 @@ public final class StorageFiles {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     // SQLite primary result codes (sqlite3.h); extended codes keep them in the low byte.
     private static final int SQLITE_PERM = 3;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;
@@ -107,6 +109,28 @@ public final class StorageFiles {
         }
         return new StorageException(problem, file, doing + " " + file + " (" + reason + "): "
                 + advice(problem, file, dir), cause);
+    }
+
+    /**
+     * True when a SQLite error is about the storage (space, I/O, permissions, a damaged or busy file) rather than
+     * about the statement: retrying the same write later can succeed, so it is worth holding on to.
+     */
+    public static boolean isStorageFailure(SQLException failure) {
+        return switch (failure.getErrorCode() & 0xff) {
+            case SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_CORRUPT,
+                    SQLITE_NOTADB, SQLITE_BUSY, SQLITE_LOCKED -> true;
+            default -> false;
+        };
+    }
+
+    /** True when {@code failure} (or a cause) is a storage failure of any kind. */
+    public static boolean isStorage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code failure} (or a cause) is a storage failure of that kind. */
