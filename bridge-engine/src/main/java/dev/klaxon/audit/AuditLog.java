@@ -3,6 +3,7 @@ package dev.klaxon.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -44,6 +45,7 @@ public final class AuditLog implements AutoCloseable {
 
     private final Clock clock;
     private final AuditSettings settings;
+    private final StorageHealth health;
     private final AuditWriter writer;
     private final AuditReader reader;
     private final MinuteAggregator minutes;
@@ -55,9 +57,10 @@ public final class AuditLog implements AutoCloseable {
     private AuditLog(Path dbFile, Clock clock, AuditSettings settings, Connection connection) throws SQLException {
         this.clock = clock;
         this.settings = settings;
+        this.health = new StorageHealth(dbFile, clock);
         this.minutes = new MinuteAggregator(settings);
         this.reader = new AuditReader(dbFile, attempts);
-        this.writer = new AuditWriter(connection, settings.queueCapacity(), "klaxon-audit-writer");
+        this.writer = new AuditWriter(connection, dbFile, health, settings.queueCapacity(), "klaxon-audit-writer");
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "klaxon-audit-timer");
             thread.setDaemon(true);
@@ -354,6 +357,11 @@ public final class AuditLog implements AutoCloseable {
     /** Writes the database rejected (logged with the cause). */
     public long failedWrites() {
         return writer.failedWrites();
+    }
+
+    /** Whether the audit file takes writes; while it does not, the writer holds its batch and retries. */
+    public StorageHealth.Reading health() {
+        return health.reading();
     }
 
     /** Flushes counts, writes everything queued, stops the timer and closes the database. Idempotent. */
