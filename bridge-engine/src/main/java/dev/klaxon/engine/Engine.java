@@ -36,6 +36,8 @@ import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
 import dev.klaxon.storage.StorageException;
 import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
+import dev.klaxon.storage.StorageStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,10 +225,11 @@ public final class Engine implements AutoCloseable {
 
     private EngineSnapshot snapshot(List<SubjectSnapshot> subjects) {
         Running parts = running;
+        StorageStatus storage = parts == null ? StorageStatus.ok(options.outboxHold().events())
+                : parts.storageStatus();
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
-                parts == null ? null : parts.deliveryStatus(), parts == null ? 0 : parts.outboxSink.failures(),
-                stats.severities());
+                parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage);
     }
 
     /**
@@ -438,6 +441,7 @@ public final class Engine implements AutoCloseable {
         private final Outbox outbox;
         private final Silences silences;
         private final DeliveryService delivery;
+        private final CommitQueue commits;
         private final OutboxSink outboxSink;
         private final ProcessingLoop loop;
         private final Thread worker;
@@ -467,8 +471,10 @@ public final class Engine implements AutoCloseable {
             }
             recordConfigLoad(audit, config);
             this.delivery = Delivery.service(config, clock, options, outbox, audit);
-            this.outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
-            this.loop = new ProcessingLoop(queue, processor, guards, List.of(stats::record, outboxSink), clock);
+            this.commits = new CommitQueue(outbox, options.outboxHold(), delivery::wake);
+            this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"));
+            this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
+                    clock);
             this.worker = new Thread(loop, "klaxon-engine");
             this.worker.setDaemon(true);
             this.auditCounts = new AuditCounts(stats, audit, clock);
@@ -575,6 +581,13 @@ public final class Engine implements AutoCloseable {
             }
         }
 
+        /** The outbox's and the audit's health (the worse of the two) with what waits in memory and was lost. */
+        StorageStatus storageStatus() {
+            StorageHealth.Reading worst = outbox.health().worse(audit.health());
+            return new StorageStatus(worst.state(), worst.since(), worst.problem(), commits.held(),
+                    commits.limit().events(), commits.lost(), audit.refusedWrites() + audit.failedWrites());
+        }
+
         DeliveryStatus deliveryStatus() {
             DeliveryStatus closed = statusAtClose;
             return closed != null ? closed : delivery.status();
@@ -594,6 +607,7 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             recordAuditCounts();
+            commits.close(); // after the loop, which may still have offered events: what waits gets a last try
             delivery.close();
             statusAtClose = delivery.status();
             outbox.close();
