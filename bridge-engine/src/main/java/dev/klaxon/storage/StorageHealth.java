@@ -12,9 +12,11 @@ import java.util.logging.Logger;
  * ({@link #succeeded}) or storage failure ({@link #failed}); a success after failures means space came back.
  *
  * <p>It is also what keeps the log readable when a disk fills: the first failure is logged once, loudly, in one
- * line with the OS reason; after that at most one reminder per {@link #REMIND_EVERY} says how many writes failed
- * meanwhile; the recovery is logged once. A full disk used to print a stack trace per failed write (about 5 MB a
- * minute), burying the one line that mattered.
+ * line with the OS reason; after that at most one failure line per {@link #REMIND_EVERY}, with how many writes
+ * failed meanwhile; and a recovery is logged when its failure was. A disk at the edge of full flaps (a small write
+ * fits, the next does not): those flaps stay within the same one line a minute. A full disk used to print a stack
+ * trace per failed write (about 5 MB a minute), burying the one line that mattered. The engine's snapshot, not this
+ * log, is the current truth; the log is never more than a minute behind it.
  */
 public final class StorageHealth {
     static final Duration REMIND_EVERY = Duration.ofMinutes(1);
@@ -44,8 +46,11 @@ public final class StorageHealth {
     private final Path file;
     private final Clock clock;
     private Reading reading = Reading.OK;
+    /** When a failure line was last written, across episodes: flapping must not make one line per flap. */
     private Instant lastLogged;
     private long failedSinceLog;
+    /** Whether the current episode's failure was logged; only then is its end. */
+    private boolean episodeLogged;
 
     public StorageHealth(Path file, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -58,8 +63,10 @@ public final class StorageHealth {
         synchronized (this) {
             if (reading.state() != StorageState.OK) {
                 long seconds = Duration.between(reading.since(), clock.instant()).toSeconds();
-                recovered = file + " takes writes again after " + Math.max(0, seconds) + " s ("
-                        + reading.state().name().toLowerCase(java.util.Locale.ROOT) + " until now)";
+                if (episodeLogged) {
+                    recovered = file + " takes writes again after " + Math.max(0, seconds) + " s ("
+                            + reading.state().name().toLowerCase(java.util.Locale.ROOT) + " until now)";
+                }
                 reading = Reading.OK;
             }
         }
@@ -82,20 +89,20 @@ public final class StorageHealth {
             Instant now = clock.instant();
             StorageState state = storage.problem() == StorageException.Problem.FULL ? StorageState.FULL
                     : StorageState.FAILING;
-            if (reading.state() == StorageState.OK) {
-                reading = new Reading(state, now, storage.getMessage());
-                line = storage.getMessage();
+            boolean newEpisode = reading.state() == StorageState.OK;
+            reading = new Reading(state, newEpisode ? now : reading.since(), storage.getMessage());
+            if (newEpisode) {
+                episodeLogged = false;
+            }
+            if (lastLogged == null || !now.isBefore(lastLogged.plus(REMIND_EVERY))) {
+                line = storage.getMessage() + (newEpisode ? "" : "; failing since " + reading.since())
+                        + (failedSinceLog == 0 ? "" : " (" + failedSinceLog + " more failed writes since the last "
+                        + "such line)");
                 lastLogged = now;
                 failedSinceLog = 0;
+                episodeLogged = true;
             } else {
-                reading = new Reading(state, reading.since(), storage.getMessage());
                 failedSinceLog++;
-                if (!now.isBefore(lastLogged.plus(REMIND_EVERY))) {
-                    line = "still failing since " + reading.since() + " (" + failedSinceLog + " more failed writes): "
-                            + storage.getMessage();
-                    lastLogged = now;
-                    failedSinceLog = 0;
-                }
             }
         }
         if (line != null) {
