@@ -22,9 +22,9 @@ import java.util.Set;
 
 /**
  * {@code incidents list} and {@code incident ack|resolve|escalate|snooze|note ID...}: PagerDuty REST v2 from the
- * command line. Acknowledge and resolve go through the bulk endpoint, 250 incidents a call ({@link
- * BulkStatusChange}); the others take one call per incident. Either way every id gets its own line of outcome and
- * its own audit row.
+ * command line. Acknowledge and resolve of several incidents go through the bulk endpoint, 250 incidents a call
+ * ({@link BulkStatusChange}); one incident, and the other actions, take one call per incident. Either way every
+ * id gets its own line of outcome and its own audit row.
  */
 final class IncidentsCommand {
     private static final Set<String> LIST_OPTIONS = Set.of("config", "status");
@@ -86,7 +86,8 @@ final class IncidentsCommand {
         List<BulkStatusChange.Outcome> outcomes;
         int code = Main.OK;
         try {
-            outcomes = switch (action) {
+            // One incident keeps its own call, whose errors are exact ("already acknowledged"); several go in bulk.
+            outcomes = ids.size() == 1 ? oneByOne(client, ids, operation) : switch (action) {
                 case "ack" -> BulkStatusChange.acknowledge().apply(client, ids, operation::apply);
                 case "resolve" -> BulkStatusChange.resolve(arguments.option("note")).apply(client, ids,
                         operation::apply);
