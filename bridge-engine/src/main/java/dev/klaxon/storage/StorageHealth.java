@@ -13,13 +13,15 @@ import java.util.logging.Logger;
  *
  * <p>It is also what keeps the log readable when a disk fills: the first failure is logged once, loudly, in one
  * line with the OS reason; after that at most one failure line per {@link #REMIND_EVERY}, with how many writes
- * failed meanwhile; and a recovery is logged when its failure was. A disk at the edge of full flaps (a small write
- * fits, the next does not): those flaps stay within the same one line a minute. A full disk used to print a stack
- * trace per failed write (about 5 MB a minute), burying the one line that mattered. The engine's snapshot, not this
- * log, is the current truth; the log is never more than a minute behind it.
+ * failed meanwhile; the recovery is logged once. A disk at the edge of full flaps (a small write fits, the next does
+ * not): a recovery that lasts less than {@link #STEADY} after the last failure is not announced, so the log never
+ * says "writable again" over a disk that is still full. A full disk used to print a stack trace per failed write
+ * (about 5 MB a minute), burying the one line that mattered. The engine's snapshot is the current truth.
  */
 public final class StorageHealth {
     static final Duration REMIND_EVERY = Duration.ofMinutes(1);
+    /** A failing stretch shorter than this is a flap, not an outage that ended. */
+    static final Duration STEADY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(StorageHealth.class.getName());
 
     /** What {@link StorageHealth} knows at one moment. */
@@ -46,11 +48,11 @@ public final class StorageHealth {
     private final Path file;
     private final Clock clock;
     private Reading reading = Reading.OK;
-    /** When a failure line was last written, across episodes: flapping must not make one line per flap. */
+    /** When a failure line was last written. */
     private Instant lastLogged;
     private long failedSinceLog;
-    /** Whether the current episode's failure was logged; only then is its end. */
-    private boolean episodeLogged;
+    /** A failure line was written and no recovery line after it: the log currently says "failing". */
+    private boolean logSaysFailing;
 
     public StorageHealth(Path file, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -62,10 +64,11 @@ public final class StorageHealth {
         String recovered = null;
         synchronized (this) {
             if (reading.state() != StorageState.OK) {
-                long seconds = Duration.between(reading.since(), clock.instant()).toSeconds();
-                if (episodeLogged) {
-                    recovered = file + " takes writes again after " + Math.max(0, seconds) + " s ("
+                Duration failedFor = Duration.between(reading.since(), clock.instant());
+                if (logSaysFailing && failedFor.compareTo(STEADY) >= 0) {
+                    recovered = file + " takes writes again after " + failedFor.toSeconds() + " s ("
                             + reading.state().name().toLowerCase(java.util.Locale.ROOT) + " until now)";
+                    logSaysFailing = false;
                 }
                 reading = Reading.OK;
             }
@@ -91,16 +94,13 @@ public final class StorageHealth {
                     : StorageState.FAILING;
             boolean newEpisode = reading.state() == StorageState.OK;
             reading = new Reading(state, newEpisode ? now : reading.since(), storage.getMessage());
-            if (newEpisode) {
-                episodeLogged = false;
-            }
-            if (lastLogged == null || !now.isBefore(lastLogged.plus(REMIND_EVERY))) {
+            if (!logSaysFailing || !now.isBefore(lastLogged.plus(REMIND_EVERY))) {
                 line = storage.getMessage() + (newEpisode ? "" : "; failing since " + reading.since())
                         + (failedSinceLog == 0 ? "" : " (" + failedSinceLog + " more failed writes since the last "
                         + "such line)");
                 lastLogged = now;
                 failedSinceLog = 0;
-                episodeLogged = true;
+                logSaysFailing = true;
             } else {
                 failedSinceLog++;
             }
