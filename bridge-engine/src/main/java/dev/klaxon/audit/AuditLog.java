@@ -2,10 +2,11 @@ package dev.klaxon.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +45,7 @@ public final class AuditLog implements AutoCloseable {
 
     private final Clock clock;
     private final AuditSettings settings;
+    private final StorageHealth health;
     private final AuditWriter writer;
     private final AuditReader reader;
     private final MinuteAggregator minutes;
@@ -55,9 +57,10 @@ public final class AuditLog implements AutoCloseable {
     private AuditLog(Path dbFile, Clock clock, AuditSettings settings, Connection connection) throws SQLException {
         this.clock = clock;
         this.settings = settings;
+        this.health = new StorageHealth(dbFile, clock);
         this.minutes = new MinuteAggregator(settings);
         this.reader = new AuditReader(dbFile, attempts);
-        this.writer = new AuditWriter(connection, settings.queueCapacity(), "klaxon-audit-writer");
+        this.writer = new AuditWriter(connection, dbFile, health, settings.queueCapacity(), "klaxon-audit-writer");
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "klaxon-audit-timer");
             thread.setDaemon(true);
@@ -73,16 +76,23 @@ public final class AuditLog implements AutoCloseable {
         return open(dbFile, clock, AuditSettings.defaults());
     }
 
-    /** Creates or upgrades the database file and starts the writer and the flush/prune timer. */
+    /**
+     * Creates or upgrades the database file and starts the writer and the flush/prune timer.
+     *
+     * @throws dev.klaxon.storage.StorageException when the file is empty, not SQLite or damaged, or the directory
+     *                                             cannot be written; the message names the file and the reason
+     */
     public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
+        Path parent = dbFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            StorageFiles.ensureDirectory(parent);
+        }
+        // SQLite would take an empty or garbled file for a new database and write over the audit history.
+        StorageFiles.checkDatabase(dbFile, "audit");
         Connection connection = null;
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = 5000");
@@ -92,9 +102,12 @@ public final class AuditLog implements AutoCloseable {
             }
             Schema.migrate(connection);
             return new AuditLog(dbFile, clock, settings, connection);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             closeQuietly(connection);
-            throw new AuditException("cannot open audit database " + dbFile + ": " + e.getMessage(), e);
+            throw StorageFiles.failure(dbFile, "cannot open the audit database", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 
@@ -344,6 +357,11 @@ public final class AuditLog implements AutoCloseable {
     /** Writes the database rejected (logged with the cause). */
     public long failedWrites() {
         return writer.failedWrites();
+    }
+
+    /** Whether the audit file takes writes; while it does not, the writer holds its batch and retries. */
+    public StorageHealth.Reading health() {
+        return health.reading();
     }
 
     /** Flushes counts, writes everything queued, stops the timer and closes the database. Idempotent. */

@@ -1,7 +1,11 @@
 package dev.klaxon.audit;
 
+import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +21,18 @@ import java.util.logging.Logger;
  * The audit's only writer: one thread owning one connection, taking queued writes in batches and committing each
  * batch as one transaction (batched commits are over ten times faster than autocommit in WAL mode). Callers only
  * enqueue; a full queue refuses the write and counts it rather than making the caller wait on the disk.
+ *
+ * <p>When storage refuses a batch (a full disk, an I/O error) the batch is kept and retried with a growing pause
+ * ({@link #FIRST_RETRY} to {@link #MAX_RETRY}) until it commits, instead of being split and dropped write by write
+ * with a stack trace each. Meanwhile the bounded queue fills and further writes are refused and counted: the audit
+ * holds at most {@code capacity} rows in memory. It recovers by itself when space returns; a close while storage
+ * still refuses gives the batch one last try and then counts it as failed.
  */
 final class AuditWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
     private static final int MAX_BATCH = 2_000;
+    static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
     /** One unit of work run inside the writer's transaction. */
     @FunctionalInterface
@@ -41,6 +53,8 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final Path dbFile;
+    private final StorageHealth health;
     private final BlockingQueue<Write> queue;
     private final Thread thread;
     /** Touched by the writer thread only. */
@@ -49,8 +63,11 @@ final class AuditWriter implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
 
-    AuditWriter(Connection connection, int capacity, String threadName) throws SQLException {
+    AuditWriter(Connection connection, Path dbFile, StorageHealth health, int capacity, String threadName)
+            throws SQLException {
         this.connection = connection;
+        this.dbFile = dbFile;
+        this.health = health;
         this.queue = new ArrayBlockingQueue<>(capacity);
         connection.setAutoCommit(false);
         this.thread = new Thread(this::run, threadName);
@@ -136,19 +153,42 @@ final class AuditWriter implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        try {
-            for (Write write : batch) {
-                write.apply(connection);
+        Duration pause = FIRST_RETRY;
+        while (true) {
+            try {
+                for (Write write : batch) {
+                    write.apply(connection);
+                }
+                connection.commit();
+                health.succeeded();
+                batch.forEach(this::done);
+                return;
+            } catch (SQLException e) {
+                rollback();
+                if (!StorageFiles.isStorageFailure(e)) {
+                    commitOneByOne(batch, e);
+                    return;
+                }
+                // The disk, not the rows: the same batch will commit once storage takes writes again.
+                health.failed(StorageFiles.failure(dbFile, "cannot write to the audit", e));
+                if (stopping || !pause(pause)) {
+                    giveUp(batch);
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
+            } catch (RuntimeException e) {
+                rollback();
+                commitOneByOne(batch, e);
+                return;
             }
-            connection.commit();
-            batch.forEach(this::done);
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            // One bad write must not take the whole batch down: retry each on its own.
-            LOG.log(Level.WARNING, "audit batch failed, retrying writes one by one: " + e.getMessage());
-            for (Write write : batch) {
-                commitAlone(write);
-            }
+        }
+    }
+
+    /** One bad write must not take the whole batch down: retry each on its own. */
+    private void commitOneByOne(List<Write> batch, Exception cause) {
+        LOG.log(Level.WARNING, "audit batch failed, retrying writes one by one: " + cause.getMessage());
+        for (Write write : batch) {
+            commitAlone(write);
         }
     }
 
@@ -160,9 +200,30 @@ final class AuditWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             rollback();
             failed.incrementAndGet();
-            LOG.log(Level.WARNING, "audit write dropped: " + e.getMessage(), e);
+            if (e instanceof SQLException sql && StorageFiles.isStorageFailure(sql)) {
+                health.failed(StorageFiles.failure(dbFile, "cannot write to the audit", sql)); // logged there, once
+            } else {
+                LOG.log(Level.WARNING, "audit write dropped: " + e.getMessage(), e);
+            }
             write.committed(false);
         }
+    }
+
+    /** False when interrupted (close gave up waiting). */
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void giveUp(List<Write> batch) {
+        failed.addAndGet(batch.size());
+        LOG.severe(batch.size() + " audit row(s) not written: storage still refused them when the audit closed");
+        batch.forEach(write -> write.committed(false));
     }
 
     private void done(Write write) {
@@ -177,7 +238,24 @@ final class AuditWriter implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "audit rollback failed: " + e.getMessage(), e);
+            // SQLite rolls back by itself after some errors (SQLITE_FULL): "no transaction is active". The driver
+            // then skips the BEGIN that follows its ROLLBACK, and the next writes would each commit on their own,
+            // outside any batch. Start the transaction again by hand.
+            restartTransaction(e);
+        }
+    }
+
+    private void restartTransaction(SQLException rollbackFailure) {
+        try {
+            connection.setAutoCommit(true); // its COMMIT fails the same way; the mode is switched all the same
+        } catch (SQLException expected) {
+            // nothing was open to commit
+        }
+        try {
+            connection.setAutoCommit(false); // BEGIN
+        } catch (SQLException e) {
+            e.addSuppressed(rollbackFailure);
+            LOG.log(Level.WARNING, "audit could not start a new transaction after a failed one: " + e.getMessage());
         }
     }
 

@@ -96,8 +96,9 @@ final class Schema {
     static void migrate(Connection connection) throws SQLException {
         int current = version(connection);
         if (current > MIGRATIONS.size()) {
-            throw new SQLException("audit database is version " + current + ", newer than this Klaxon ("
-                    + MIGRATIONS.size() + "); refusing to write to it");
+            // Not a storage failure (the file is fine, just newer): its own exception, so it is not blamed on the disk.
+            throw new AuditException("audit database is version " + current + ", newer than this Klaxon ("
+                    + MIGRATIONS.size() + "); refusing to write to it", null);
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -40,6 +40,7 @@ final class AuditCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
+        checkSubject(arguments.option("subject"));
         return switch (args.get(0)) {
             case "export" -> export(arguments);
             case "tail" -> tail(arguments, stop);
@@ -120,6 +121,18 @@ final class AuditCommand {
     private AuditLog open(Arguments arguments) throws UsageException, ConfigException {
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         return AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock());
+    }
+
+    /** A bad pattern is the user's to fix: said up front, not as a failure halfway through reading the audit. */
+    private static void checkSubject(String pattern) throws UsageException {
+        if (pattern == null) {
+            return;
+        }
+        try {
+            SubjectPattern.compile(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--subject: " + e.getMessage());
+        }
     }
 
     private static ExportFormat format(String text) throws UsageException {

@@ -7,12 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code java -jar klaxon-bridge.jar <command>}: the headless bridge. Exit 0 ok, 1 runtime failure, 2 usage/config. */
 public final class Main {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
+    /** How long Ctrl-C or SIGTERM waits for run to close the engine; systemd's default stop timeout is 90 s. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
     static final String USAGE_TEXT = """
             Usage: java -jar klaxon-bridge.jar <command> [options]
@@ -60,8 +63,20 @@ public final class Main {
     public static void main(String[] args) {
         CliContext context = CliContext.system();
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "klaxon-shutdown"));
-        System.exit(execute(Arrays.asList(args), context, stop));
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            // The JVM halts as soon as this hook returns. Wait for the command to finish closing the engine (the
+            // last commit of events still waiting for storage, the audit's flush) instead of cutting it off.
+            try {
+                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "klaxon-shutdown"));
+        int code = execute(Arrays.asList(args), context, stop);
+        finished.countDown();
+        System.exit(code);
     }
 
     /**
@@ -103,6 +118,9 @@ public final class Main {
         } catch (ConfigException e) {
             context.err().println(e.getMessage());
             return USAGE;
+        } catch (RuntimeException e) {
+            // The last line of defence: whatever a command did not handle still comes out as one line and exit 1.
+            return FailureReport.print(e, context.err());
         }
     }
 

@@ -10,8 +10,7 @@ import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.outbox.StorageLock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.klaxon.storage.StorageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,8 +96,7 @@ final class OutboxCommand {
             }
         }
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
-        Path dir = config.storage().dir();
-        createDirectories(dir);
+        Path dir = StorageFiles.ensureDirectory(config.storage().dir());
         Optional<StorageLock> lock = StorageLock.tryAcquire(dir);
         if (lock.isEmpty()) {
             context.err().println("error: an engine (the console or \"run\") is using " + dir + "; re-send from the "
@@ -145,14 +143,6 @@ final class OutboxCommand {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
         return arguments;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the storage directory " + dir, e);
-        }
     }
 
     private static String reason(EventRecord event) {

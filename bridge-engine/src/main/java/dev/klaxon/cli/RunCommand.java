@@ -63,8 +63,7 @@ final class RunCommand {
             Thread.currentThread().interrupt();
             return Main.FAILURE;
         } catch (RuntimeException e) {
-            context.err().println("error: " + e.getMessage());
-            return Main.FAILURE;
+            return FailureReport.print(e, context.err());
         } finally {
             logger.shutdownNow();
         }

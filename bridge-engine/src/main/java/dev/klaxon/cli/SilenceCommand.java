@@ -15,9 +15,7 @@ import dev.klaxon.guard.SilenceState;
 import dev.klaxon.guard.SilenceStore;
 import dev.klaxon.guard.Silences;
 import dev.klaxon.route.SubjectPattern;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.klaxon.storage.StorageFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,13 +161,10 @@ final class SilenceCommand {
     }
 
     private Silences open(KlaxonConfig config) {
-        Path dir = config.storage().dir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the storage directory " + dir, e);
-        }
-        return new Silences(SilenceStore.open(dir.resolve("silences.db")), new SilenceBook(), context.clock());
+        Path file = StorageFiles.ensureDirectory(config.storage().dir()).resolve("silences.db");
+        // SQLite would take an empty or garbled file for a new database and write over the silences it held.
+        StorageFiles.checkDatabase(file, "silences");
+        return new Silences(SilenceStore.open(file), new SilenceBook(), context.clock());
     }
 
     private void audit(KlaxonConfig config, OperatorAction action) {
@@ -195,10 +190,15 @@ final class SilenceCommand {
         if (text == null) {
             throw new UsageException(command + " needs --for DURATION, e.g. --for 1h");
         }
+        Duration duration;
         try {
-            return DurationText.parse(text);
+            duration = DurationText.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--for: " + e.getMessage());
         }
+        if (duration.isZero()) {
+            throw new UsageException("--for must be longer than 0s, e.g. --for 1h");
+        }
+        return duration;
     }
 }

@@ -15,6 +15,7 @@ import dev.klaxon.pagerduty.EventsApiClient;
 import dev.klaxon.pagerduty.RoutingKey;
 import dev.klaxon.pagerduty.SendOutcome;
 import dev.klaxon.secret.SecretRef;
+import dev.klaxon.storage.StorageFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,7 @@ public final class DeliveryService implements AutoCloseable {
     private final RandomGenerator random;
     private final ExecutorService senders;
     private final Thread scheduler;
+    private final UnrecordedAttempts unrecorded = new UnrecordedAttempts();
     private final Set<String> inFlightKeys = ConcurrentHashMap.newKeySet();
     private final Set<Long> inFlightIds = ConcurrentHashMap.newKeySet();
     /** 429s per routing key reference since start; bounded by the configured routing keys. */
@@ -72,6 +74,8 @@ public final class DeliveryService implements AutoCloseable {
     private volatile Reachability reachability = Reachability.UNKNOWN;
     private volatile String lastProblem;
     private volatile Instant lastAccepted;
+    /** When the scheduler last logged a failure of its own; it retries every 250 ms and must not log each time. */
+    private Instant lastSchedulingWarning;
 
     public DeliveryService(Outbox outbox, EventsApiClient client, RoutingKeyBudget budget, Backoff backoff,
                            int maxInFlight, UnaryOperator<String> environment, Clock clock, AuditLog audit,
@@ -131,8 +135,8 @@ public final class DeliveryService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // A database hiccup must not stop delivery for good: log, wait, try again.
-                LOG.log(Level.WARNING, "delivery scheduling failed; retrying", e);
+                // A database hiccup must not stop delivery for good: log (once a minute at most), wait, try again.
+                warnAtMostOncePerMinute(e);
                 sleepQuietly();
             }
         }
@@ -145,7 +149,8 @@ public final class DeliveryService implements AutoCloseable {
         }
         Instant now = clock.instant();
         // Ask for more than there is room for: some may belong to routing keys whose budget is spent.
-        List<PendingEvent> due = outbox.due(now, Math.max(room * 8, 64), Set.copyOf(inFlightKeys));
+        List<PendingEvent> due = outbox.due(now, Math.max(room * 8, 64), Set.copyOf(inFlightKeys),
+                unrecorded.waiting(now));
         Set<String> spentKeys = new HashSet<>();
         for (PendingEvent event : due) {
             if (inFlightIds.size() >= maxInFlight) {
@@ -181,16 +186,29 @@ public final class DeliveryService implements AutoCloseable {
 
     private void deliver(PendingEvent event) {
         CompletableFuture<?> recorded;
+        // Decided before the outcome is written, so the event waits this long even if the write fails.
+        Instant retryAt = clock.instant().plus(backoff.delay(unrecorded.attempts(event), null, random));
         try {
-            recorded = record(event, send(event));
+            SendOutcome outcome = send(event);
+            if (outcome instanceof SendOutcome.RetryLater retry && retry.retryAfter() != null) {
+                retryAt = clock.instant().plus(backoff.delay(unrecorded.attempts(event), retry.retryAfter(), random));
+            }
+            recorded = record(event, outcome, retryAt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivering outbox event " + event.id() + " failed unexpectedly", e);
-            recorded = outbox.markRetry(event.id(), clock.instant().plus(backoff.delay(event.attempts(), null, random)),
-                    null, "internal error: " + e.getClass().getSimpleName());
+            recorded = outbox.markRetry(event.id(), retryAt, null, "internal error: " + e.getClass().getSimpleName());
         }
+        Instant notBefore = retryAt;
         recorded.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "could not record the outcome of outbox event " + event.id(), failure);
+            if (failure == null) {
+                unrecorded.recorded(event.id());
+            } else {
+                // The file still says "due now" (or "pending" after a 202): keep to the backoff in memory. A full
+                // disk is logged once by the outbox's health, not once per event.
+                unrecorded.unrecorded(event.id(), notBefore);
+                if (!StorageFiles.isStorage(failure)) {
+                    LOG.log(Level.WARNING, "could not record the outcome of outbox event " + event.id(), failure);
+                }
             }
             // Only now may the next event of this dedup_key go: its predecessor's outcome is committed.
             if (event.orderKey() != null) {
@@ -217,7 +235,7 @@ public final class DeliveryService implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<?> record(PendingEvent event, SendOutcome outcome) {
+    private CompletableFuture<?> record(PendingEvent event, SendOutcome outcome, Instant retryAt) {
         Instant now = clock.instant();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             reachability = Reachability.REACHABLE;
@@ -241,8 +259,7 @@ public final class DeliveryService implements AutoCloseable {
         }
         reachability = Reachability.FAILING;
         lastProblem = retry.reason();
-        Duration delay = backoff.delay(event.attempts(), retry.retryAfter(), random);
-        return outbox.markRetry(event.id(), now.plus(delay), retry.status(), retry.reason());
+        return outbox.markRetry(event.id(), retryAt, retry.status(), retry.reason());
     }
 
     private void audit(PendingEvent event, DeliveryState state, Instant deliveredAt, String pdDedupKey,
@@ -254,6 +271,15 @@ public final class DeliveryService implements AutoCloseable {
         audit.recordForwarded(new ForwardedEvent(event.receivedAt(), event.subject(), event.rule(),
                 event.dedupKey(), event.eventAction(), event.bodyJson(), attempts, state, deliveredAt,
                 pdDedupKey, pdMessage));
+    }
+
+    private void warnAtMostOncePerMinute(RuntimeException failure) {
+        Instant now = clock.instant();
+        if (lastSchedulingWarning == null || !now.isBefore(lastSchedulingWarning.plus(Duration.ofMinutes(1)))) {
+            lastSchedulingWarning = now;
+            LOG.warning("delivery scheduling failed, retrying every " + IDLE_WAIT_MILLIS + " ms: "
+                    + failure.getMessage());
+        }
     }
 
     private static void sleepQuietly() {

@@ -34,13 +34,17 @@ import dev.klaxon.secret.SecretRef;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
+import dev.klaxon.storage.StorageException;
+import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
+import dev.klaxon.storage.StorageStatus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -118,7 +122,8 @@ public final class Engine implements AutoCloseable {
      * NATS in the background (retrying forever) and starts processing. Returns at once.
      *
      * @throws dev.klaxon.nats.NatsSetupException when a NATS setting cannot be used (e.g. an unreadable secret)
-     * @throws UncheckedIOException when the storage directory cannot be created
+     * @throws StorageException when the storage directory or one of its databases cannot be used (not a directory,
+     *                          read-only, an empty or damaged file): the message names it, the OS reason and the fix
      * @throws StorageLock.StorageInUseException when another engine uses the same storage directory
      */
     public void start() {
@@ -132,12 +137,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Running open() {
-        Path dir = config.storage().dir();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the storage directory " + dir, e);
-        }
+        Path dir = StorageFiles.ensureDirectory(config.storage().dir());
         StorageLock lock = StorageLock.acquire(dir);
         try {
             return new Running(dir, lock);
@@ -150,6 +150,12 @@ public final class Engine implements AutoCloseable {
     private void readStoredSilences() {
         Path file = config.storage().dir().resolve("silences.db");
         if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            StorageFiles.checkDatabase(file, "silences"); // SQLite would write a new schema over an empty file
+        } catch (StorageException e) {
+            LOG.warning("could not read the stored silences; explaining without them: " + e.getMessage());
             return;
         }
         try (Silences stored = new Silences(SilenceStore.open(file), silenceBook, clock)) {
@@ -219,10 +225,11 @@ public final class Engine implements AutoCloseable {
 
     private EngineSnapshot snapshot(List<SubjectSnapshot> subjects) {
         Running parts = running;
+        StorageStatus storage = parts == null ? StorageStatus.ok(options.outboxHold().events())
+                : parts.storageStatus();
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
-                parts == null ? null : parts.deliveryStatus(), parts == null ? 0 : parts.outboxSink.failures(),
-                stats.severities());
+                parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage);
     }
 
     /**
@@ -434,6 +441,7 @@ public final class Engine implements AutoCloseable {
         private final Outbox outbox;
         private final Silences silences;
         private final DeliveryService delivery;
+        private final CommitQueue commits;
         private final OutboxSink outboxSink;
         private final ProcessingLoop loop;
         private final Thread worker;
@@ -445,15 +453,28 @@ public final class Engine implements AutoCloseable {
         /** Opens the databases under {@code dir}, which {@code lock} holds for this engine. */
         Running(Path dir, StorageLock lock) {
             this.lock = lock;
-            this.audit = AuditLog.open(dir.resolve("audit.db"), clock,
-                    AuditSettings.defaults().withRetention(config.storage().auditRetention()));
+            List<AutoCloseable> opened = new ArrayList<>();
+            try {
+                this.audit = opened(opened, AuditLog.open(dir.resolve("audit.db"), clock,
+                        AuditSettings.defaults().withRetention(config.storage().auditRetention())));
+                this.outbox = opened(opened, Outbox.open(dir.resolve("outbox.db"), clock));
+                Path silencesFile = dir.resolve("silences.db");
+                StorageFiles.checkDatabase(silencesFile, "silences");
+                this.silences = opened(opened, new Silences(SilenceStore.open(silencesFile), silenceBook, clock));
+                silences.refresh(pattern -> false);
+            } catch (RuntimeException e) {
+                // A later file failing must not leave the earlier ones open, with their threads running.
+                for (int i = opened.size() - 1; i >= 0; i--) {
+                    closeQuietly(opened.get(i), e);
+                }
+                throw e;
+            }
             recordConfigLoad(audit, config);
-            this.outbox = Outbox.open(dir.resolve("outbox.db"), clock);
-            this.silences = new Silences(SilenceStore.open(dir.resolve("silences.db")), silenceBook, clock);
-            silences.refresh(pattern -> false);
             this.delivery = Delivery.service(config, clock, options, outbox, audit);
-            this.outboxSink = new OutboxSink(outbox, config.routes(), decoder.mapper(), delivery::wake);
-            this.loop = new ProcessingLoop(queue, processor, guards, List.of(stats::record, outboxSink), clock);
+            this.commits = new CommitQueue(outbox, options.outboxHold(), delivery::wake);
+            this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"));
+            this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
+                    clock);
             this.worker = new Thread(loop, "klaxon-engine");
             this.worker.setDaemon(true);
             this.auditCounts = new AuditCounts(stats, audit, clock);
@@ -462,6 +483,19 @@ public final class Engine implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+
+        private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
+            opened.add(resource);
+            return resource;
+        }
+
+        private static void closeQuietly(AutoCloseable resource, RuntimeException failure) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {
@@ -547,6 +581,13 @@ public final class Engine implements AutoCloseable {
             }
         }
 
+        /** The outbox's and the audit's health (the worse of the two) with what waits in memory and was lost. */
+        StorageStatus storageStatus() {
+            StorageHealth.Reading worst = outbox.health().worse(audit.health());
+            return new StorageStatus(worst.state(), worst.since(), worst.problem(), commits.held(),
+                    commits.limit().events(), commits.lost(), audit.refusedWrites() + audit.failedWrites());
+        }
+
         DeliveryStatus deliveryStatus() {
             DeliveryStatus closed = statusAtClose;
             return closed != null ? closed : delivery.status();
@@ -566,6 +607,7 @@ public final class Engine implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             recordAuditCounts();
+            commits.close(); // after the loop, which may still have offered events: what waits gets a last try
             delivery.close();
             statusAtClose = delivery.status();
             outbox.close();

@@ -9,16 +9,23 @@ import java.util.function.UnaryOperator;
  * @param environment   lookup of environment variables for {@code *_env} secrets
  * @param queueCapacity messages the ingest queue holds before refusing (refusals are counted)
  * @param queueBytes    body bytes the ingest queue holds before refusing
+ * @param outboxHold    events for PagerDuty that may wait in memory for the outbox (a full disk), see
+ *                      {@link OutboxHold}
  */
 public record EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
-                            long queueBytes) {
+                            long queueBytes, OutboxHold outboxHold) {
 
     /** About one second of a 200k msg/s flood; bytes bound it when bodies are large. */
     public static EngineOptions defaults() {
-        return new EngineOptions(System::getenv, StatsLimits.defaults(), 262_144, 64L * 1024 * 1024);
+        return new EngineOptions(System::getenv, StatsLimits.defaults(), 262_144, 64L * 1024 * 1024,
+                OutboxHold.DEFAULT);
     }
 
     public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
-        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes);
+        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes, outboxHold);
+    }
+
+    public EngineOptions withOutboxHold(OutboxHold hold) {
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, hold);
     }
 }

@@ -6,6 +6,7 @@ import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
+import dev.klaxon.storage.StorageStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,29 @@ import java.util.Map;
  * @param subjects      per-subject numbers, busiest first is not guaranteed: callers sort
  * @param trackedSubjects number of distinct subjects tracked individually (the rest share the "other" bucket)
  * @param delivery      outbox, budgets and PagerDuty reachability; null before the engine started
- * @param outboxFailures events that could not be committed to the outbox (a broken disk): lost, so shown
+ * @param outboxFailures events for PagerDuty that storage could not take and that are lost (the same number as
+ *                      {@code storage.lost()}), so shown
  * @param severities    count per severity over all subjects, for the console's rate by severity
+ * @param storage       whether storage takes writes ("storage full" and since when, the OS reason), how many
+ *                      events wait in memory for it and how many were lost: the console's storage banner
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
                              List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
-                             long outboxFailures, SeverityTotals severities) {
+                             long outboxFailures, SeverityTotals severities, StorageStatus storage) {
+    public EngineSnapshot {
+        storage = storage == null ? StorageStatus.ok(OutboxHold.DEFAULT.events()) : storage;
+    }
+
+    /** A snapshot from before storage was reported: storage taken as fine. Kept for existing callers. */
+    public EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
+                          Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
+                          List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
+                          long outboxFailures, SeverityTotals severities) {
+        this(at, connection, ingest, totals, lastReasons, subjects, trackedSubjects, delivery, outboxFailures,
+                severities, null);
+    }
+
     public long total(Outcome outcome) {
         return totals.getOrDefault(outcome, 0L);
     }

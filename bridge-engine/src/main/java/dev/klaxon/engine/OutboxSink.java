@@ -11,60 +11,75 @@ import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.NewEvent;
-import dev.klaxon.outbox.Outbox;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.storage.StorageState;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Commits every event for PagerDuty to the durable outbox: what live page and change rules produced, and what the
- * guards (coalesced floods) or a person (released held triggers, manual escalations) add. The outbox's writer
- * batches commits, so the processing thread never waits on disk; delivery is woken once the commit is done, never
- * before.
+ * Hands every event for PagerDuty to the outbox, through the {@link CommitQueue}: what live page and change rules
+ * produced, and what the guards (coalesced floods) or a person (released held triggers, manual escalations) add.
+ * The processing thread never waits on disk.
+ *
+ * <p>It runs before the live stats count a decision, because only here is it known whether the outbox took the
+ * event: a trigger storage cannot take is held in memory and its reason says so, and one the full hold cannot keep
+ * is counted as rejected with the reason {@code lost: storage full ...}, never as forwarded.
  */
-final class OutboxSink implements DecisionSink {
-    private static final Logger LOG = Logger.getLogger(OutboxSink.class.getName());
-
+final class OutboxSink {
     /** What the outbox and the audit call a change event's action; the Events API gives it none. */
     static final String CHANGE_ACTION = "change";
 
-    private final Outbox outbox;
+    private final CommitQueue commits;
     private final List<RouteRule> rules;
     private final ObjectMapper mapper;
-    private final Runnable committed;
-    private final AtomicLong failures = new AtomicLong();
+    private final String outboxFile;
 
-    OutboxSink(Outbox outbox, List<RouteRule> rules, ObjectMapper mapper, Runnable committed) {
-        this.outbox = outbox;
+    OutboxSink(CommitQueue commits, List<RouteRule> rules, ObjectMapper mapper, Path outboxFile) {
+        this.commits = commits;
         this.rules = rules;
         this.mapper = mapper;
-        this.committed = committed;
+        this.outboxFile = outboxFile.getFileName().toString();
     }
 
-    @Override
-    public void accept(InboundMessage message, Decision decision, String bucket) {
+    /** The decision as it stands once the outbox has taken (or could not take) its events. */
+    Decision commit(InboundMessage message, Decision decision) {
         if (decision.outcome() != Outcome.FORWARDED) {
-            return;
+            return decision;
         }
         List<NewEvent> events = new ArrayList<>(1);
+        StringJoiner rulesSending = new StringJoiner(", ");
         for (RuleHit hit : decision.hits()) {
             if (hit.action().sendsEvent() && !hit.shadow()) {
                 events.add(event(message, hit));
+                rulesSending.add(hit.ruleLabel() + " " + hit.action().wire());
             }
         }
-        commit(events, message.subject());
+        if (events.isEmpty()) {
+            return decision;
+        }
+        CommitQueue.Admission admission = commits.offer(events);
+        String storage = (admission.storage().state() == StorageState.FAILING ? "storage failing" : "storage full")
+                + " (" + outboxFile + ")";
+        return switch (admission.kind()) {
+            case COMMITTING -> decision;
+            case HELD -> new Decision(decision.at(), decision.subject(), Outcome.FORWARDED, rulesSending
+                    + " held in memory, not yet committed: " + storage + "; sent once it can be written",
+                    decision.hits(), decision.message());
+            case LOST -> new Decision(decision.at(), decision.subject(), Outcome.REJECTED, "lost: " + storage
+                    + " and " + commits.held() + " events already held in memory (the limit): " + rulesSending
+                    + " not sent", decision.hits(), decision.message());
+        };
     }
 
     /** Commits a flood's coalesced event like any page: the guards made it, no message did. */
     void acceptCoalesced(GuardEvent.Coalesced coalesced) {
-        commit(List.of(alertEvent(coalesced.subject(), coalesced.ruleIndex(), coalesced.ruleLabel(),
-                routingKeyRef(coalesced.ruleIndex()), coalesced.body(), coalesced.at())), coalesced.subject());
+        commits.offer(List.of(alertEvent(coalesced.subject(), coalesced.ruleIndex(), coalesced.ruleLabel(),
+                routingKeyRef(coalesced.ruleIndex()), coalesced.body(), coalesced.at())));
     }
 
     /** Commits held triggers a person released; completes when they are in the outbox. */
@@ -74,31 +89,13 @@ final class OutboxSink implements DecisionSink {
             events.add(alertEvent(event.subject(), event.ruleIndex(), event.ruleLabel(),
                     routingKeyRef(event.ruleIndex()), event.body(), event.heldAt()));
         }
-        return commit(events, held.isEmpty() ? "" : held.get(0).subject());
+        return commits.offer(events).ids();
     }
 
     /** Commits a person's manual escalation, which no route made: it names its own rule and routing key. */
     CompletableFuture<List<Long>> escalate(String subject, String ruleLabel, String routingKeyRef, ObjectNode body,
                                            Instant at) {
-        return commit(List.of(alertEvent(subject, -1, ruleLabel, routingKeyRef, body, at)), subject);
-    }
-
-    /** Events that could not be committed (disk full, database broken): shown so the loss is never silent. */
-    long failures() {
-        return failures.get();
-    }
-
-    /** Commits, then wakes delivery; a failure is counted and logged, and reaches the returned future too. */
-    private CompletableFuture<List<Long>> commit(List<NewEvent> events, String subject) {
-        return outbox.enqueue(events).whenComplete((ids, failure) -> {
-            if (failure != null) {
-                failures.addAndGet(events.size());
-                LOG.log(Level.SEVERE, "could not commit " + events.size() + " event(s) of " + subject
-                        + " to the outbox; they will not be sent", failure);
-            } else {
-                committed.run();
-            }
-        });
+        return commits.offer(List.of(alertEvent(subject, -1, ruleLabel, routingKeyRef, body, at))).ids();
     }
 
     private NewEvent event(InboundMessage message, RuleHit hit) {
@@ -112,7 +109,7 @@ final class OutboxSink implements DecisionSink {
     }
 
     private NewEvent alertEvent(String subject, int ruleIndex, String ruleLabel, String routingKeyRef,
-                                       ObjectNode body, Instant at) {
+                                ObjectNode body, Instant at) {
         return new NewEvent(subject, ruleIndex, ruleLabel, routingKeyRef, Endpoint.ALERT,
                 body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json(body), at);
     }

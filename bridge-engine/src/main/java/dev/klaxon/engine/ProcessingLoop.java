@@ -13,12 +13,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's one processing thread: takes batches from the ingest queue, decides each message and passes the
- * decision through the pager guards. One thread
- * keeps per-subject order and makes stats single-writer. A failure on one message becomes a rejection of that
- * message; it never stops the loop.
+ * The engine's one processing thread: takes batches from the ingest queue, decides each message, passes the
+ * decision through the pager guards, hands its events to the outbox and only then to the sinks (live stats), so
+ * what is counted is what the outbox took. One thread keeps per-subject order and makes stats single-writer. A
+ * failure on one message becomes a rejection of that message; it never stops the loop.
  */
 final class ProcessingLoop implements Runnable {
+    /** Turns a decision into the one that is counted, once its events went to the outbox (or could not). */
+    @FunctionalInterface
+    interface CommitStage {
+        Decision commit(InboundMessage message, Decision decision);
+    }
+
     private static final Logger LOG = Logger.getLogger(ProcessingLoop.class.getName());
     private static final int BATCH = 512;
     /** How often the guards get a tick (flood updates and ends) when messages keep coming. */
@@ -27,17 +33,19 @@ final class ProcessingLoop implements Runnable {
     private final IngestQueue queue;
     private final MessageProcessor processor;
     private final PagerGuards guards;
+    private final CommitStage outbox;
     private final List<DecisionSink> sinks;
     private final Clock clock;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private long lastTick;
 
-    ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, List<DecisionSink> sinks,
-                   Clock clock) {
+    ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, CommitStage outbox,
+                   List<DecisionSink> sinks, Clock clock) {
         this.queue = queue;
         this.processor = processor;
         this.guards = guards;
+        this.outbox = outbox;
         this.sinks = List.copyOf(sinks);
         this.clock = clock;
     }
@@ -77,6 +85,13 @@ final class ProcessingLoop implements Runnable {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),
                     "internal error while processing: " + e.getClass().getSimpleName());
+        }
+        try {
+            decision = outbox.commit(message, decision);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "internal error handing an event of " + message.subject() + " to the outbox", e);
+            decision = Decision.rejected(clock.instant(), message.subject(),
+                    "lost: internal error before the outbox: " + e.getClass().getSimpleName());
         }
         String bucket = MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null;
         for (DecisionSink sink : sinks) {

@@ -12,6 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The one thread that writes the outbox. SQLite allows one writer at a time and a commit costs an fsync-free but
@@ -26,9 +28,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class GroupCommitWriter implements AutoCloseable {
 
     static final int MAX_BATCH = 2_048;
+    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
     private final Connection connection;
     private final WriteStatements statements;
+    /** Turns a database failure into what callers see: the outbox names its file and the OS reason. */
+    private final Function<SQLException, RuntimeException> databaseFailure;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final ExecutorService completions;
     private final Thread thread;
@@ -36,9 +41,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
 
-    GroupCommitWriter(Connection connection, WriteStatements statements, String name) {
+    GroupCommitWriter(Connection connection, WriteStatements statements, String name,
+                      Function<SQLException, RuntimeException> databaseFailure) {
         this.connection = connection;
         this.statements = statements;
+        this.databaseFailure = databaseFailure;
         this.completions = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, name + "-completions");
             t.setDaemon(true);
@@ -105,13 +112,24 @@ final class GroupCommitWriter implements AutoCloseable {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            OutboxException failure = new OutboxException("outbox transaction failed", e);
+            RuntimeException failure = e instanceof SQLException sql ? databaseFailure.apply(sql)
+                    : new OutboxException("outbox transaction failed", e);
             List<Task<?>> failed = List.copyOf(batch);
             completions.execute(() -> failed.forEach(task -> task.future.completeExceptionally(failure)));
             return;
         }
         List<Task<?>> done = List.copyOf(batch);
-        completions.execute(() -> done.forEach(Task::complete));
+        completions.execute(() -> done.forEach(task -> task.complete(databaseFailure)));
+    }
+
+    /** After a statement failed in SQLite (a full disk), the driver has closed it: prepare them all again. */
+    private void reprepare() {
+        try {
+            statements.reprepare();
+        } catch (SQLException e) {
+            // Preparing writes nothing; if even that fails the next commit fails too and says why.
+            LOG.warning("could not prepare the outbox statements again: " + e.getMessage());
+        }
     }
 
     /** True if every task succeeded and the transaction committed; on a task failure rolls back, returns false. */
@@ -121,8 +139,12 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             for (Task<?> task : tasks) {
                 if (!task.apply(statements)) {
-                    control.executeUpdate("ROLLBACK");
-                    statements.transactionRolledBack();
+                    // Quietly: after SQLITE_FULL SQLite may have rolled back already, and "no transaction is
+                    // active" must not replace the task's own failure.
+                    rollbackQuietly(control);
+                    if (task.failedInTheDatabase()) {
+                        reprepare();
+                    }
                     return tasks.size() == 1; // a lone task keeps its failure; a group is retried one by one
                 }
             }
@@ -131,6 +153,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return true;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(control);
+            reprepare();
             throw e;
         }
     }
@@ -176,6 +199,10 @@ final class GroupCommitWriter implements AutoCloseable {
             this.future = future;
         }
 
+        boolean failedInTheDatabase() {
+            return failure instanceof SQLException;
+        }
+
         /** Runs the work, keeping its result or its failure; true if it succeeded. */
         boolean apply(WriteStatements statements) {
             try {
@@ -189,8 +216,10 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
 
-        void complete() {
-            if (failure != null) {
+        void complete(Function<SQLException, RuntimeException> databaseFailure) {
+            if (failure instanceof SQLException sql) {
+                future.completeExceptionally(databaseFailure.apply(sql));
+            } else if (failure != null) {
                 future.completeExceptionally(failure);
             } else {
                 future.complete(result);

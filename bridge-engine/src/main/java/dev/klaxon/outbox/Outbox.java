@@ -1,7 +1,5 @@
 package dev.klaxon.outbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import dev.klaxon.storage.StorageException;
+import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.storage.StorageHealth;
+import dev.klaxon.storage.StorageState;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -67,30 +69,38 @@ public final class Outbox implements AutoCloseable {
             + " FROM events WHERE head = 1 AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?";
 
     private final Clock clock;
+    private final StorageHealth health;
     private final Connection writeConnection;
     private final WriteStatements statements;
     private final GroupCommitWriter writer;
     private final ReadConnections readers;
 
-    private Outbox(Clock clock, Connection writeConnection, WriteStatements statements, GroupCommitWriter writer,
-                   ReadConnections readers) {
+    private Outbox(Clock clock, StorageHealth health, Connection writeConnection, WriteStatements statements,
+                   GroupCommitWriter writer, ReadConnections readers) {
         this.clock = clock;
+        this.health = health;
         this.writeConnection = writeConnection;
         this.statements = statements;
         this.writer = writer;
         this.readers = readers;
     }
 
-    /** Opens (creating and migrating if needed) the outbox in {@code dbFile}. */
+    /**
+     * Opens (creating and migrating if needed) the outbox in {@code dbFile}.
+     *
+     * @throws StorageException when the file is empty, not SQLite or damaged (never silently replaced: it may hold
+     *                          pending events), or when the directory cannot be written; the message says why
+     */
     public static Outbox open(Path dbFile, Clock clock) {
         Objects.requireNonNull(dbFile, "dbFile");
         Objects.requireNonNull(clock, "clock");
+        Path parent = dbFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            StorageFiles.ensureDirectory(parent);
+        }
+        StorageFiles.checkDatabase(dbFile, "outbox");
         List<Connection> opened = new ArrayList<>();
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
             Connection write = connect(url, false);
             opened.add(write);
@@ -103,11 +113,13 @@ public final class Outbox implements AutoCloseable {
                 reads.add(read);
             }
             WriteStatements statements = new WriteStatements(write);
-            GroupCommitWriter writer = new GroupCommitWriter(write, statements, "klaxon-outbox");
-            return new Outbox(clock, write, statements, writer, new ReadConnections(reads));
-        } catch (SQLException | IOException e) {
+            GroupCommitWriter writer = new GroupCommitWriter(write, statements, "klaxon-outbox",
+                    e -> StorageFiles.failure(dbFile, "cannot write to the outbox", e));
+            return new Outbox(clock, new StorageHealth(dbFile, clock), write, statements, writer,
+                    new ReadConnections(reads));
+        } catch (SQLException e) {
             opened.forEach(Outbox::closeQuietly);
-            throw new OutboxException("cannot open outbox " + dbFile, e);
+            throw StorageFiles.failure(dbFile, "cannot open the outbox", e);
         } catch (RuntimeException e) {
             opened.forEach(Outbox::closeQuietly);
             throw e;
@@ -136,13 +148,13 @@ public final class Outbox implements AutoCloseable {
     public CompletableFuture<List<Long>> enqueue(List<NewEvent> events) {
         List<NewEvent> copy = List.copyOf(events);
         Instant now = clock.instant();
-        return writer.submit(s -> s.enqueue(copy, now));
+        return write(s -> s.enqueue(copy, now));
     }
 
     /** PagerDuty accepted the event (202). */
     public CompletableFuture<Void> markDelivered(long id, int httpStatus, String pdDedupKey, String pdMessage) {
         Instant now = clock.instant();
-        return writer.submit(s -> s.markDelivered(id, now, httpStatus, pdDedupKey, pdMessage));
+        return write(s -> s.markDelivered(id, now, httpStatus, pdDedupKey, pdMessage));
     }
 
     /**
@@ -154,25 +166,48 @@ public final class Outbox implements AutoCloseable {
     public CompletableFuture<Void> markRetry(long id, Instant nextAttemptAt, Integer httpStatus, String reason) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Instant now = clock.instant();
-        return writer.submit(s -> s.markRetry(id, now, nextAttemptAt, httpStatus, reason));
+        return write(s -> s.markRetry(id, now, nextAttemptAt, httpStatus, reason));
     }
 
     /** PagerDuty refused the event for good; it is never retried automatically (see the class comment). */
     public CompletableFuture<Void> markDeadLetter(long id, int httpStatus, String reason) {
         Instant now = clock.instant();
-        return writer.submit(s -> s.markDeadLetter(id, now, httpStatus, reason));
+        return write(s -> s.markDeadLetter(id, now, httpStatus, reason));
     }
 
     /** A person re-sends a dead letter: it becomes pending and due now; its attempts history is kept. */
     public CompletableFuture<Void> requeue(long id) {
         Instant now = clock.instant();
-        return writer.submit(s -> s.requeue(id, now));
+        return write(s -> s.requeue(id, now));
     }
 
     /** Deletes delivered events (and their attempts) delivered before {@code cutoff}; gives the number deleted. */
     public CompletableFuture<Integer> pruneDelivered(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return writer.submit(s -> s.prune(cutoff));
+        return write(s -> s.prune(cutoff));
+    }
+
+    /**
+     * Every write goes through here so its result tells the file's health: the first failure of a full disk is
+     * logged once, and the next commit (space came back) clears it. The future keeps the writer's own failure.
+     */
+    private <T> CompletableFuture<T> write(SqlWork<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(work).whenComplete((value, failure) -> {
+            if (failure == null) {
+                health.succeeded();
+                result.complete(value);
+            } else {
+                health.failed(failure);
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    /** Whether writes commit: {@link StorageState#FULL} from the first write a full disk refused until one commits. */
+    public StorageHealth.Reading health() {
+        return health.reading();
     }
 
     // ---- reads ----------------------------------------------------------------------------------------------
@@ -183,20 +218,29 @@ public final class Outbox implements AutoCloseable {
      * first, ties by age; for events never retried that is arrival order.
      */
     public List<PendingEvent> due(Instant now, int limit, Set<String> excludedOrderKeys) {
+        return due(now, limit, excludedOrderKeys, Set.of());
+    }
+
+    /**
+     * Like {@link #due(Instant, int, Set)}, also leaving out the events in {@code excludedIds}: the sender's own
+     * schedule for events whose last attempt it could not record (a full disk), which the file still shows as due.
+     */
+    public List<PendingEvent> due(Instant now, int limit, Set<String> excludedOrderKeys, Set<Long> excludedIds) {
         if (limit <= 0) {
             return List.of();
         }
         Set<String> excluded = Set.copyOf(excludedOrderKeys);
+        Set<Long> excludedEvents = Set.copyOf(excludedIds);
         return readers.read(c -> {
             List<PendingEvent> result = new ArrayList<>(Math.min(limit, 1_024));
             try (PreparedStatement ps = c.prepareStatement(DUE_SQL)) {
                 ps.setLong(1, now.toEpochMilli());
-                ps.setLong(2, (long) limit + excluded.size());
+                ps.setLong(2, (long) limit + excluded.size() + excludedEvents.size());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next() && result.size() < limit) {
                         EventRecord e = Rows.event(rs);
                         String orderKey = Rows.orderKey(rs, e.id());
-                        if (!excluded.contains(orderKey)) {
+                        if (!excluded.contains(orderKey) && !excludedEvents.contains(e.id())) {
                             result.add(new PendingEvent(e.id(), orderKey, e.subject(), e.rule(),
                                     e.routingKeyRef(), e.endpoint(), e.dedupKey(), e.eventAction(), e.bodyJson(),
                                     e.receivedAt(), e.attempts(), e.nextAttemptAt()));

@@ -1,7 +1,7 @@
 package dev.klaxon.outbox;
 
+import dev.klaxon.storage.StorageFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -25,13 +25,18 @@ public final class StorageLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock on {@code dir}, or empty when another engine (in this or another process) holds it. */
+    /**
+     * The lock on {@code dir}, or empty when another engine (in this or another process) holds it.
+     *
+     * @throws dev.klaxon.storage.StorageException when the lock file cannot be opened (a read-only directory, ...)
+     */
     public static Optional<StorageLock> tryAcquire(Path dir) {
         FileChannel channel;
         try {
             channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the lock file in " + dir, e);
+            // Usually the first write in the directory, so this is where a read-only or missing directory shows.
+            throw StorageFiles.failure(dir.resolve(FILE_NAME), "cannot open the lock file", e);
         }
         try {
             FileLock lock = channel.tryLock();
@@ -42,7 +47,7 @@ public final class StorageLock implements AutoCloseable {
             // Held by another engine in this JVM: just as busy as another process.
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot lock " + dir.resolve(FILE_NAME), e);
+            throw StorageFiles.failure(dir.resolve(FILE_NAME), "cannot lock", e);
         }
         closeQuietly(channel);
         return Optional.empty();

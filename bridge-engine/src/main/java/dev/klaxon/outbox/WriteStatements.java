@@ -28,17 +28,18 @@ import java.util.TreeSet;
  */
 final class WriteStatements implements AutoCloseable {
 
-    private final PreparedStatement insertEvent;
-    private final PreparedStatement orderKeyOf;
-    private final PreparedStatement promoteHead;
-    private final PreparedStatement delivered;
-    private final PreparedStatement retry;
-    private final PreparedStatement dead;
-    private final PreparedStatement requeue;
-    private final PreparedStatement demotePreviousHead;
-    private final PreparedStatement insertAttempt;
-    private final PreparedStatement pruneAttempts;
-    private final PreparedStatement pruneEvents;
+    private final Connection connection;
+    private PreparedStatement insertEvent;
+    private PreparedStatement orderKeyOf;
+    private PreparedStatement promoteHead;
+    private PreparedStatement delivered;
+    private PreparedStatement retry;
+    private PreparedStatement dead;
+    private PreparedStatement requeue;
+    private PreparedStatement demotePreviousHead;
+    private PreparedStatement insertAttempt;
+    private PreparedStatement pruneAttempts;
+    private PreparedStatement pruneEvents;
     // The writer is the only writer, so it can hand out ids itself and skip a last_insert_rowid() round trip.
     private long nextId;
     // Order key -> ids of its pending events, smallest first. Events without an order key are not in it.
@@ -47,6 +48,35 @@ final class WriteStatements implements AutoCloseable {
     private final List<Runnable> undo = new ArrayList<>();
 
     WriteStatements(Connection c) throws SQLException {
+        this.connection = c;
+        prepare(c);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM events")) {
+            nextId = (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
+        // One scan at open; after that the map changes only with the writer's own transactions.
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT order_key, id FROM events WHERE state = 'pending' AND order_key IS NOT NULL")) {
+            while (rs.next()) {
+                pendingByKey.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getLong(2));
+            }
+        }
+    }
+
+    /**
+     * Prepares every statement again. The driver closes a prepared statement whose step failed (SQLITE_FULL on a
+     * full disk), after which it only answers "statement is not executing": the writer calls this after a failed
+     * transaction, so the first commit once space returns works instead of failing forever.
+     */
+    void reprepare() throws SQLException {
+        try {
+            close();
+        } catch (SQLException ignored) {
+            // Closing a statement the driver already closed may complain; the new ones are what matter.
+        }
+        prepare(connection);
+    }
+
+    private void prepare(Connection c) throws SQLException {
         insertEvent = c.prepareStatement("""
                 INSERT INTO events (id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key,
                   event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule)
@@ -75,16 +105,6 @@ final class WriteStatements implements AutoCloseable {
                 DELETE FROM attempts WHERE event_id IN (
                   SELECT id FROM events WHERE state = 'delivered' AND delivered_at < ?)""");
         pruneEvents = c.prepareStatement("DELETE FROM events WHERE state = 'delivered' AND delivered_at < ?");
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM events")) {
-            nextId = (rs.next() ? rs.getLong(1) : 0) + 1;
-        }
-        // One scan at open; after that the map changes only with the writer's own transactions.
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT order_key, id FROM events WHERE state = 'pending' AND order_key IS NOT NULL")) {
-            while (rs.next()) {
-                pendingByKey.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getLong(2));
-            }
-        }
     }
 
     /** Called by the writer after BEGIN: nothing to undo yet. */
@@ -266,9 +286,17 @@ final class WriteStatements implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        SQLException first = null;
         for (PreparedStatement s : List.of(insertEvent, orderKeyOf, promoteHead, delivered, retry,
                 dead, requeue, demotePreviousHead, insertAttempt, pruneAttempts, pruneEvents)) {
-            s.close();
+            try {
+                s.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first; // close the others all the same
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.klaxon.audit.AuditFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klaxon.storage.StorageException;
 import dev.klaxon.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,13 @@ class AuditSchemaTest {
     }
 
     @Test
-    void migratesAnExistingEmptyFile() throws Exception {
+    void refusesAnExistingEmptyFileInsteadOfStartingOverSilently() throws Exception {
+        // SQLite would take it for a new database; but an audit.db that exists and is empty was truncated.
         Path db = Files.createFile(dir.resolve("audit.db"));
-        try (AuditLog audit = AuditLog.open(db, clock)) {
-            audit.recordAction(OperatorAction.succeeded(T0, "alice", "silence.add", "alerts.>"));
-        }
-        assertThat(new SqliteProbe(db).longValue("SELECT count(*) FROM actions")).isEqualTo(1);
+
+        assertThatThrownBy(() -> AuditLog.open(db, clock)).isInstanceOf(StorageException.class)
+                .hasMessageContaining(db + " is empty (0 bytes)", "mv " + db);
+        assertThat(Files.size(db)).isZero();
     }
 
     @Test
@@ -70,8 +72,9 @@ class AuditSchemaTest {
     void refusesAFileThatIsNotADatabase() throws Exception {
         Path db = Files.writeString(dir.resolve("audit.db"), "this is not sqlite, just text ".repeat(100));
 
-        assertThatThrownBy(() -> AuditLog.open(db, clock)).isInstanceOf(AuditException.class)
-                .hasMessageContaining("cannot open audit database");
+        assertThatThrownBy(() -> AuditLog.open(db, clock)).isInstanceOf(StorageException.class)
+                .hasMessageContaining(db + " is not a SQLite database");
+        assertThat(Files.readString(db)).as("left as it was").startsWith("this is not sqlite");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -139,6 +140,58 @@ class IncidentsCommandTest {
 
         assertThat(err()).contains("error: " + id + ": incident is already resolved",
                 "error: PNOPE: not found on PagerDuty");
+    }
+
+    @Test
+    void acknowledgingManyIncidentsSendsBulkRequestsOfAtMost250() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_001; i++) {
+            ids.add(pd.openIncident(KEY, "k" + i, "alert " + i));
+        }
+        List<String> args = new ArrayList<>(List.of("incident", "ack"));
+        args.addAll(ids);
+        args.addAll(List.of("--config", config.toString()));
+
+        assertThat(run(args.toArray(String[]::new))).as(err()).isZero();
+
+        // PagerDuty's limit per bulk call is 250: 1,001 incidents are five requests, not 1,001.
+        assertThat(pd.received()).allSatisfy(r -> assertThat(r.method() + " " + r.path()).isEqualTo("PUT /incidents"))
+                .extracting(r -> r.json().get("incidents").size()).containsExactly(250, 250, 250, 250, 1);
+        assertThat(pd.incidents()).extracting(Incident::status).containsOnly(Incident.Status.ACKNOWLEDGED);
+        assertThat(out().lines()).hasSize(1_001).contains(ids.get(0) + ": acknowledged",
+                ids.get(1_000) + ": acknowledged");
+        try (AuditLog audit = AuditLog.open(home.resolve("data").resolve("audit.db"), clock)) {
+            assertThat(audit.search(dev.klaxon.audit.AuditQuery.all())).hasSize(1_001)
+                    .allSatisfy(row -> assertThat(row.action()).isEqualTo("incident.ack"));
+        }
+    }
+
+    @Test
+    void aBulkAcknowledgeStillSaysWhichIncidentWasAlreadyResolved() {
+        String resolved = pd.openIncident(KEY, "old", "old");
+        String open = pd.openIncident(KEY, "new", "new");
+        assertThat(run("incident", "resolve", resolved, "--config", config.toString())).isZero();
+        pd.clearFaults();
+        int before = pd.received().size();
+
+        assertThat(run("incident", "ack", resolved, open, "--config", config.toString())).isEqualTo(1);
+
+        assertThat(pd.received()).hasSize(before + 1);
+        assertThat(err()).contains("error: " + resolved + ": incident is already resolved");
+        assertThat(out()).contains(open + ": acknowledged").doesNotContain(resolved + ": acknowledged");
+    }
+
+    @Test
+    void aRateLimitedBulkRequestIsNotRetriedOneByOne() {
+        String first = pd.openIncident(KEY, "a", "a");
+        String second = pd.openIncident(KEY, "b", "b");
+        pd.failNext(1, Fault.rateLimitReset(Duration.ofSeconds(12)));
+
+        assertThat(run("incident", "resolve", first, second, "--config", config.toString())).isEqualTo(1);
+
+        assertThat(pd.received()).hasSize(1);
+        assertThat(err()).contains("error: " + first + ": rate limited by PagerDuty, retry in 12s",
+                "error: " + second + ": rate limited by PagerDuty, retry in 12s");
     }
 
     @Test

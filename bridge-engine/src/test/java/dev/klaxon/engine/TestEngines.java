@@ -25,10 +25,15 @@ final class TestEngines {
     /** Writes {@code yaml} to {@code dir/klaxon.yaml}, starts an engine on it and waits until it is connected. */
     static Engine startConnected(Path dir, String yaml, Clock clock, Map<String, String> environment)
             throws Exception {
+        return startConnected(dir, yaml, clock, EngineOptions.defaults().withEnvironment(environment::get));
+    }
+
+    /** As above, with options of the test's choosing. */
+    static Engine startConnected(Path dir, String yaml, Clock clock, EngineOptions options) throws Exception {
         Path configFile = dir.resolve("klaxon.yaml");
         Files.writeString(configFile, yaml);
         KlaxonConfig config = new ConfigLoader().load(configFile);
-        Engine engine = Engine.create(config, clock, EngineOptions.defaults().withEnvironment(environment::get));
+        Engine engine = Engine.create(config, clock, options);
         engine.start();
         await().atMost(WAIT).until(() -> engine.summary().connection().state() == ConnectionState.CONNECTED);
         return engine;
