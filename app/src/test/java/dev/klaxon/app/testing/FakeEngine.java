@@ -13,6 +13,7 @@ import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
+import dev.klaxon.storage.StorageStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class FakeEngine implements LiveBackend {
     private long received;
     private int snapshots;
     private int tailLimit = Integer.MAX_VALUE;
+    private StorageStatus storage;
 
     public synchronized void delivery(DeliveryStatus status, long commitFailures) {
         delivery = status;
@@ -143,6 +145,10 @@ public final class FakeEngine implements LiveBackend {
         severities = totals;
     }
 
+    public synchronized void storage(StorageStatus status) {
+        storage = status;
+    }
+
     public synchronized void connection(ConnectionStatus status) {
         connection = status;
     }
@@ -163,7 +169,7 @@ public final class FakeEngine implements LiveBackend {
         });
         return new EngineSnapshot(now, connection,
                 new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
-                outboxFailures, severities);
+                outboxFailures, severities, storage);
     }
 
     @Override

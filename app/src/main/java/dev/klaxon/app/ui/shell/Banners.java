@@ -2,6 +2,10 @@ package dev.klaxon.app.ui.shell;
 
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.SafeText;
+import dev.klaxon.storage.StorageState;
+import dev.klaxon.storage.StorageStatus;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -11,6 +15,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 final class Banners {
     private final VBox node = new VBox();
     private Message actionBanner;
+    private Message storageBanner;
+    private String storageText;
 
     Node node() {
         return node;
@@ -23,6 +29,39 @@ final class Banners {
         message.setId("info-banner");
         message.setOnClose(event -> node.getChildren().remove(message));
         node.getChildren().add(message);
+    }
+
+    /**
+     * While storage takes no writes, a banner that stays until it does: what is held in memory for PagerDuty, what
+     * was lost, and the file, the OS reason and what to do. Cheap to call every frame: it changes only with its text.
+     */
+    void showStorage(StorageStatus storage) {
+        String text = storage == null || storage.healthy() ? null : storageText(storage);
+        if (java.util.Objects.equals(text, storageText)) {
+            return;
+        }
+        storageText = text;
+        node.getChildren().remove(storageBanner);
+        storageBanner = null;
+        if (text == null) {
+            return;
+        }
+        String title = storage.state() == StorageState.FULL ? "Storage full" : "Storage failing";
+        Message message = new Message(title, text, new FontIcon(Material2AL.ERROR));
+        message.getStyleClass().add(Styles.DANGER);
+        message.setId("storage-banner");
+        storageBanner = message;
+        node.getChildren().add(0, message); // above everything else: it is about losing pages
+    }
+
+    private static String storageText(StorageStatus storage) {
+        return (storage.since() == null ? "" : "Since " + Formats.timestamp(storage.since()) + ": ")
+                + Formats.count(storage.heldInMemory()) + " event(s) for PagerDuty held in memory (room for "
+                + Formats.count(storage.holdLimit()) + "), sent once storage takes writes again"
+                + (storage.lost() > 0 ? "; " + Formats.count(storage.lost()) + " lost" : "")
+                + (storage.auditRowsLost() > 0 ? "; " + Formats.count(storage.auditRowsLost()) + " audit rows lost"
+                : "")
+                + ". " + (storage.problem() == null ? "" : SafeText.inline(storage.problem(), 400));
     }
 
     /** What an operator action just did; replaces the previous one, so results never pile up. */

@@ -324,6 +324,7 @@ public final class MainWindow {
         if (isNew) {
             lastSnapshot = snapshot;
             status.show(snapshot);
+            banners.showStorage(snapshot.storage());
             rates.record(snapshot);
         }
         // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.

@@ -15,6 +15,8 @@ import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.stats.LiveStats;
+import dev.klaxon.storage.StorageState;
+import dev.klaxon.storage.StorageStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -153,6 +155,23 @@ class MainWindowTest {
         engine.connection(new ConnectionStatus(ConnectionState.CONNECTED, "nats://127.0.0.1:4999", Instant.now(),
                 "connected"));
         await().atMost(PATIENCE).until(() -> fx(placeholder::getText).equals("Waiting for alerts.>"));
+    }
+
+    @Test
+    void aBannerSaysStorageIsFullWithWhatIsHeldAndLostUntilItTakesWritesAgain(FxRobot robot) {
+        engine.storage(new StorageStatus(StorageState.FULL, Instant.parse("2026-01-01T03:00:00Z"),
+                "outbox.db: database or disk is full (No space left on device): free space in /var/lib/klaxon",
+                12, 10_000, 3, 0));
+        engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1); // a new snapshot
+        await().atMost(PATIENCE).until(() -> robot.lookup("#storage-banner").tryQuery().isPresent());
+        String said = fx(() -> robot.lookup("#storage-banner").queryAs(atlantafx.base.controls.Message.class)
+                .getDescription());
+        assertThat(said).contains("12 event(s) for PagerDuty held in memory").contains("3 lost")
+                .contains("No space left on device");
+
+        engine.storage(StorageStatus.ok(10_000));
+        engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1);
+        await().atMost(PATIENCE).until(() -> robot.lookup("#storage-banner").tryQuery().isEmpty());
     }
 
     @Test
