@@ -197,11 +197,6 @@ public final class AuditView implements ConsoleView {
         return root;
     }
 
-    /** The filter field that Ctrl+F and "/" focus while this view is shown. */
-    public TextField textField() {
-        return textFilter;
-    }
-
     public void setExportTarget(ExportTarget target) {
         this.exportTarget = Objects.requireNonNull(target, "target");
     }

@@ -133,10 +133,6 @@ public final class DeadLetterView implements ConsoleView {
         return root;
     }
 
-    public TableView<EventRecord> table() {
-        return table;
-    }
-
     /** Shown or hidden: reads at once when shown and every few seconds while shown; idle when hidden. */
     @Override
     public void setShown(boolean shown) {

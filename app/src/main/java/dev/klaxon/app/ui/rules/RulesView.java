@@ -116,10 +116,6 @@ public final class RulesView implements ConsoleView {
         return root;
     }
 
-    public TableView<RuleRow> table() {
-        return table;
-    }
-
     /** Shown or hidden: hit counts are read only while shown. */
     @Override
     public void setShown(boolean shown) {

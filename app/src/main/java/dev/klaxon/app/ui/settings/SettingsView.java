@@ -151,10 +151,6 @@ public final class SettingsView implements ConsoleView {
         readOnlyNote.setManaged(true);
     }
 
-    public TextField serversField() {
-        return servers;
-    }
-
     private void setEditable(boolean editable) {
         this.editable = editable;
         for (Node node : editors) {

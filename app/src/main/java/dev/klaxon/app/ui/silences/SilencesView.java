@@ -132,10 +132,6 @@ public final class SilencesView implements ConsoleView {
         return root;
     }
 
-    public TableView<SilenceRecord> table() {
-        return table;
-    }
-
     /** Shown or hidden: reads and ticks only while shown. */
     @Override
     public void setShown(boolean shown) {
