@@ -38,6 +38,7 @@ import dev.klaxon.storage.StorageException;
 import dev.klaxon.storage.StorageFiles;
 import dev.klaxon.storage.StorageHealth;
 import dev.klaxon.storage.StorageStatus;
+import dev.klaxon.team.TeamControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,7 @@ public final class Engine implements AutoCloseable {
     private final LiveStats stats;
     private final IngestQueue queue;
     private final NatsIngest ingest;
+    private final TeamControl team;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
@@ -106,6 +108,7 @@ public final class Engine implements AutoCloseable {
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer);
+        this.team = TeamControl.none(clock);
     }
 
     /** Builds an engine for a validated config; nothing runs and nothing is opened until {@link #start()}. */
@@ -229,7 +232,8 @@ public final class Engine implements AutoCloseable {
                 : parts.storageStatus();
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
-                parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage);
+                parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage,
+                team.status());
     }
 
     /**
@@ -411,6 +415,11 @@ public final class Engine implements AutoCloseable {
         return work.whenComplete((value, failure) -> parts.audit.recordAction(failure == null
                 ? new OperatorAction(clock.instant(), operator(), what, target, true, detail.apply(value))
                 : OperatorAction.failed(clock.instant(), operator(), what, target, Failures.rootMessage(failure))));
+    }
+
+    /** The team: who sends, its members, and handing the sender role over. Core mode says there is none. */
+    public TeamControl team() {
+        return team;
     }
 
     public KlaxonConfig config() {

@@ -7,6 +7,7 @@ import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.storage.StorageStatus;
+import dev.klaxon.team.TeamStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,25 @@ import java.util.Map;
  * @param severities    count per severity over all subjects, for the console's rate by severity
  * @param storage       whether storage takes writes ("storage full" and since when, the OS reason), how many
  *                      events wait in memory for it and how many were lost: the console's storage banner
+ * @param team          team mode: who sends, the members, the consumer and the stream; core mode says so
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
                              List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
-                             long outboxFailures, SeverityTotals severities, StorageStatus storage) {
+                             long outboxFailures, SeverityTotals severities, StorageStatus storage,
+                             TeamStatus team) {
     public EngineSnapshot {
         storage = storage == null ? StorageStatus.ok(OutboxHold.DEFAULT.events()) : storage;
+        team = team == null ? TeamStatus.core(at) : team;
+    }
+
+    /** A snapshot of a core-mode engine. */
+    public EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
+                          Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
+                          List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
+                          long outboxFailures, SeverityTotals severities, StorageStatus storage) {
+        this(at, connection, ingest, totals, lastReasons, subjects, trackedSubjects, delivery, outboxFailures,
+                severities, storage, null);
     }
 
     /** A snapshot from before storage was reported: storage taken as fine. Kept for existing callers. */

@@ -10,11 +10,26 @@ import java.util.Map;
  *
  * @param subjectProblem why the subject as it came off the wire cannot be used although it could not be told by its
  *                       text (its bytes were not UTF-8; {@code subject} then shows them escaped); null otherwise
+ * @param position       where it sits in the team's stream (team mode); null on core NATS
  */
 public record InboundMessage(String subject, byte[] body, Map<String, List<String>> headers, Instant receivedAt,
-                             String subjectProblem) {
+                             String subjectProblem, StreamPosition position) {
     public InboundMessage {
         headers = headers == null ? Map.of() : headers;
+    }
+
+    public InboundMessage(String subject, byte[] body, Map<String, List<String>> headers, Instant receivedAt,
+                          String subjectProblem) {
+        this(subject, body, headers, receivedAt, subjectProblem, null);
+    }
+
+    public InboundMessage at(StreamPosition newPosition) {
+        return new InboundMessage(subject, body, headers, receivedAt, subjectProblem, newPosition);
+    }
+
+    /** The id shown and sent end to end: the stream's id in team mode, else the publisher's Nats-Msg-Id if any. */
+    public String msgId() {
+        return position != null ? position.msgId() : header("Nats-Msg-Id");
     }
 
     /** A message whose subject arrived intact: every message but those with undecodable subject bytes. */

@@ -34,7 +34,8 @@ final class SubjectStats {
 
     /** A recent message as stored: the body bytes are referenced, decoded to text only when someone looks. */
     private record Recent(Instant at, String subject, byte[] body, int bodyBytes, Map<String, List<String>> headers,
-                          Outcome outcome, String reason, List<TailEntry.Route> routes) { }
+                          Outcome outcome, String reason, List<TailEntry.Route> routes, String msgId,
+                          long streamSequence) { }
 
     SubjectStats(String subject, StatsLimits limits) {
         this.subject = subject;
@@ -51,7 +52,8 @@ final class SubjectStats {
         byte[] body = message.body() == null ? new byte[0] : message.body();
         byte[] kept = body.length <= limits.tailBodyBytes() ? body : Arrays.copyOf(body, limits.tailBodyBytes());
         tail[tailNext] = new Recent(at, message.subject(), kept, body.length, message.headers(), decision.outcome(),
-                decision.reason(), TailEntry.Route.of(decision.hits()));
+                decision.reason(), TailEntry.Route.of(decision.hits()), message.msgId(),
+                message.position() == null ? 0 : message.position().sequence());
         tailNext = (tailNext + 1) % tail.length;
         tailSize = Math.min(tailSize + 1, tail.length);
     }
@@ -77,7 +79,8 @@ final class SubjectStats {
         for (int i = 0; i < tailSize; i++) {
             Recent r = tail[Math.floorMod(tailNext - tailSize + i, tail.length)];
             entries.add(new TailEntry(r.at(), r.subject(), new String(r.body(), StandardCharsets.UTF_8), r.bodyBytes(),
-                    r.body().length < r.bodyBytes(), r.headers(), r.outcome(), r.reason(), r.routes()));
+                    r.body().length < r.bodyBytes(), r.headers(), r.outcome(), r.reason(), r.routes(), r.msgId(),
+                    r.streamSequence()));
         }
         return entries;
     }

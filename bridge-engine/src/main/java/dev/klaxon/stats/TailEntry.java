@@ -15,11 +15,20 @@ import java.util.Map;
  * @param truncated true when {@code body} is only the start of the message
  * @param reason    why it was decided so: the rule, or the guard (silence, dedup, flood, inhibition) that held it
  * @param routes    each route that matched, in config order; empty when none did or the message was rejected
+ * @param msgId     the message's id end to end: the publisher's Nats-Msg-Id, or {@code STREAM:seq} in team mode;
+ *                  null when it has none
+ * @param streamSequence its sequence in the team's stream; 0 on core NATS
  */
 public record TailEntry(Instant receivedAt, String subject, String body, int bodyBytes, boolean truncated,
-                        Map<String, List<String>> headers, Outcome outcome, String reason, List<Route> routes) {
+                        Map<String, List<String>> headers, Outcome outcome, String reason, List<Route> routes,
+                        String msgId, long streamSequence) {
     public TailEntry {
         routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    public TailEntry(Instant receivedAt, String subject, String body, int bodyBytes, boolean truncated,
+                     Map<String, List<String>> headers, Outcome outcome, String reason, List<Route> routes) {
+        this(receivedAt, subject, body, bodyBytes, truncated, headers, outcome, reason, routes, null, 0);
     }
 
     public TailEntry(Instant receivedAt, String subject, String body, int bodyBytes, boolean truncated,

@@ -46,6 +46,7 @@ class EngineArchitectureTest {
             .layer("guard").definedBy("dev.klaxon.guard..")
             .layer("delivery").definedBy("dev.klaxon.delivery..")
             .layer("incidents").definedBy("dev.klaxon.incidents..")
+            .layer("team").definedBy("dev.klaxon.team..")
             .layer("demo").definedBy("dev.klaxon.demo..")
             .layer("engine").definedBy("dev.klaxon.engine..")
             .layer("cli").definedBy("dev.klaxon.cli..")
@@ -66,6 +67,8 @@ class EngineArchitectureTest {
             .whereLayer("delivery").mayOnlyAccessLayers("audit", "config", "outbox", "pagerduty", "route", "secret",
                     "storage")
             .whereLayer("incidents").mayOnlyAccessLayers("audit", "config", "pagerduty", "secret")
+            .whereLayer("team").mayOnlyAccessLayers("audit", "config", "delivery", "message", "nats", "outbox",
+                    "secret", "storage")
             .whereLayer("demo").mayOnlyAccessLayers("config", "natsserver")
             .whereLayer("demo").mayNotBeAccessedByAnyLayer()
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli")
