@@ -60,6 +60,7 @@ public final class DeliveryService implements AutoCloseable {
     private final Clock clock;
     private final AuditLog audit;
     private final RandomGenerator random;
+    private volatile SendGate gate = SendGate.OPEN;
     private final ExecutorService senders;
     private final Thread scheduler;
     private final UnrecordedAttempts unrecorded = new UnrecordedAttempts();
@@ -96,6 +97,11 @@ public final class DeliveryService implements AutoCloseable {
         });
         this.scheduler = new Thread(this::schedule, "klaxon-delivery");
         this.scheduler.setDaemon(true);
+    }
+
+    /** Team mode's gate: set before {@link #start()}. */
+    public void gate(SendGate newGate) {
+        this.gate = newGate;
     }
 
     /** Starts sending; pending rows left by an earlier run (even a killed one) are sent first. */
@@ -189,11 +195,20 @@ public final class DeliveryService implements AutoCloseable {
         // Decided before the outcome is written, so the event waits this long even if the write fails.
         Instant retryAt = clock.instant().plus(backoff.delay(unrecorded.attempts(event), null, random));
         try {
-            SendOutcome outcome = send(event);
-            if (outcome instanceof SendOutcome.RetryLater retry && retry.retryAfter() != null) {
-                retryAt = clock.instant().plus(backoff.delay(unrecorded.attempts(event), retry.retryAfter(), random));
+            String veto = gate.veto(event);
+            if (veto != null) {
+                recorded = outbox.markSuperseded(event.id(), veto).thenRun(() -> {
+                    gate.settled(event, DeliveryState.SUPERSEDED);
+                    audit(event, DeliveryState.SUPERSEDED, null, null, veto);
+                });
+            } else {
+                SendOutcome outcome = send(event);
+                if (outcome instanceof SendOutcome.RetryLater retry && retry.retryAfter() != null) {
+                    retryAt = clock.instant().plus(backoff.delay(unrecorded.attempts(event), retry.retryAfter(),
+                            random));
+                }
+                recorded = record(event, outcome, retryAt);
             }
-            recorded = record(event, outcome, retryAt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivering outbox event " + event.id() + " failed unexpectedly", e);
             recorded = outbox.markRetry(event.id(), retryAt, null, "internal error: " + e.getClass().getSimpleName());
@@ -241,7 +256,10 @@ public final class DeliveryService implements AutoCloseable {
             reachability = Reachability.REACHABLE;
             lastAccepted = now;
             return outbox.markDelivered(event.id(), 202, accepted.dedupKey(), accepted.message())
-                    .thenRun(() -> audit(event, DeliveryState.DELIVERED, now, accepted.dedupKey(), accepted.message()));
+                    .thenRun(() -> {
+                        gate.settled(event, DeliveryState.DELIVERED);
+                        audit(event, DeliveryState.DELIVERED, now, accepted.dedupKey(), accepted.message());
+                    });
         }
         if (outcome instanceof SendOutcome.Rejected rejected) {
             if (rejected.status() != NO_HTTP_STATUS) {
@@ -251,7 +269,10 @@ public final class DeliveryService implements AutoCloseable {
                     : rejected.message() + ": " + String.join("; ", rejected.errors());
             lastProblem = reason;
             return outbox.markDeadLetter(event.id(), rejected.status(), reason)
-                    .thenRun(() -> audit(event, DeliveryState.DEAD_LETTER, null, null, reason));
+                    .thenRun(() -> {
+                        gate.settled(event, DeliveryState.DEAD_LETTER);
+                        audit(event, DeliveryState.DEAD_LETTER, null, null, reason);
+                    });
         }
         SendOutcome.RetryLater retry = (SendOutcome.RetryLater) outcome;
         if (retry.status() != null && retry.status() == TOO_MANY_REQUESTS) {

@@ -38,7 +38,10 @@ import dev.klaxon.storage.StorageException;
 import dev.klaxon.storage.StorageFiles;
 import dev.klaxon.storage.StorageHealth;
 import dev.klaxon.storage.StorageStatus;
+import dev.klaxon.team.LocalFacts;
 import dev.klaxon.team.TeamControl;
+import dev.klaxon.team.TeamSession;
+import dev.klaxon.nats.IngestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +95,8 @@ public final class Engine implements AutoCloseable {
     private final IngestQueue queue;
     private final NatsIngest ingest;
     private final TeamControl team;
+    /** Team mode's member; null in core mode. */
+    private final TeamSession teamSession;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
@@ -107,8 +112,12 @@ public final class Engine implements AutoCloseable {
         this.guards = new PagerGuards(config.routes(), config.guards(), silenceBook, this::onGuardEvent);
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
-        this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer);
-        this.team = TeamControl.none(clock);
+        this.teamSession = config.nats().teamMode() ? new TeamSession(config.nats().jetstream(), config.nats(),
+                IngestSettings.defaults(), clock, System::nanoTime, TeamSession.memberId(), options.headless(),
+                config.guards().dedupWindow(), this::onTeamChange, this::localFacts) : null;
+        this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer,
+                IngestSettings.defaults(), teamSession == null ? null : () -> teamSession);
+        this.team = teamSession == null ? TeamControl.none(clock) : teamSession;
     }
 
     /** Builds an engine for a validated config; nothing runs and nothing is opened until {@link #start()}. */
@@ -166,6 +175,26 @@ public final class Engine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the stored silences; explaining without them", e);
         }
+    }
+
+    /** A team change worth a log line and an audit row (lease taken, lost, handed over; a degraded mode). */
+    private void onTeamChange(String operator, String what, String detail) {
+        LOG.info(what + ": " + detail);
+        Running parts = running;
+        if (parts != null) {
+            parts.audit.recordAction(new OperatorAction(clock.instant(), operator, what, "team", true, detail));
+        }
+    }
+
+    /** What this member's heartbeat tells the team about it. */
+    private LocalFacts localFacts() {
+        Running parts = running;
+        if (parts == null) {
+            return new LocalFacts("unknown", 0);
+        }
+        DeliveryStatus delivery = parts.deliveryStatus();
+        return new LocalFacts(delivery.reachability().name().toLowerCase(java.util.Locale.ROOT),
+                delivery.outbox().pending());
     }
 
     /** Called on the processing thread: what the guards did on their own goes to the outbox or the audit. */
@@ -435,7 +464,11 @@ public final class Engine implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        // Ingest first: its close drains what the client already buffered into the queue.
+        // The lease first, while the connection is up: the next sender need not wait for it to expire.
+        if (teamSession != null) {
+            teamSession.close();
+        }
+        // Ingest next: its close drains what the client already buffered into the queue.
         ingest.close();
         Running parts = running;
         if (parts != null) {
@@ -481,9 +514,14 @@ public final class Engine implements AutoCloseable {
             recordConfigLoad(audit, config);
             this.delivery = Delivery.service(config, clock, options, outbox, audit);
             this.commits = new CommitQueue(outbox, options.outboxHold(), delivery::wake);
-            this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"));
+            TeamPaging teamPaging = new TeamPaging(teamSession);
+            this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"),
+                    teamPaging);
             this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
-                    clock);
+                    clock, teamPaging);
+            if (teamSession != null) {
+                delivery.gate(teamSession);
+            }
             this.worker = new Thread(loop, "klaxon-engine");
             this.worker.setDaemon(true);
             this.auditCounts = new AuditCounts(stats, audit, clock);
@@ -524,6 +562,9 @@ public final class Engine implements AutoCloseable {
         void start() {
             worker.start();
             delivery.start();
+            if (teamSession != null) {
+                teamSession.start();
+            }
             housekeeping.scheduleWithFixedDelay(this::recordAuditCounts, AUDIT_INTERVAL_SECONDS, AUDIT_INTERVAL_SECONDS,
                     TimeUnit.SECONDS);
             housekeeping.scheduleWithFixedDelay(this::refreshSilences, SILENCE_REFRESH_MILLIS, SILENCE_REFRESH_MILLIS,

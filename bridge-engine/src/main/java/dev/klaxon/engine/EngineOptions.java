@@ -11,9 +11,16 @@ import java.util.function.UnaryOperator;
  * @param queueBytes    body bytes the ingest queue holds before refusing
  * @param outboxHold    events for PagerDuty that may wait in memory for the outbox (a full disk), see
  *                      {@link OutboxHold}
+ * @param headless      a headless bridge ({@code run}) rather than a console: in team mode it wins the sender lease
+ *                      over consoles in {@code auto}
  */
 public record EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
-                            long queueBytes, OutboxHold outboxHold) {
+                            long queueBytes, OutboxHold outboxHold, boolean headless) {
+
+    public EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
+                         long queueBytes, OutboxHold outboxHold) {
+        this(environment, statsLimits, queueCapacity, queueBytes, outboxHold, false);
+    }
 
     /** About one second of a 200k msg/s flood; bytes bound it when bodies are large. */
     public static EngineOptions defaults() {
@@ -22,10 +29,14 @@ public record EngineOptions(UnaryOperator<String> environment, StatsLimits stats
     }
 
     public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
-        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes, outboxHold);
+        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes, outboxHold, headless);
     }
 
     public EngineOptions withOutboxHold(OutboxHold hold) {
-        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, hold);
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, hold, headless);
+    }
+
+    public EngineOptions asHeadless() {
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, outboxHold, true);
     }
 }

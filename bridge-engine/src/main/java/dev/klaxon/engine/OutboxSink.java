@@ -38,9 +38,11 @@ final class OutboxSink {
     private final List<RouteRule> rules;
     private final ObjectMapper mapper;
     private final String outboxFile;
+    private final TeamPaging team;
 
-    OutboxSink(CommitQueue commits, List<RouteRule> rules, ObjectMapper mapper, Path outboxFile) {
+    OutboxSink(CommitQueue commits, List<RouteRule> rules, ObjectMapper mapper, Path outboxFile, TeamPaging team) {
         this.commits = commits;
+        this.team = team;
         this.rules = rules;
         this.mapper = mapper;
         this.outboxFile = outboxFile.getFileName().toString();
@@ -63,6 +65,11 @@ final class OutboxSink {
             return decision;
         }
         CommitQueue.Admission admission = commits.offer(events);
+        if (admission.kind() == CommitQueue.Kind.LOST) {
+            team.giveBack(message);
+        } else {
+            team.expect(message, events.size());
+        }
         String storage = (admission.storage().state() == StorageState.FAILING ? "storage failing" : "storage full")
                 + " (" + outboxFile + ")";
         return switch (admission.kind()) {
@@ -99,19 +106,27 @@ final class OutboxSink {
     }
 
     private NewEvent event(InboundMessage message, RuleHit hit) {
+        ObjectNode body = team.forPagerDuty(message, hit.eventBody());
+        long sequence = team.sequence(message);
         if (hit.action() == RouteAction.CHANGE) {
             // A change event has no dedup_key, so no order to keep: it never waits behind another event.
             return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
-                    Endpoint.CHANGE, null, CHANGE_ACTION, json(hit.eventBody()), message.receivedAt());
+                    Endpoint.CHANGE, null, CHANGE_ACTION, json(body), message.receivedAt(), sequence);
         }
         return alertEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
-                hit.eventBody(), message.receivedAt());
+                body, message.receivedAt(), sequence);
     }
 
     private NewEvent alertEvent(String subject, int ruleIndex, String ruleLabel, String routingKeyRef,
                                 ObjectNode body, Instant at) {
+        return alertEvent(subject, ruleIndex, ruleLabel, routingKeyRef, body, at, 0);
+    }
+
+    private NewEvent alertEvent(String subject, int ruleIndex, String ruleLabel, String routingKeyRef,
+                                ObjectNode body, Instant at, long streamSeq) {
         return new NewEvent(subject, ruleIndex, ruleLabel, routingKeyRef, Endpoint.ALERT,
-                body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json(body), at);
+                body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json(body), at,
+                streamSeq);
     }
 
     private String routingKeyRef(int ruleIndex) {

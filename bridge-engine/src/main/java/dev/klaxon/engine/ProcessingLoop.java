@@ -36,12 +36,14 @@ final class ProcessingLoop implements Runnable {
     private final CommitStage outbox;
     private final List<DecisionSink> sinks;
     private final Clock clock;
+    private final TeamPaging team;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private long lastTick;
 
     ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, CommitStage outbox,
-                   List<DecisionSink> sinks, Clock clock) {
+                   List<DecisionSink> sinks, Clock clock, TeamPaging team) {
+        this.team = team;
         this.queue = queue;
         this.processor = processor;
         this.guards = guards;
@@ -78,6 +80,10 @@ final class ProcessingLoop implements Runnable {
     }
 
     private void process(InboundMessage message) {
+        if (TeamPaging.watchedOnly(message)) {
+            watch(message);
+            return;
+        }
         Decision decision;
         try {
             decision = guards.apply(processor.decide(message));
@@ -93,6 +99,27 @@ final class ProcessingLoop implements Runnable {
             decision = Decision.rejected(clock.instant(), message.subject(),
                     "lost: internal error before the outbox: " + e.getClass().getSimpleName());
         }
+        count(message, decision);
+        team.decided(message);
+    }
+
+    /**
+     * A message this member only watches (team mode, not the sender): decided as the guards would without changing
+     * their state, shown, never paged: the team's sender pages it.
+     */
+    private void watch(InboundMessage message) {
+        Decision decision;
+        try {
+            decision = team.watched(guards.explain(processor.decide(message)));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "internal error deciding a watched message on " + message.subject(), e);
+            decision = Decision.rejected(clock.instant(), message.subject(),
+                    "internal error while processing: " + e.getClass().getSimpleName());
+        }
+        count(message, decision);
+    }
+
+    private void count(InboundMessage message, Decision decision) {
         String bucket = MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null;
         for (DecisionSink sink : sinks) {
             try {

@@ -1,12 +1,9 @@
 package dev.klaxon.nats;
 
-import dev.klaxon.config.NatsConfig;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
-import io.nats.client.Dispatcher;
 import io.nats.client.ErrorListener;
-import io.nats.client.MessageHandler;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.time.Duration;
@@ -26,16 +23,15 @@ import java.util.logging.Logger;
 final class ClientSession implements ConnectionListener, ErrorListener {
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
 
-    private final NatsConfig config;
     private final IngestSettings settings;
     private final StatusTracker status;
-    private final MessageHandler handoff;
+    private final MessageHandoff handoff;
+    private final Subscriptions subscriptions;
     private final LongAdder slowConsumers;
     private final BooleanSupplier closing;
 
     private final AtomicReference<Connection> connection = new AtomicReference<>();
     private final CountDownLatch clientClosed = new CountDownLatch(1);
-    private volatile Dispatcher dispatcher;
     private volatile boolean subscribed;
     private volatile String lastError = "";
     private volatile boolean serverErrorUnexplained;
@@ -44,12 +40,12 @@ final class ClientSession implements ConnectionListener, ErrorListener {
      * @param closing whether the owner is closing: from then on the session reports nothing and closes the
      *                connection as soon as it learns of it
      */
-    ClientSession(NatsConfig config, IngestSettings settings, StatusTracker status, MessageHandler handoff,
-                  LongAdder slowConsumers, BooleanSupplier closing) {
-        this.config = config;
+    ClientSession(IngestSettings settings, StatusTracker status, MessageHandoff handoff,
+                  Subscriptions subscriptions, LongAdder slowConsumers, BooleanSupplier closing) {
         this.settings = settings;
         this.status = status;
         this.handoff = handoff;
+        this.subscriptions = subscriptions;
         this.slowConsumers = slowConsumers;
         this.closing = closing;
     }
@@ -82,11 +78,11 @@ final class ClientSession implements ConnectionListener, ErrorListener {
             return;
         }
         awaitClosed(conn);
+        subscriptions.closed();
     }
 
     long dropped() {
-        Dispatcher current = dispatcher;
-        return current == null ? 0 : current.getDroppedCount();
+        return subscriptions.dropped();
     }
 
     String lastError() {
@@ -117,28 +113,21 @@ final class ClientSession implements ConnectionListener, ErrorListener {
 
     private void subscribe(Connection conn) {
         try {
-            Dispatcher created = conn.createDispatcher(handoff);
-            created.setPendingLimits(settings.pendingMessageLimit(), settings.pendingByteLimit());
-            dispatcher = created;
-            for (String subject : config.subjects()) {
-                if (config.queueGroup() == null) {
-                    created.subscribe(subject);
-                } else {
-                    created.subscribe(subject, config.queueGroup());
-                }
-            }
-            // only call it CONNECTED once the server has our subscriptions: messages published after that arrive
-            conn.flush(settings.connectionTimeout());
+            subscriptions.open(conn, handoff);
         } catch (TimeoutException e) {
             // the link dropped meanwhile; the client sends the subscriptions again when it reconnects
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (IllegalStateException e) {
-            if (conn.getStatus() == Connection.Status.CLOSED || dispatcher == null) {
+            if (conn.getStatus() == Connection.Status.CLOSED) {
                 return; // closed meanwhile
             }
             // otherwise the subscriptions are registered and go out again on reconnect
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(SafeText.of(e), e);
         }
         subscribed = true;
         reconcile(conn);

@@ -1,6 +1,7 @@
 package dev.klaxon.nats;
 
 import dev.klaxon.message.InboundMessage;
+import dev.klaxon.message.StreamPosition;
 import io.nats.client.Message;
 import io.nats.client.MessageHandler;
 import io.nats.client.impl.Headers;
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
  * offers it to the engine's bounded queue. Nothing else happens here, so the dispatcher never stalls; a refused
  * message is counted, never dropped silently.
  */
-final class MessageHandoff implements MessageHandler {
+public final class MessageHandoff implements MessageHandler {
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -33,11 +34,23 @@ final class MessageHandoff implements MessageHandler {
 
     @Override
     public void onMessage(Message message) {
+        offer(message, null);
+    }
+
+    /**
+     * Hands one message to the engine; {@code position} is where it sits in the team's stream (null on core NATS).
+     *
+     * @return false when the engine refused it (queue full), which is counted
+     */
+    public boolean offer(Message message, StreamPosition position) {
         received.increment();
         // the client allocates a fresh body array per message and never touches it again: no copy needed
         byte[] body = message.getData();
         InboundMessage inbound = WireSubjects.message(message.getSubject(), body == null ? EMPTY : body,
                 message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), clock.instant());
+        if (position != null) {
+            inbound = inbound.at(position);
+        }
         boolean accepted;
         try {
             accepted = sink.test(inbound);
@@ -48,6 +61,7 @@ final class MessageHandoff implements MessageHandler {
         if (!accepted) {
             overflowed.increment();
         }
+        return accepted;
     }
 
     long received() {

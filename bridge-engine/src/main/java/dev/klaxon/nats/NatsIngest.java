@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,7 @@ public final class NatsIngest implements AutoCloseable {
     private final NatsOptionsFactory optionsFactory;
     private final StatusTracker status;
     private final MessageHandoff handoff;
+    private final Supplier<Subscriptions> subscriptions;
     private final LongAdder slowConsumers = new LongAdder();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -49,6 +51,16 @@ public final class NatsIngest implements AutoCloseable {
 
     public NatsIngest(NatsConfig config, UnaryOperator<String> environment, Clock clock,
                       Predicate<InboundMessage> sink, IngestSettings settings) {
+        this(config, environment, clock, sink, settings, null);
+    }
+
+    /**
+     * @param subscriptions what each connection subscribes to (team mode's consumers); null for core subscriptions
+     *                      on every configured subject
+     */
+    public NatsIngest(NatsConfig config, UnaryOperator<String> environment, Clock clock,
+                      Predicate<InboundMessage> sink, IngestSettings settings, Supplier<Subscriptions> subscriptions) {
+        this.subscriptions = subscriptions != null ? subscriptions : () -> new CoreSubscriptions(config, settings);
         this.config = Objects.requireNonNull(config, "config");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.optionsFactory = new NatsOptionsFactory(config, Objects.requireNonNull(environment, "environment"),
@@ -212,7 +224,8 @@ public final class NatsIngest implements AutoCloseable {
     }
 
     private ClientSession newSession() {
-        return new ClientSession(config, settings, status, handoff, slowConsumers, closing::get);
+        return new ClientSession(settings, status, handoff, subscriptions.get(), slowConsumers,
+                closing::get);
     }
 
     private boolean awaitCloseRequest(Duration timeout) {

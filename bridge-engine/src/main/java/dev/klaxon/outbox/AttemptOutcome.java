@@ -4,7 +4,9 @@ package dev.klaxon.outbox;
 public enum AttemptOutcome {
     DELIVERED,
     RETRY,
-    DEAD_LETTER;
+    DEAD_LETTER,
+    /** Not sent: team mode fenced it (a newer event of its key went out, or another member sends). */
+    SUPERSEDED;
 
     static AttemptOutcome fromColumn(String value) {
         return valueOf(value);

@@ -65,7 +65,10 @@ final class Migrations {
             // random places and made every group commit write about one index page per event.
             List.of("DROP INDEX events_pending_by_key"),
             // 3: the rule's label as it was when the event was made (rule_index alone is wrong after a config edit).
-            List.of("ALTER TABLE events ADD COLUMN rule TEXT"));
+            List.of("ALTER TABLE events ADD COLUMN rule TEXT"),
+            // 4: team mode: the stream sequence of the message an event came from (null on core NATS), so a send
+            // can be fenced and its message acknowledged after PagerDuty's 202.
+            List.of("ALTER TABLE events ADD COLUMN stream_seq INTEGER"));
 
     private Migrations() {
     }

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param dedupKey   PagerDuty dedup_key; null means none (PagerDuty generates one), and such an event has no
  *                   ordering constraint with any other
  * @param receivedAt when the bridge received the NATS message
+ * @param streamSeq  the sequence in the team's stream of the message it came from; 0 when none (core NATS, or an
+ *                   event no message made: a flood's coalesced event, a manual escalation)
  */
 public record NewEvent(String subject, int ruleIndex, String rule, String routingKeyRef, Endpoint endpoint, String dedupKey,
-                       String eventAction, String bodyJson, Instant receivedAt) {
+                       String eventAction, String bodyJson, Instant receivedAt, long streamSeq) {
 
     public static final String MASK_PREFIX = "********";
     private static final Pattern REFERENCE = Pattern.compile("[a-z]+:.+");
@@ -47,6 +49,11 @@ public record NewEvent(String subject, int ruleIndex, String rule, String routin
         if (value.find() && !value.group(1).startsWith(MASK_PREFIX)) {
             throw new IllegalArgumentException("bodyJson must carry a masked routing_key (" + MASK_PREFIX + "...)");
         }
+    }
+
+    public NewEvent(String subject, int ruleIndex, String rule, String routingKeyRef, Endpoint endpoint,
+                    String dedupKey, String eventAction, String bodyJson, Instant receivedAt) {
+        this(subject, ruleIndex, rule, routingKeyRef, endpoint, dedupKey, eventAction, bodyJson, receivedAt, 0);
     }
 
     /** Events with the same order key are delivered one at a time, oldest first; null when unordered. */

@@ -56,7 +56,7 @@ public final class Outbox implements AutoCloseable {
     private static final String EVENT_COLUMNS = """
             id, order_key, subject, rule_index, rule, routing_key_ref, endpoint, dedup_key, event_action, body_json,
             received_at, enqueued_at, state, attempts, next_attempt_at, last_status, last_message, delivered_at,
-            pd_dedup_key, pd_message, dead_at, requeues""";
+            pd_dedup_key, pd_message, dead_at, requeues, stream_seq""";
 
     /**
      * Heads whose time has come, most overdue first. Query plan (checked by a test):
@@ -175,6 +175,16 @@ public final class Outbox implements AutoCloseable {
         return write(s -> s.markDeadLetter(id, now, httpStatus, reason));
     }
 
+    /**
+     * Team mode: the event must not be sent by this member (a newer event of its dedup_key went out, or this member
+     * no longer holds the sender lease and the stream gives its message to the team's sender). Final, like a
+     * delivery: the next event of its key moves up.
+     */
+    public CompletableFuture<Void> markSuperseded(long id, String reason) {
+        Instant now = clock.instant();
+        return write(s -> s.markSuperseded(id, now, reason));
+    }
+
     /** A person re-sends a dead letter: it becomes pending and due now; its attempts history is kept. */
     public CompletableFuture<Void> requeue(long id) {
         Instant now = clock.instant();
@@ -243,7 +253,7 @@ public final class Outbox implements AutoCloseable {
                         if (!excluded.contains(orderKey) && !excludedEvents.contains(e.id())) {
                             result.add(new PendingEvent(e.id(), orderKey, e.subject(), e.rule(),
                                     e.routingKeyRef(), e.endpoint(), e.dedupKey(), e.eventAction(), e.bodyJson(),
-                                    e.receivedAt(), e.attempts(), e.nextAttemptAt()));
+                                    e.receivedAt(), e.attempts(), e.nextAttemptAt(), rs.getLong("stream_seq")));
                         }
                     }
                 }

@@ -38,6 +38,7 @@ final class WriteStatements implements AutoCloseable {
     private PreparedStatement requeue;
     private PreparedStatement demotePreviousHead;
     private PreparedStatement insertAttempt;
+    private PreparedStatement superseded;
     private PreparedStatement pruneAttempts;
     private PreparedStatement pruneEvents;
     // The writer is the only writer, so it can hand out ids itself and skip a last_insert_rowid() round trip.
@@ -79,8 +80,8 @@ final class WriteStatements implements AutoCloseable {
     private void prepare(Connection c) throws SQLException {
         insertEvent = c.prepareStatement("""
                 INSERT INTO events (id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key,
-                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)""");
+                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule, stream_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)""");
         orderKeyOf = c.prepareStatement("SELECT order_key FROM events WHERE id = ?");
         promoteHead = c.prepareStatement("UPDATE events SET head = 1 WHERE id = ?");
         delivered = c.prepareStatement("""
@@ -93,6 +94,9 @@ final class WriteStatements implements AutoCloseable {
         dead = c.prepareStatement("""
                 UPDATE events SET state = 'dead', head = 0, attempts = attempts + 1, last_status = ?,
                   last_message = ?, dead_at = ?
+                WHERE id = ? AND state = 'pending'""");
+        superseded = c.prepareStatement("""
+                UPDATE events SET state = 'superseded', head = 0, last_message = ?, dead_at = ?
                 WHERE id = ? AND state = 'pending'""");
         requeue = c.prepareStatement("""
                 UPDATE events SET state = 'pending', dead_at = NULL, next_attempt_at = ?, requeues = requeues + 1,
@@ -169,6 +173,11 @@ final class WriteStatements implements AutoCloseable {
             insertEvent.setInt(12, head ? 1 : 0);
             insertEvent.setLong(13, now);
             insertEvent.setString(14, event.rule());
+            if (event.streamSeq() > 0) {
+                insertEvent.setLong(15, event.streamSeq());
+            } else {
+                insertEvent.setNull(15, Types.INTEGER);
+            }
             insertEvent.executeUpdate();
             if (orderKey != null) {
                 addPending(orderKey, id);
@@ -210,6 +219,16 @@ final class WriteStatements implements AutoCloseable {
         requireOneRow(dead.executeUpdate(), "outbox event " + id + " is not pending; cannot dead-letter it");
         attempt(id, at, httpStatus, AttemptOutcome.DEAD_LETTER, reason);
         // Decision: a dead letter does not block its key (see Outbox class comment), so the next event moves up.
+        promoteNext(id);
+        return null;
+    }
+
+    Void markSuperseded(long id, Instant at, String reason) throws SQLException {
+        superseded.setString(1, reason);
+        superseded.setLong(2, at.toEpochMilli());
+        superseded.setLong(3, id);
+        requireOneRow(superseded.executeUpdate(), "outbox event " + id + " is not pending; cannot supersede it");
+        attempt(id, at, null, AttemptOutcome.SUPERSEDED, reason);
         promoteNext(id);
         return null;
     }
@@ -288,7 +307,7 @@ final class WriteStatements implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (PreparedStatement s : List.of(insertEvent, orderKeyOf, promoteHead, delivered, retry,
-                dead, requeue, demotePreviousHead, insertAttempt, pruneAttempts, pruneEvents)) {
+                dead, superseded, requeue, demotePreviousHead, insertAttempt, pruneAttempts, pruneEvents)) {
             try {
                 s.close();
             } catch (SQLException e) {

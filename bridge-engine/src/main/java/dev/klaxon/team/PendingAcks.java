@@ -1,0 +1,128 @@
+package dev.klaxon.team;
+
+import dev.klaxon.message.StreamAck;
+import dev.klaxon.message.StreamPosition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages the sender pulled and has not acknowledged yet, by stream sequence, with how many of their events
+ * still wait for PagerDuty. A message is acknowledged only once it is decided and every event it made is settled
+ * (202, dead letter, superseded): a sender that dies before that leaves it to the stream, which redelivers it.
+ * Thread-safe.
+ */
+final class PendingAcks {
+    private static final class Pending {
+        private StreamAck ack;
+        private int events;
+        private boolean decided;
+
+        Pending(StreamAck ack) {
+            this.ack = ack;
+        }
+    }
+
+    private final Map<Long, Pending> bySequence = new HashMap<>();
+
+    /**
+     * Starts tracking a pulled message.
+     *
+     * @return false when it is already tracked (a redelivery while this member still works on it): the caller keeps
+     *         it from being decided twice
+     */
+    synchronized boolean track(StreamPosition position) {
+        Pending known = bySequence.get(position.sequence());
+        if (known != null) {
+            known.ack = position.ack(); // the newest delivery's handle is the one the server expects
+            return false;
+        }
+        bySequence.put(position.sequence(), new Pending(position.ack()));
+        return true;
+    }
+
+    synchronized boolean tracks(long sequence) {
+        return bySequence.containsKey(sequence);
+    }
+
+    /** The message made {@code events} events that the outbox took (or holds in memory for it). */
+    synchronized void expect(long sequence, int events) {
+        Pending pending = bySequence.get(sequence);
+        if (pending != null) {
+            pending.events += events;
+        }
+    }
+
+    /** The message is decided and counted; acknowledged now if it has no event left to settle. */
+    void decided(long sequence) {
+        StreamAck ack;
+        synchronized (this) {
+            Pending pending = bySequence.get(sequence);
+            if (pending == null) {
+                return;
+            }
+            pending.decided = true;
+            ack = finishedAck(sequence, pending);
+        }
+        if (ack != null) {
+            ack.ack();
+        }
+    }
+
+    /** One event of the message reached its final state. */
+    void settled(long sequence) {
+        StreamAck ack;
+        synchronized (this) {
+            Pending pending = bySequence.get(sequence);
+            if (pending == null) {
+                return;
+            }
+            pending.events--;
+            ack = finishedAck(sequence, pending);
+        }
+        if (ack != null) {
+            ack.ack();
+        }
+    }
+
+    /** This member cannot keep the message (its queue or storage is full): the server redelivers it soon. */
+    void giveBack(long sequence, long delayMillis) {
+        Pending pending;
+        synchronized (this) {
+            pending = bySequence.remove(sequence);
+        }
+        if (pending != null) {
+            pending.ack.nak(delayMillis);
+        }
+    }
+
+    /** Forgets every message unacknowledged: this member stopped being the sender; the stream redelivers them. */
+    synchronized int abandonAll() {
+        int count = bySequence.size();
+        bySequence.clear();
+        return count;
+    }
+
+    /** Tells the server this member still works on every tracked message, so it does not redeliver them. */
+    void keepAlive() {
+        List<StreamAck> acks;
+        synchronized (this) {
+            acks = new ArrayList<>(bySequence.size());
+            bySequence.values().forEach(pending -> acks.add(pending.ack));
+        }
+        acks.forEach(StreamAck::inProgress);
+    }
+
+    synchronized int size() {
+        return bySequence.size();
+    }
+
+    private StreamAck finishedAck(long sequence, Pending pending) {
+        if (pending.decided && pending.events <= 0) {
+            bySequence.remove(sequence);
+            return pending.ack;
+        }
+        return null;
+    }
+}
