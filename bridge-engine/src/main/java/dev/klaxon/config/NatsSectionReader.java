@@ -13,7 +13,7 @@ import java.util.Set;
 final class NatsSectionReader {
 
     static final Set<String> KEYS = Set.of("servers", "subjects", "queue_group", "token_env", "token_file", "user",
-            "password_env", "password_file", "creds_file", "nkey_seed_file", "tls");
+            "password_env", "password_file", "creds_file", "nkey_seed_file", "tls", "jetstream");
     static final Set<String> LITERAL_SECRETS = Set.of("token", "password");
     static final List<String> DEFAULT_SERVERS = List.of("nats://127.0.0.1:4222");
     static final List<String> DEFAULT_SUBJECTS = List.of("alerts.>");
@@ -40,7 +40,14 @@ final class NatsSectionReader {
             return new NatsConfig(DEFAULT_SERVERS, DEFAULT_SUBJECTS, null, null, null);
         }
         YamlMap nats = section.get();
-        return new NatsConfig(servers(nats), subjects(nats), queueGroup(nats), auth(nats), tls(nats));
+        JetStreamConfig jetstream = new JetStreamSectionReader(errors).read(nats);
+        String queueGroup = queueGroup(nats);
+        if (jetstream != null && queueGroup != null) {
+            errors.add(nats.pathOf("queue_group"), "cannot be used with nats.jetstream: team mode shares one durable "
+                    + "consumer and every member watches the whole stream; a queue group would split the view. "
+                    + "Remove one of the two", nats.keyLine("queue_group"));
+        }
+        return new NatsConfig(servers(nats), subjects(nats), queueGroup, auth(nats), tls(nats), jetstream);
     }
 
     private List<String> servers(YamlMap nats) {
