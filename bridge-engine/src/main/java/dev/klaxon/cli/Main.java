@@ -21,7 +21,11 @@ public final class Main {
             Usage: java -jar klaxon-bridge.jar <command> [options]
 
             Commands:
-              run [--config FILE]                  run the bridge headless until interrupted
+              run [--config FILE] [--role auto|sender|observer]
+                                                   run the bridge headless until interrupted (--role overrides
+                                                   nats.jetstream.role in team mode)
+              team status [--config FILE]          team mode: who sends, the members, the pager consumer and
+                                                   the stream
               rules test SUBJECT [--payload JSON] [--config FILE]
                                                    show which rule a message on SUBJECT matches, the action,
                                                    and the exact PagerDuty event body (routing key masked)
@@ -97,6 +101,8 @@ public final class Main {
             List<String> rest = args.subList(1, args.size());
             return switch (args.get(0)) {
                 case "run" -> new RunCommand(context).run(rest, stop);
+                case "team" -> subcommand(args, "status", () -> new TeamCommand(context).status(rest.subList(1,
+                        rest.size())));
                 case "rules" -> subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
                         rest.size())));
                 case "config" -> new ConfigCommand(context).run(rest);

@@ -2,11 +2,13 @@ package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.JetStreamConfig;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.delivery.RoutingKeyPreflight;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.team.TeamStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -24,16 +26,16 @@ final class RunCommand {
     }
 
     int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config"));
+        Arguments arguments = Arguments.parse(args, Set.of("config", "role"));
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("run takes no arguments besides --config");
+            throw new UsageException("run takes no arguments besides --config and --role");
         }
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = withRole(new ConfigSource(context.home()).load(arguments), arguments.option("role"));
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
         if (!keyProblems.isEmpty()) {
             throw new ConfigException(config.source(), keyProblems);
         }
-        EngineOptions options = EngineOptions.defaults().withEnvironment(context.environment());
+        EngineOptions options = EngineOptions.defaults().withEnvironment(context.environment()).asHeadless();
         ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "klaxon-decision-log");
             thread.setDaemon(true);
@@ -48,9 +50,14 @@ final class RunCommand {
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
             AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
+            AtomicReference<String> team = new AtomicReference<>("");
             logger.scheduleAtFixedRate(() -> {
                 EngineSnapshot current = engine.summary();
                 DecisionLog.lines(previous.getAndSet(current), current).forEach(context.out()::println);
+                String teamLine = teamLine(current.team());
+                if (!teamLine.equals(team.getAndSet(teamLine))) {
+                    context.out().println(current.at() + " " + teamLine);
+                }
             }, 1, 1, TimeUnit.SECONDS);
             stop.await();
             logger.shutdownNow();
@@ -67,5 +74,31 @@ final class RunCommand {
         } finally {
             logger.shutdownNow();
         }
+    }
+
+    /** One line per change of what team mode means for paging here; the lease age alone is not a change. */
+    private static String teamLine(TeamStatus team) {
+        String line = "team " + team.mode().label();
+        if (team.sender() != null && !team.sending()) {
+            line += " (sender " + team.sender() + ")";
+        }
+        return team.banner() == null ? line : line + ": " + team.banner();
+    }
+
+    private static KlaxonConfig withRole(KlaxonConfig config, String role) throws UsageException {
+        if (role == null) {
+            return config;
+        }
+        if (!config.nats().teamMode()) {
+            throw new UsageException("--role needs team mode: add nats.jetstream to " + config.source());
+        }
+        JetStreamConfig.Role parsed;
+        try {
+            parsed = JetStreamConfig.Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--role: expected auto, sender or observer, got \"" + role + "\"");
+        }
+        return new KlaxonConfig(config.nats().withJetStream(config.nats().jetstream().withRole(parsed)),
+                config.pagerduty(), config.storage(), config.routes(), config.guards(), config.source());
     }
 }

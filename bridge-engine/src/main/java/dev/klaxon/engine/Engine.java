@@ -113,7 +113,7 @@ public final class Engine implements AutoCloseable {
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.teamSession = config.nats().teamMode() ? new TeamSession(config.nats().jetstream(), config.nats(),
-                IngestSettings.defaults(), clock, System::nanoTime, TeamSession.memberId(), options.headless(),
+                IngestSettings.defaults(), clock, System::nanoTime, options.member() != null ? options.member() : TeamSession.memberId(), options.headless(),
                 config.guards().dedupWindow(), this::onTeamChange, this::localFacts) : null;
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer,
                 IngestSettings.defaults(), teamSession == null ? null : () -> teamSession);

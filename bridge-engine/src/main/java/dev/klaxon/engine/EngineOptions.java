@@ -13,13 +13,14 @@ import java.util.function.UnaryOperator;
  *                      {@link OutboxHold}
  * @param headless      a headless bridge ({@code run}) rather than a console: in team mode it wins the sender lease
  *                      over consoles in {@code auto}
+ * @param member        this member's name in team mode; null for {@code user@host/pid}
  */
 public record EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
-                            long queueBytes, OutboxHold outboxHold, boolean headless) {
+                            long queueBytes, OutboxHold outboxHold, boolean headless, String member) {
 
     public EngineOptions(UnaryOperator<String> environment, StatsLimits statsLimits, int queueCapacity,
                          long queueBytes, OutboxHold outboxHold) {
-        this(environment, statsLimits, queueCapacity, queueBytes, outboxHold, false);
+        this(environment, statsLimits, queueCapacity, queueBytes, outboxHold, false, null);
     }
 
     /** About one second of a 200k msg/s flood; bytes bound it when bodies are large. */
@@ -29,14 +30,18 @@ public record EngineOptions(UnaryOperator<String> environment, StatsLimits stats
     }
 
     public EngineOptions withEnvironment(UnaryOperator<String> lookup) {
-        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes, outboxHold, headless);
+        return new EngineOptions(lookup, statsLimits, queueCapacity, queueBytes, outboxHold, headless, member);
     }
 
     public EngineOptions withOutboxHold(OutboxHold hold) {
-        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, hold, headless);
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, hold, headless, member);
+    }
+
+    public EngineOptions withMember(String name) {
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, outboxHold, headless, name);
     }
 
     public EngineOptions asHeadless() {
-        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, outboxHold, true);
+        return new EngineOptions(environment, statsLimits, queueCapacity, queueBytes, outboxHold, true, member);
     }
 }

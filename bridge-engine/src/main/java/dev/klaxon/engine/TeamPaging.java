@@ -13,6 +13,9 @@ import dev.klaxon.team.TeamSession;
  * and is acknowledged once its events are settled.
  */
 final class TeamPaging {
+    /** How a live page's reason says this member sends it (see MessageProcessor). */
+    private static final String SENT_HERE = "sent to PagerDuty through the outbox";
+
     private final TeamSession team;
 
     /** @param team null in core mode */
@@ -31,9 +34,12 @@ final class TeamPaging {
             return decision;
         }
         String sender = team == null ? null : team.sender();
-        return new Decision(decision.at(), decision.subject(), decision.outcome(), decision.reason()
-                + " — paged by the team's sender" + (sender == null ? " (none holds the lease right now)"
-                : " " + sender), decision.hits(), decision.message());
+        String who = "sent by the team's sender " + (sender == null ? "(none holds the lease right now)" : sender)
+                + ", not by this member";
+        String reason = decision.reason().contains(SENT_HERE) ? decision.reason().replace(SENT_HERE, who)
+                : decision.reason() + "; " + who;
+        return new Decision(decision.at(), decision.subject(), decision.outcome(), reason, decision.hits(),
+                decision.message());
     }
 
     /**

@@ -61,6 +61,30 @@ public final class NatsConnectionCheck {
         }
     }
 
+    /**
+     * Connects once with the bridge's authentication and TLS, for a command that works on the connection and closes
+     * it ({@code team status}).
+     *
+     * @throws IOException with what the server or client said when no server accepted the connection
+     */
+    public Connection open(NatsConfig config) throws IOException, InterruptedException {
+        AtomicReference<String> serverError = new AtomicReference<>();
+        AtomicReference<String> clientError = new AtomicReference<>();
+        Options options;
+        try {
+            options = new NatsOptionsFactory(config, environment, IngestSettings.defaults())
+                    .buildOneAttempt(timeout, new Problems(serverError, clientError));
+        } catch (NatsSetupException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try {
+            return Nats.connect(options);
+        } catch (IOException | RuntimeException e) {
+            String said = serverError.get() != null ? serverError.get() : clientError.get();
+            throw new IOException(failure(config, e, said), e);
+        }
+    }
+
     private static String failure(NatsConfig config, Exception e, String lastProblem) {
         String servers = config.servers().stream().map(SafeText::url).reduce((a, b) -> a + ", " + b).orElse("");
         String reason = lastProblem != null ? lastProblem : SafeText.of(e);

@@ -29,6 +29,8 @@ final class Feeds {
     private final String consumer;
     private final PendingAcks acks;
     private final AtomicLong lastSeen = new AtomicLong();
+    /** Which pull is current: a stopped pull's outstanding requests still deliver, and those go straight back. */
+    private final AtomicLong pullGeneration = new AtomicLong();
     private Connection connection;
     private MessageHandoff handoff;
     private MessageConsumer view;
@@ -72,7 +74,8 @@ final class Feeds {
             return;
         }
         MessageHandoff target = handoff;
-        MessageHandler handler = message -> pulled(target, message);
+        long generation = pullGeneration.incrementAndGet();
+        MessageHandler handler = message -> pulled(target, message, generation);
         pager = connection.getStreamContext(stream).getConsumerContext(consumer)
                 .consume(ConsumeOptions.builder().batchSize(PULL_BATCH).build(), handler);
         stopView();
@@ -84,6 +87,7 @@ final class Feeds {
 
     /** Stops pulling at once; what was pulled and not acknowledged goes back to the stream after ack_wait. */
     synchronized void stopPager() {
+        pullGeneration.incrementAndGet();
         if (pager != null) {
             pager.stop();
             pager = null;
@@ -112,7 +116,11 @@ final class Feeds {
         target.offer(message, position(message, sequence, null));
     }
 
-    private void pulled(MessageHandoff target, Message message) {
+    private void pulled(MessageHandoff target, Message message, long generation) {
+        if (generation != pullGeneration.get()) {
+            message.nak(); // this member stopped pulling: the team's sender gets it now, not after ack_wait
+            return;
+        }
         long sequence = message.metaData().streamSequence();
         lastSeen.accumulateAndGet(sequence, Math::max);
         StreamPosition position = position(message, sequence, new JsAck(message));

@@ -1,6 +1,5 @@
 package dev.klaxon.team;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.audit.DeliveryState;
 import dev.klaxon.config.JetStreamConfig;
@@ -14,17 +13,11 @@ import dev.klaxon.nats.Subscriptions;
 import dev.klaxon.outbox.PendingEvent;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.KeyValueEntry;
-import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.Replica;
-import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -58,7 +51,6 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
     static final Duration HAND_OVER_PAUSE = Duration.ofSeconds(30);
     /** With JetStream silent and no sender heard this long, the member says nobody may be paging. */
     static final Duration SILENCE_ALARM = Duration.ofSeconds(30);
-    private static final int MAX_MEMBERS_SHOWN = 64;
     static final String AUTOMATIC = "klaxon (automatic)";
 
     private final JetStreamConfig config;
@@ -87,7 +79,8 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
     private volatile SentFence fence;
     private volatile TeamStatus.Mode mode = TeamStatus.Mode.STARTING;
     private volatile String problem;
-    private volatile TeamStatus status;
+    /** The slow-changing facts (members, consumer, stream), read every few seconds; the lease is read live. */
+    private volatile Facts facts = new Facts(List.of(), null, null);
     private volatile SenderLease.Holder holder;
     // Team thread only.
     private Instant lastHeartbeat = Instant.EPOCH;
@@ -120,7 +113,6 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             t.setDaemon(true);
             return t;
         });
-        this.status = snapshot(null, null);
     }
 
     /** Starts the lease and status loop; messages start once a connection opens. */
@@ -291,7 +283,12 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
 
     @Override
     public TeamStatus status() {
-        return status;
+        Facts known = facts;
+        return snapshot(known.members(), known.consumer(), known.stream());
+    }
+
+    private record Facts(List<TeamStatus.TeamMember> members, TeamStatus.ConsumerFacts consumer,
+                         TeamStatus.StreamFacts stream) {
     }
 
     @Override
@@ -446,7 +443,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         if (headless || config.role() != JetStreamConfig.Role.AUTO) {
             return;
         }
-        for (TeamStatus.TeamMember other : status.members()) {
+        for (TeamStatus.TeamMember other : facts.members()) {
             if (other.headless() && !other.id().equals(member) && !"observer".equals(other.role())) {
                 handOverNow(AUTOMATIC, "a headless bridge (" + other.id() + ") is in the team");
                 return;
@@ -509,6 +506,14 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         mode = TeamStatus.Mode.OBSERVER;
     }
 
+    private void readHolderQuietly() {
+        try {
+            readHolder();
+        } catch (IOException e) {
+            problem = "could not read the lease: " + e.getMessage();
+        }
+    }
+
     private void bindAndWatch() {
         Connection current = connection;
         if (current == null) {
@@ -523,6 +528,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             mode = TeamStatus.Mode.OBSERVER;
             problem = null;
             answered(clock.instant());
+            readHolderQuietly();
             feeds.watch();
             LOG.info("team: bound stream " + config.stream() + " and consumer " + config.consumer() + " as "
                     + member + " (role " + config.role().label() + ")");
@@ -631,9 +637,9 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         TeamStatus.StreamFacts streamFacts = null;
         if (current != null) {
             try {
-                members = members(current, now);
-                consumerFacts = consumerFacts(current, now);
-                streamFacts = streamFacts(current);
+                members = TeamFacts.members(current.members(), mapper, now);
+                consumerFacts = TeamFacts.consumer(current.management(), config, now);
+                streamFacts = TeamFacts.stream(current.management(), config);
             } catch (IOException | JetStreamApiException | InterruptedException | RuntimeException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -641,11 +647,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
                 problem = "team status: " + e.getMessage();
             }
         }
-        status = snapshot(members, consumerFacts, streamFacts);
-    }
-
-    private TeamStatus snapshot(TeamStatus.ConsumerFacts consumerFacts, TeamStatus.StreamFacts streamFacts) {
-        return snapshot(List.of(), consumerFacts, streamFacts);
+        facts = new Facts(members, consumerFacts, streamFacts);
     }
 
     private TeamStatus snapshot(List<TeamStatus.TeamMember> members, TeamStatus.ConsumerFacts consumerFacts,
@@ -680,62 +682,6 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
                     + SILENCE_ALARM.toSeconds() + " s: nobody may be paging. This member holds its alerts "
                     + "rather than page on its own (which would page once per console)";
         };
-    }
-
-    private List<TeamStatus.TeamMember> members(TeamSetup.Bound current, Instant now)
-            throws IOException, JetStreamApiException, InterruptedException {
-        List<TeamStatus.TeamMember> members = new ArrayList<>();
-        for (String key : current.members().keys()) {
-            if (members.size() >= MAX_MEMBERS_SHOWN) {
-                break;
-            }
-            KeyValueEntry entry = current.members().get(key);
-            if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
-                continue;
-            }
-            try {
-                JsonNode node = mapper.readTree(entry.getValue());
-                members.add(new TeamStatus.TeamMember(node.path("member").asText(key), node.path("user").asText(),
-                        node.path("host").asText(), node.path("role").asText(), node.path("headless").asBoolean(),
-                        node.path("sender").asBoolean(), node.path("pagerduty").asText(),
-                        node.path("outbox").asLong(), Instant.parse(node.path("at").asText(now.toString()))));
-            } catch (IOException | RuntimeException e) {
-                // not a Klaxon heartbeat: left out
-            }
-        }
-        members.sort(Comparator.comparing(TeamStatus.TeamMember::id));
-        return members;
-    }
-
-    private TeamStatus.ConsumerFacts consumerFacts(TeamSetup.Bound current, Instant now)
-            throws IOException, JetStreamApiException {
-        ConsumerInfo info = current.management().getConsumerInfo(config.stream(), config.consumer());
-        Duration oldest = null;
-        if (info.getNumAckPending() > 0) {
-            long next = info.getAckFloor().getStreamSequence() + 1;
-            try {
-                oldest = Duration.between(current.management().getMessage(config.stream(), next).getTime()
-                        .toInstant(), now);
-            } catch (JetStreamApiException gone) {
-                // deleted or aged out meanwhile: unknown
-            }
-        }
-        return new TeamStatus.ConsumerFacts(config.consumer(), info.getNumPending(), info.getNumAckPending(),
-                info.getRedelivered(), oldest);
-    }
-
-    private TeamStatus.StreamFacts streamFacts(TeamSetup.Bound current) throws IOException, JetStreamApiException {
-        StreamInfo info = current.management().getStreamInfo(config.stream());
-        String leader = info.getClusterInfo() == null ? null : info.getClusterInfo().getLeader();
-        List<String> replicas = new ArrayList<>();
-        if (info.getClusterInfo() != null && info.getClusterInfo().getReplicas() != null) {
-            for (Replica replica : info.getClusterInfo().getReplicas()) {
-                replicas.add(replica.getName() + (replica.isCurrent() ? "" : " (behind)")
-                        + (replica.isOffline() ? " (offline)" : ""));
-            }
-        }
-        return new TeamStatus.StreamFacts(config.stream(), leader, replicas, info.getStreamState().getMsgCount(),
-                info.getStreamState().getLastSequence());
     }
 
     private String memberKey() {

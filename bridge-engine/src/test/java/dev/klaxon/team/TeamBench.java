@@ -1,0 +1,91 @@
+package dev.klaxon.team;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.engine.EngineOptions;
+import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import io.nats.client.Connection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Engines of one team in one test JVM, each with its own storage and member name, on the NATS servers and the
+ * PagerDuty double a test gives. Closes what it started.
+ */
+final class TeamBench implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String ROUTING_KEY = "TEAMKEYTEAMKEYTEAMKEYTEAMKEYTEAM";
+
+    private final Path dir;
+    private final String servers;
+    private final PagerDutyDouble pagerDuty;
+    private final List<Engine> engines = new ArrayList<>();
+    private String jetstream = "{ ack_wait: 2s }";
+
+    TeamBench(Path dir, String servers, PagerDutyDouble pagerDuty) {
+        this.dir = dir;
+        this.servers = servers;
+        this.pagerDuty = pagerDuty;
+    }
+
+    /** The {@code nats.jetstream} section (flow style) for engines started from now on. */
+    TeamBench jetstream(String section) {
+        this.jetstream = section;
+        return this;
+    }
+
+    Engine start(String member, String role, boolean headless) throws Exception {
+        Path home = Files.createDirectories(dir.resolve(member));
+        Path configFile = home.resolve("klaxon.yaml");
+        String section = jetstream.replace("}", (jetstream.contains(":") ? ", " : "") + "role: " + role + " }");
+        Files.writeString(configFile, """
+                nats:
+                  servers: [%s]
+                  subjects: ["alerts.>"]
+                  jetstream: %s
+                pagerduty:
+                  events_url: "%s"
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_ROUTING_KEY
+                    severity: critical
+                """.formatted(servers, section, pagerDuty.eventsUrl(), home.resolve("data")));
+        EngineOptions options = EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY", ROUTING_KEY)::get)
+                .withMember(member);
+        Engine engine = Engine.create(new ConfigLoader().load(configFile), Clock.systemUTC(),
+                headless ? options.asHeadless() : options);
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    void stop(Engine engine) {
+        engine.close();
+        engines.remove(engine);
+    }
+
+    static void awaitSender(Engine engine) {
+        await().atMost(WAIT).until(() -> engine.team().status().sending());
+    }
+
+    static void publish(Connection client, String subject, String body) throws Exception {
+        client.jetStream().publish(subject, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(engines).forEach(Engine::close);
+        engines.clear();
+    }
+}

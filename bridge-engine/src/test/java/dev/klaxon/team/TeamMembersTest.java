@@ -1,0 +1,112 @@
+package dev.klaxon.team;
+
+import static dev.klaxon.team.TeamBench.WAIT;
+import static dev.klaxon.team.TeamBench.awaitSender;
+import static dev.klaxon.team.TeamBench.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several members of one team on one real JetStream server: one sender, every member sees every alert. */
+class TeamMembersTest {
+    @TempDir
+    Path dir;
+    private NatsServerProcess server;
+    private PagerDutyDouble pagerDuty;
+    private Connection client;
+    private TeamBench team;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
+                .toString()));
+        pagerDuty = PagerDutyDouble.start();
+        client = Nats.connect(server.url());
+        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        team.close();
+        client.close();
+        pagerDuty.close();
+        server.close();
+    }
+
+    @Test
+    void theTeamPagesEachAlertOnceAndEveryMemberShowsEveryAlert() throws Exception {
+        Engine bridge = team.start("bridge", "auto", true);
+        awaitSender(bridge);
+        Engine alice = team.start("alice", "auto", false);
+        Engine bob = team.start("bob", "observer", false);
+        await().atMost(WAIT).until(() -> alice.team().status().mode() == TeamStatus.Mode.OBSERVER
+                && bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
+
+        for (int i = 0; i < 60; i++) {
+            publish(client, "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"k-" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() >= 60);
+        await().atMost(WAIT).until(() -> alice.summary().processed() == 60 && bob.summary().processed() == 60);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 60);
+
+        assertThat(alice.summary().total(Outcome.FORWARDED)).isEqualTo(60);
+        assertThat(alice.summary().lastReasons().get(Outcome.FORWARDED))
+                .isEqualTo("routes[0] \"alerts.prod.>\": page, sent by the team's sender bridge, not by this member");
+        assertThat(alice.summary().delivery().outbox().pending()).isZero();
+        assertThat(alice.team().status().sender()).isEqualTo("bridge");
+        assertThat(alice.team().status().banner()).startsWith("observer: paging is done by bridge since");
+        await().atMost(WAIT).until(() -> bridge.team().status().members().size() == 3);
+        assertThat(bridge.team().status().members()).extracting(TeamStatus.TeamMember::id)
+                .containsExactly("alice", "bob", "bridge");
+    }
+
+    @Test
+    void aConsoleThatSendsGivesWayToAHeadlessBridge() throws Exception {
+        Engine console = team.start("alice", "auto", false);
+        awaitSender(console); // after its grace period, with nobody else around
+        Engine bridge = team.start("bridge", "auto", true);
+        awaitSender(bridge);
+        assertThat(console.team().status().sending()).isFalse();
+        await().atMost(WAIT).until(() -> "bridge".equals(console.team().status().sender()));
+        List<String> audit = console.searchAudit(new dev.klaxon.audit.AuditQuery(null, null, null, null, null, 50))
+                .stream().map(row -> row.action() + ": " + row.message()).toList();
+        assertThat(audit).anyMatch(line -> line.startsWith("team: handed the sender role over: a headless bridge"));
+    }
+
+    @Test
+    void aPersonTakesTheSenderRoleAndTheOldSenderStopsPulling() throws Exception {
+        Engine bridge = team.start("bridge", "auto", true);
+        awaitSender(bridge);
+        Engine alice = team.start("alice", "sender", false);
+        await().atMost(WAIT).until(() -> "bridge".equals(alice.team().status().sender()));
+
+        assertThat(alice.team().takeSender("alice").get()).contains("taken from bridge");
+        await().atMost(WAIT).until(() -> !bridge.team().status().sending());
+        publish(client, "alerts.prod.db", "{\"summary\":\"after the handover\",\"dedup_key\":\"h-1\"}");
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        assertThat(pagerDuty.acceptedEvents().get(0).path("payload").path("custom_details").path("klaxon")
+                .path("sender").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void anObserverByConfigCannotTakeTheSenderRole() throws Exception {
+        Engine bob = team.start("bob", "observer", false);
+        await().atMost(WAIT).until(() -> bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
+        assertThat(bob.team().takeSender("bob")).failsWithin(WAIT)
+                .withThrowableThat().withMessageContaining("observer by config");
+    }
+}
