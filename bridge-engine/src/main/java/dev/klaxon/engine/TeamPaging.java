@@ -33,9 +33,7 @@ final class TeamPaging {
         if (decision.outcome() != Outcome.FORWARDED) {
             return decision;
         }
-        String sender = team == null ? null : team.sender();
-        String who = "sent by the team's sender " + (sender == null ? "(none holds the lease right now)" : sender)
-                + ", not by this member";
+        String who = team == null ? "not paged by this member" : team.whoPages();
         String reason = decision.reason().contains(SENT_HERE) ? decision.reason().replace(SENT_HERE, who)
                 : decision.reason() + "; " + who;
         return new Decision(decision.at(), decision.subject(), decision.outcome(), reason, decision.hits(),

@@ -29,7 +29,7 @@ public record InboundMessage(String subject, byte[] body, Map<String, List<Strin
 
     /** The id shown and sent end to end: the stream's id in team mode, else the publisher's Nats-Msg-Id if any. */
     public String msgId() {
-        return position != null ? position.msgId() : header("Nats-Msg-Id");
+        return position != null && position.msgId() != null ? position.msgId() : header("Nats-Msg-Id");
     }
 
     /** A message whose subject arrived intact: every message but those with undecodable subject bytes. */

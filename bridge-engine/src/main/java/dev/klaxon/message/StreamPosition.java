@@ -11,6 +11,14 @@ package dev.klaxon.message;
  */
 public record StreamPosition(String stream, long sequence, String msgId, long deliveries, StreamAck ack) {
 
+    /**
+     * A message that came on core NATS to a member that must not page it (team mode, view only: the stream cannot
+     * be used): shown, never paged.
+     */
+    public static StreamPosition watchOnly() {
+        return new StreamPosition(null, 0, null, 0, null);
+    }
+
     /** The id of a message with no {@code Nats-Msg-Id}: the stream and its sequence. */
     public static String idOf(String stream, long sequence) {
         return stream + ":" + sequence;

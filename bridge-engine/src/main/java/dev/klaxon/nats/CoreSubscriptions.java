@@ -2,7 +2,9 @@ package dev.klaxon.nats;
 
 import dev.klaxon.config.NatsConfig;
 import io.nats.client.Connection;
+import dev.klaxon.message.StreamPosition;
 import io.nats.client.Dispatcher;
+import io.nats.client.MessageHandler;
 import java.time.Duration;
 
 /**
@@ -13,16 +15,24 @@ import java.time.Duration;
 public final class CoreSubscriptions implements Subscriptions {
     private final NatsConfig config;
     private final IngestSettings settings;
+    private final StreamPosition tag;
     private volatile Dispatcher dispatcher;
 
     public CoreSubscriptions(NatsConfig config, IngestSettings settings) {
+        this(config, settings, null);
+    }
+
+    /** @param tag given to every message handed off (team mode's view only: watch, never page); null for none */
+    public CoreSubscriptions(NatsConfig config, IngestSettings settings, StreamPosition tag) {
         this.config = config;
         this.settings = settings;
+        this.tag = tag;
     }
 
     @Override
     public void open(Connection connection, MessageHandoff handoff) throws Exception {
-        Dispatcher created = connection.createDispatcher(handoff);
+        MessageHandler handler = tag == null ? handoff : message -> handoff.offer(message, tag);
+        Dispatcher created = connection.createDispatcher(handler);
         created.setPendingLimits(settings.pendingMessageLimit(), settings.pendingByteLimit());
         dispatcher = created;
         for (String subject : config.subjects()) {

@@ -201,6 +201,16 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         return known == null ? null : known.member();
     }
 
+    /** How a watched message's page is accounted for, in words for its reason. */
+    public String whoPages() {
+        if (mode == TeamStatus.Mode.VIEW_ONLY) {
+            return "not paged: this member is view only (" + problem + ")";
+        }
+        String sender = sender();
+        return "sent by the team's sender " + (sender == null ? "(none holds the lease right now)" : sender)
+                + ", not by this member";
+    }
+
     public String member() {
         return member;
     }
@@ -557,7 +567,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             listener.changed(AUTOMATIC, "team: " + next.label(), e.getMessage());
         }
         mode = next;
-        startCore(current);
+        startCore(current, next == TeamStatus.Mode.VIEW_ONLY ? StreamPosition.watchOnly() : null);
     }
 
     /** Binding did not get an answer: tried again next tick; {@link #raiseAlarmIfSilent} says so after 30 s. */
@@ -565,11 +575,11 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         LOG.fine("team: " + problem);
     }
 
-    private void startCore(Connection current) {
+    private void startCore(Connection current, StreamPosition tag) {
         if (core != null) {
             return;
         }
-        CoreSubscriptions subscriptions = new CoreSubscriptions(nats.withJetStream(null), ingestSettings);
+        CoreSubscriptions subscriptions = new CoreSubscriptions(nats.withJetStream(null), ingestSettings, tag);
         try {
             subscriptions.open(current, handoff);
             core = subscriptions;

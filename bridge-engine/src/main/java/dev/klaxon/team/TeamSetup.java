@@ -48,6 +48,10 @@ final class TeamSetup {
     }
 
     Bound bind(Connection connection) throws TeamSetupException {
+        if (connection.getServerInfo() != null && !connection.getServerInfo().isJetStreamAvailable()) {
+            throw new TeamSetupException(TeamSetupException.Kind.NO_JETSTREAM, "JetStream is not enabled on "
+                    + "the NATS server (start it with -js, or jetstream {} in its config)");
+        }
         try {
             JetStreamManagement management = connection.jetStreamManagement();
             stream(management);

@@ -29,6 +29,8 @@ final class TeamBench implements AutoCloseable {
     private final PagerDutyDouble pagerDuty;
     private final List<Engine> engines = new ArrayList<>();
     private String jetstream = "{ ack_wait: 2s }";
+    private String auth = "";
+    private String password = "";
 
     TeamBench(Path dir, String servers, PagerDutyDouble pagerDuty) {
         this.dir = dir;
@@ -42,6 +44,13 @@ final class TeamBench implements AutoCloseable {
         return this;
     }
 
+    /** NATS authentication keys for engines started from now on, and the password their NATS_PASSWORD holds. */
+    TeamBench auth(String keys, String natsPassword) {
+        this.auth = "\n  " + keys;
+        this.password = natsPassword;
+        return this;
+    }
+
     Engine start(String member, String role, boolean headless) throws Exception {
         Path home = Files.createDirectories(dir.resolve(member));
         Path configFile = home.resolve("klaxon.yaml");
@@ -50,7 +59,7 @@ final class TeamBench implements AutoCloseable {
                 nats:
                   servers: [%s]
                   subjects: ["alerts.>"]
-                  jetstream: %s
+                  jetstream: %s%s
                 pagerduty:
                   events_url: "%s"
                 storage:
@@ -60,8 +69,9 @@ final class TeamBench implements AutoCloseable {
                     action: page
                     routing_key_env: PD_ROUTING_KEY
                     severity: critical
-                """.formatted(servers, section, pagerDuty.eventsUrl(), home.resolve("data")));
-        EngineOptions options = EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY", ROUTING_KEY)::get)
+                """.formatted(servers, section, auth, pagerDuty.eventsUrl(), home.resolve("data")));
+        EngineOptions options = EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY", ROUTING_KEY,
+                        "NATS_PASSWORD", password)::get)
                 .withMember(member);
         Engine engine = Engine.create(new ConfigLoader().load(configFile), Clock.systemUTC(),
                 headless ? options.asHeadless() : options);
