@@ -86,7 +86,8 @@ final class ProcessingLoop implements Runnable {
         }
         Decision decision;
         try {
-            decision = guards.apply(processor.decide(message));
+            decision = TeamPaging.redelivered(message) ? guards.applyRedelivered(processor.decide(message))
+                    : guards.apply(processor.decide(message));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

@@ -28,6 +28,11 @@ final class TeamPaging {
         return message.position() != null && !message.position().pager();
     }
 
+    /** A message the team's consumer delivers again (a lapsed lease, a sender that died, a late ack). */
+    static boolean redelivered(InboundMessage message) {
+        return message.position() != null && message.position().pager() && message.position().deliveries() > 1;
+    }
+
     /** The view's decision says who pages, so no console claims a page it did not send. */
     Decision watched(Decision decision) {
         if (decision.outcome() != Outcome.FORWARDED) {

@@ -86,18 +86,27 @@ public final class PagerGuards {
     }
 
     public Decision apply(Decision decision) {
-        return check(decision, true);
+        return check(decision, true, true);
+    }
+
+    /**
+     * Team mode, a message the stream delivers again: this member's dedup window may hold a trigger that it decided
+     * and never sent (its lease lapsed and the event was superseded), so that window must not swallow the redelivery.
+     * The team's fence, written only after PagerDuty's 202, judges it at send time instead.
+     */
+    public Decision applyRedelivered(Decision decision) {
+        return check(decision, true, false);
     }
 
     public Decision explain(Decision decision) {
-        return check(decision, false);
+        return check(decision, false, true);
     }
 
-    private synchronized Decision check(Decision decision, boolean live) {
+    private synchronized Decision check(Decision decision, boolean live, boolean localDedup) {
         if (live && decision.message() != null) {
             inhibitions.observe(decision.message(), decision.at());
         }
-        Decision guarded = guard(decision, live);
+        Decision guarded = guard(decision, live, localDedup);
         if (shadowAll && guarded.outcome() == Outcome.FORWARDED) {
             return with(guarded, Outcome.SHADOWED, sendingRules(guarded)
                     + ": rendered, not sent (shadow mode: guards.shadow is true)");
@@ -105,7 +114,7 @@ public final class PagerGuards {
         return guarded;
     }
 
-    private Decision guard(Decision decision, boolean live) {
+    private Decision guard(Decision decision, boolean live, boolean localDedup) {
         if (decision.outcome() != Outcome.FORWARDED || decision.message() == null) {
             return decision;
         }
@@ -135,7 +144,7 @@ public final class PagerGuards {
             if (inhibited.isPresent()) {
                 return with(decision, Outcome.INHIBITED, inhibited.get());
             }
-            Optional<Duration> since = sentWithinWindow(keys, now);
+            Optional<Duration> since = localDedup ? sentWithinWindow(keys, now) : Optional.empty();
             if (since.isPresent()) {
                 return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
                         + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");

@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.klaxon.pagerduty.fake.Fault;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,32 @@ class TeamModeEndToEndTest {
         assertThat(superseded(engine).get(0).message()).contains("a newer event of this dedup_key (stream seq 2");
         await().atMost(WAIT).until(() -> pagerInfo().getNumAckPending() == 0);
         assertThat(pagerDuty.acceptedEvents()).hasSize(1);
+    }
+
+    /**
+     * A sender whose lease lapses while PagerDuty fails has decided triggers it never sent; when it takes the lease
+     * back and the stream redelivers them, its own dedup window must not swallow them as "already sent".
+     */
+    @Test
+    void triggersDecidedButNeverSentArePagedWhenTheSameMemberTakesTheLeaseBack() throws Exception {
+        Engine engine = startEngine("a", JetStreamConfig.Role.AUTO);
+        awaitSender(engine);
+        pagerDuty.startOutage(Fault.serverError(503));
+        for (int i = 0; i < 5; i++) {
+            publish("alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"lapse-" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> pagerDuty.received().size() >= 5);
+
+        engine.team().handOver("tester").get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> superseded(engine).size() == 5);
+        pagerDuty.endOutage();
+        engine.team().takeSender("tester").get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 5);
+        assertThat(pagerDuty.acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
+                .containsExactlyInAnyOrder("lapse-0", "lapse-1", "lapse-2", "lapse-3", "lapse-4");
+        await().atMost(WAIT).until(() -> pagerInfo().getNumAckPending() == 0 && pagerInfo().getNumPending() == 0);
+        assertThat(pagerDuty.acceptedEvents()).hasSize(5);
     }
 
     private JsonNode byDedupKey(String dedupKey) {
