@@ -123,6 +123,22 @@ public final class NatsServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the server at once (SIGKILL), as a crash would; keeps the directory. Idempotent. */
+    public synchronized void killHard() {
+        if (process == null) {
+            return;
+        }
+        Process running = process;
+        process = null;
+        running.destroyForcibly();
+        waitFor(running, STOP_TIMEOUT);
+    }
+
+    /** The server's process id; -1 when it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Stops the server if running and starts it again on the same port with the same arguments and store. */
     public synchronized void restart() throws IOException {
         if (closed) {
