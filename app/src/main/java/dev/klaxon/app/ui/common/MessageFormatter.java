@@ -78,6 +78,12 @@ public final class MessageFormatter {
         StringBuilder text = new StringBuilder(512 + (entry.body() == null ? 0 : entry.body().length() * 2));
         text.append("subject   ").append(SafeText.inline(entry.subject(), MAX_LINE_CHARS)).append('\n');
         text.append("received  ").append(Formats.timestamp(entry.receivedAt())).append('\n');
+        if (entry.msgId() != null) {
+            // Team mode: the id PagerDuty gets in custom_details.klaxon, so an incident leads back to this message.
+            text.append("msg id    ").append(SafeText.inline(entry.msgId(), MAX_LINE_CHARS))
+                    .append(entry.streamSequence() > 0 ? "  (stream seq " + entry.streamSequence() + ")" : "")
+                    .append('\n');
+        }
         text.append("decision  ").append(entry.outcome() == null ? "—" : entry.outcome().label()).append('\n');
         text.append("reason    ").append(entry.reason() == null ? "—" : SafeText.inline(entry.reason(),
                 MAX_LINE_CHARS)).append('\n');

@@ -51,6 +51,16 @@ class MessageFormatterTest {
     }
 
     @Test
+    void showsTheStreamMessageIdInTeamModeAndNothingInCoreMode() {
+        TailEntry fromStream = new TailEntry(Instant.EPOCH, "alerts.prod.db", "{}", 2, false, Map.of(),
+                Outcome.FORWARDED, "page", List.of(), "KLAXON_ALERTS:42", 42);
+        assertThat(formatter.describe(fromStream)).contains("msg id    KLAXON_ALERTS:42  (stream seq 42)\n");
+        TailEntry core = new TailEntry(Instant.EPOCH, "alerts.prod.db", "{}", 2, false, Map.of(), Outcome.FORWARDED,
+                "page");
+        assertThat(formatter.describe(core)).doesNotContain("msg id");
+    }
+
+    @Test
     void saysWhenTheBodyIsTruncated() {
         TailEntry entry = new TailEntry(Instant.EPOCH, "alerts.big", "{\"summary\":\"aaaa", 1_000_000, true,
                 Map.of(), Outcome.REJECTED, "body over 512 KB");
