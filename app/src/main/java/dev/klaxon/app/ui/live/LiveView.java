@@ -70,7 +70,7 @@ public final class LiveView implements ConsoleView {
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
     private final Label tailTitle = new Label();
     private final Button pauseButton = new Button();
-    private final Label pausedBadge = new Label("PAUSED — view frozen, engine still counting",
+    private final Label pausedBadge = new Label("PAUSED",
             new FontIcon(Material2MZ.PAUSE));
     private final LiveActions liveActions;
     private final Consumer<String> watchTail;
@@ -326,6 +326,9 @@ public final class LiveView implements ConsoleView {
         pausedBadge.setMinWidth(Region.USE_PREF_SIZE);
         pausedBadge.visibleProperty().bind(paused);
         pausedBadge.managedProperty().bind(paused);
+        // One word, so the Resume button beside it stays on a 1280-pixel toolbar; the rest is in the tooltip.
+        pausedBadge.setTooltip(new Tooltip("The view is frozen: the engine keeps counting, deciding and paging. "
+                + "Space or Resume catches up."));
 
         pauseButton.setId("pause-button");
         pauseButton.setGraphic(new FontIcon(Material2MZ.PAUSE));

@@ -266,6 +266,10 @@ class MainWindowTest {
         assertThat(fx(() -> robot.lookup("#received-count").queryAs(Label.class).getText()))
                 .isEqualTo("received 3"); // the status bar stays live
 
+        assertThat(fx(() -> {
+            Node resume = robot.lookup("#pause-button").query();
+            return resume.localToScene(resume.getBoundsInLocal()).getMaxX() <= resume.getScene().getWidth();
+        })).as("while paused, the button that resumes stays inside a 1280-pixel window").isTrue();
         robot.clickOn("#pause-button");
         awaitFx(r -> shownTotal(r, "alerts.prod.db") == 3, robot);
         assertThat(fx(() -> robot.lookup("#paused-indicator").queryAs(Label.class).isVisible())).isFalse();
