@@ -27,4 +27,7 @@ public interface ConsoleBackend {
     RulesBackend rules();
 
     SettingsBackend settings();
+
+    /** Team mode: take or hand over the sender role (the team's state itself comes with each snapshot). */
+    TeamBackend team();
 }

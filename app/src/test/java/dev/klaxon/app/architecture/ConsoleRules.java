@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class ConsoleRules {
     /** One package per tab (and the incidents panel); none of them knows another. */
     static final List<String> VIEWS = List.of("live", "incidents", "silences", "audit", "deadletters", "flood",
-            "rules", "settings");
+            "rules", "settings", "team");
     /** ui packages the views share; they know neither the views nor the shell. */
     static final List<String> SHARED_UI = List.of("common", "command", "notify", "actions");
     /** Below ui: they serve the ui and never see it. */

@@ -9,6 +9,7 @@ import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.app.backend.RulesBackend;
 import dev.klaxon.app.backend.SettingsBackend;
 import dev.klaxon.app.backend.SilencesBackend;
+import dev.klaxon.app.backend.TeamBackend;
 import dev.klaxon.app.backend.engine.AuditExport;
 import dev.klaxon.app.backend.engine.DeskIncidents;
 import dev.klaxon.audit.AuditQuery;
@@ -49,6 +50,7 @@ public final class FakeBackend implements ConsoleBackend {
     private LiveBackend live;
     private IncidentsBackend incidents = notConfiguredDesk();
     private RulesBackend rules = new NoRules();
+    private TeamBackend team = new NoTeam();
 
     public FakeBackend(FakeEngine engine) {
         this.engine = engine;
@@ -71,6 +73,30 @@ public final class FakeBackend implements ConsoleBackend {
     public FakeBackend incidents(IncidentsBackend incidentsBackend) {
         this.incidents = incidentsBackend;
         return this;
+    }
+
+    /** Taking and handing over the sender role through a test's own backend. */
+    public FakeBackend team(TeamBackend teamBackend) {
+        this.team = teamBackend;
+        return this;
+    }
+
+    @Override
+    public TeamBackend team() {
+        return team;
+    }
+
+    /** Core mode: there is no team to take or hand over. */
+    private static final class NoTeam implements TeamBackend {
+        @Override
+        public CompletableFuture<String> takeSender() {
+            return cannot("take the sender role");
+        }
+
+        @Override
+        public CompletableFuture<String> handOver() {
+            return cannot("hand the sender role over");
+        }
     }
 
     public FakeBackend rules(RulesBackend rulesBackend) {

@@ -14,6 +14,7 @@ import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
 import dev.klaxon.storage.StorageStatus;
+import dev.klaxon.team.TeamStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class FakeEngine implements LiveBackend {
     private int snapshots;
     private int tailLimit = Integer.MAX_VALUE;
     private StorageStatus storage;
+    private TeamStatus team;
 
     public synchronized void delivery(DeliveryStatus status, long commitFailures) {
         delivery = status;
@@ -145,6 +147,11 @@ public final class FakeEngine implements LiveBackend {
         severities = totals;
     }
 
+    /** What the snapshots say about the team from now on (null: core mode). */
+    public synchronized void team(TeamStatus status) {
+        team = status;
+    }
+
     public synchronized void storage(StorageStatus status) {
         storage = status;
     }
@@ -169,7 +176,7 @@ public final class FakeEngine implements LiveBackend {
         });
         return new EngineSnapshot(now, connection,
                 new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
-                outboxFailures, severities, storage);
+                outboxFailures, severities, storage, team);
     }
 
     @Override

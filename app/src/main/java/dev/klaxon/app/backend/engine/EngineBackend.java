@@ -9,6 +9,7 @@ import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.app.backend.RulesBackend;
 import dev.klaxon.app.backend.SettingsBackend;
 import dev.klaxon.app.backend.SilencesBackend;
+import dev.klaxon.app.backend.TeamBackend;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.incidents.IncidentDesk;
@@ -31,6 +32,7 @@ public final class EngineBackend implements ConsoleBackend, AutoCloseable {
     private final DeadLettersBackend deadLetters;
     private final RulesBackend rules;
     private final SettingsBackend settings;
+    private final TeamBackend team;
 
     /**
      * @param browser     opens a web page in the desktop's browser, or null where there is none
@@ -47,6 +49,7 @@ public final class EngineBackend implements ConsoleBackend, AutoCloseable {
         this.deadLetters = new EngineDeadLetters(engine, threads);
         this.rules = new EngineRules(engine, threads);
         this.settings = new FileSettings(engine.config(), loader, environment, clock, threads);
+        this.team = new EngineTeam(engine, engine.operator(), threads);
     }
 
     /** With the process environment, the default config loader and the system clock. */
@@ -103,6 +106,11 @@ public final class EngineBackend implements ConsoleBackend, AutoCloseable {
     @Override
     public SettingsBackend settings() {
         return settings;
+    }
+
+    @Override
+    public TeamBackend team() {
+        return team;
     }
 
     @Override

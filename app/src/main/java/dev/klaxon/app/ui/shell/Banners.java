@@ -4,8 +4,10 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.SafeText;
+import dev.klaxon.app.ui.common.TeamWords;
 import dev.klaxon.storage.StorageState;
 import dev.klaxon.storage.StorageStatus;
+import dev.klaxon.team.TeamStatus;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -17,6 +19,8 @@ final class Banners {
     private Message actionBanner;
     private Message storageBanner;
     private String storageText;
+    private Message teamBanner;
+    private String teamText;
 
     Node node() {
         return node;
@@ -52,6 +56,34 @@ final class Banners {
         message.setId("storage-banner");
         storageBanner = message;
         node.getChildren().add(0, message); // above everything else: it is about losing pages
+    }
+
+    /**
+     * What team mode means for paging when it is not the plain case (this console sends, or core mode on one
+     * laptop): observer as information, a degraded mode as a warning that stays. Changes only with its text, so an
+     * observer who closed it sees it again only when the sender changes.
+     */
+    void showTeam(TeamStatus team) {
+        String text = team == null ? null : TeamWords.banner(team);
+        if (java.util.Objects.equals(text, teamText)) {
+            return;
+        }
+        teamText = text;
+        node.getChildren().remove(teamBanner);
+        teamBanner = null;
+        if (text == null) {
+            return;
+        }
+        boolean problem = TeamWords.problem(team);
+        Message message = new Message(problem ? "Team mode: " + team.mode().label() : "Observer", text,
+                new FontIcon(problem ? Material2AL.ERROR : Material2AL.GROUPS));
+        message.getStyleClass().add(problem ? Styles.WARNING : Styles.ACCENT);
+        message.setId("team-banner");
+        if (!problem) {
+            message.setOnClose(event -> node.getChildren().remove(message));
+        }
+        teamBanner = message;
+        node.getChildren().add(storageBanner == null ? 0 : 1, message);
     }
 
     private static String storageText(StorageStatus storage) {

@@ -23,6 +23,7 @@ import dev.klaxon.app.ui.notify.AlertCenter;
 import dev.klaxon.app.ui.rules.RulesView;
 import dev.klaxon.app.ui.settings.SettingsView;
 import dev.klaxon.app.ui.silences.SilencesView;
+import dev.klaxon.app.ui.team.TeamView;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.incidents.DeskSnapshot;
@@ -116,10 +117,12 @@ public final class MainWindow {
                 new SilencesView(backend.silences(), Clock.systemUTC()),
                 new FloodView(backend.actions(), rates, banners::showActionResult),
                 new RulesView(backend.rules()),
-                new SettingsView(backend.settings()));
+                new SettingsView(backend.settings()),
+                new TeamView(backend.team(), text -> banners.showActionResult("Team", text)));
         this.switcher = new ViewSwitcher(views, root::setCenter);
         this.topBar = new TopBar(options.sourceLabel(), switcher, alerts.control(), theme);
         status.onDeadLetters(() -> show(DeadLetterView.class));
+        status.onTeam(() -> show(TeamView.class));
 
         root.getStyleClass().add("klaxon-console");
         root.setTop(new VBox(topBar.node(), banners.node()));
@@ -325,6 +328,7 @@ public final class MainWindow {
             lastSnapshot = snapshot;
             status.show(snapshot);
             banners.showStorage(snapshot.storage());
+            banners.showTeam(snapshot.team());
             rates.record(snapshot);
         }
         // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.

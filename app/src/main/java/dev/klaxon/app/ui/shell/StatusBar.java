@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.shell;
 
 import dev.klaxon.app.perf.PerfSample;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.TeamWords;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
 import dev.klaxon.engine.EngineSnapshot;
@@ -10,6 +11,7 @@ import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
 import dev.klaxon.outbox.OutboxStats;
 import dev.klaxon.stats.SubjectSnapshot;
+import dev.klaxon.team.TeamStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,7 +31,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The bottom line: NATS connection (icon, word and server, with the detail in a tooltip), the ingest numbers, then
- * delivery: PagerDuty reachability, outbox depth and age, dead letters and outbox commit failures.
+ * delivery: PagerDuty reachability, outbox depth and age, dead letters and outbox commit failures, then the team
+ * (this console's role, who sends, the lease's age; a click opens the Team view). The team comes last because a
+ * team problem also has a banner, while a loss counter has only its place here.
  * Loss counters turn into warnings as soon as they are above zero; every warning has an icon and words, not only a
  * colour. At 1400 px everything fits on one line, which is why the tracked-subject count lives in the Subjects
  * header rather than here. Keeps updating while the views are paused, so
@@ -58,6 +62,8 @@ public final class StatusBar {
                     + "resend");
     private final Label commitFailures = metric("outbox-failure-count", Material2MZ.REPORT,
             "Events that could not be committed to the outbox (disk problem): they were not sent");
+    private final Label team = new Label();
+    private final Tooltip teamTip = new Tooltip();
     private final Label feedProblem = new Label();
     private final Label perf = metric("fx-perf", Material2AL.AV_TIMER, "");
     private final HBox root;
@@ -74,6 +80,11 @@ public final class StatusBar {
         feedProblem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
         feedProblem.setVisible(false);
         feedProblem.setManaged(false);
+        team.setId("team-status");
+        team.getStyleClass().add("metric");
+        team.setGraphic(new FontIcon(Material2AL.GROUPS));
+        team.setTooltip(teamTip);
+        team.setMinWidth(Region.USE_PREF_SIZE);
         pagerDuty.setId("pagerduty-status");
         pagerDuty.getStyleClass().add("pagerduty");
         pagerDuty.setGraphic(new FontIcon(Material2MZ.REMOVE_CIRCLE_OUTLINE));
@@ -83,8 +94,8 @@ public final class StatusBar {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         perf.setVisible(false); // until the console measures itself (not in view tests)
         perf.setManaged(false);
-        root = new HBox(10, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
-                pagerDuty, outbox, deadLetters, commitFailures, spacer, feedProblem, perf);
+        root = new HBox(8, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
+                pagerDuty, outbox, deadLetters, commitFailures, separator(), team, spacer, feedProblem, perf);
         root.getStyleClass().add("status-bar");
         // Never wider than the window: on a narrow screen the rightmost items are cut, not the whole console.
         root.setMinWidth(0);
@@ -118,6 +129,7 @@ public final class StatusBar {
             overflowed.setText("overflowed 0");
             dropped.setText("dropped 0");
             showDelivery(null, 0);
+            showTeam(TeamStatus.core(Instant.EPOCH));
             return;
         }
         showConnection(snapshot.connection(), snapshot.at());
@@ -142,6 +154,25 @@ public final class StatusBar {
         rate.getTooltip().setText("Messages per second over the last second, over "
                 + Formats.count(snapshot.trackedSubjects()) + " tracked subjects");
         showDelivery(snapshot.delivery(), snapshot.outboxFailures());
+        showTeam(snapshot.team());
+    }
+
+    /** Role, who sends and the lease's age; a warning (icon and words) when this console may page no one. */
+    private void showTeam(TeamStatus status) {
+        team.setText(TeamWords.indicator(status));
+        boolean problem = TeamWords.problem(status);
+        ((FontIcon) team.getGraphic()).setIconCode(problem ? Material2MZ.WARNING : status.sending()
+                ? Material2AL.CAMPAIGN : Material2AL.GROUPS);
+        team.pseudoClassStateChanged(PROBLEM, problem);
+        teamTip.setText(TeamWords.meaning(status) + (status.teamMode() ? "\nClick (or Ctrl+8) for the Team view."
+                : ""));
+    }
+
+    /** What a click on the team indicator does: open the Team view. */
+    public void onTeam(Runnable open) {
+        team.getStyleClass().add("clickable");
+        team.setCursor(javafx.scene.Cursor.HAND);
+        team.setOnMouseClicked(event -> open.run());
     }
 
     /** Delivery is null before the engine has started: everything reads as unknown, nothing as a problem. */

@@ -237,7 +237,7 @@ class KeyboardTest {
         List<String> everyCommand = fx(() -> window.commands().all().stream()
                 .filter(c -> !c.id().equals(CommandPalette.COMMAND_ID) && !c.id().startsWith("table."))
                 .map(ConsoleCommand::title).toList());
-        for (int view = 1; view <= 7; view++) {
+        for (int view = 1; view <= 8; view++) {
             key(robot, KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + view));
             key(robot, KeyCode.CONTROL, KeyCode.K);
             await().atMost(PATIENCE).until(() -> shown(robot, "#command-palette"));

@@ -1,0 +1,172 @@
+package dev.klaxon.app;
+
+import static dev.klaxon.app.testing.FxQuery.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import atlantafx.base.controls.Message;
+import dev.klaxon.app.backend.engine.EngineBackend;
+import dev.klaxon.app.testing.ShownWindow;
+import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.team.TeamView;
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.audit.AuditRow;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.engine.EngineOptions;
+import dev.klaxon.incidents.IncidentDesk;
+import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.team.TeamStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Team mode from the console, end to end: a real JetStream server, the console's own engine and a second member's
+ * engine, the real window driven by the mouse. The status bar and the banner say who pages; the Team view lists the
+ * members, the consumer and the stream; handing the sender role over and taking it back works and is audited.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TeamConsoleTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    private NatsServerProcess server;
+    private PagerDutyDouble pagerDuty;
+    private Path storage;
+    private Engine console;
+    private Engine other;
+    private IncidentDesk desk;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        storage = Files.createTempDirectory("klaxon-team-console-test-");
+        server = NatsServerProcess.start(List.of("-js"));
+        pagerDuty = PagerDutyDouble.start();
+        console = engine("console");
+        await().atMost(PATIENCE).until(() -> console.team().status().sending());
+        other = engine("other");
+        desk = new IncidentDesk(console.config().pagerduty(), name -> null, Clock.systemUTC(),
+                console::recordAction, console.operator());
+        window = ShownWindow.show(stage, EngineBackend.of(console, desk, null), "waiting");
+    }
+
+    private Engine engine(String member) throws Exception {
+        Path home = Files.createDirectories(storage.resolve(member));
+        Path file = home.resolve("klaxon.yaml");
+        Files.writeString(file, """
+                nats:
+                  servers: ["%s"]
+                  subjects: ["alerts.>"]
+                  jetstream: { stream: KLAXON_ALERTS, consumer: klaxon-pager, ack_wait: 2s }
+                pagerduty:
+                  events_url: "%s"
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_ROUTING_KEY
+                """.formatted(server.url(), pagerDuty.eventsUrl(), home.resolve("data")));
+        Engine engine = Engine.create(new ConfigLoader().load(file), Clock.systemUTC(), EngineOptions.defaults()
+                .withEnvironment(Map.of("PD_ROUTING_KEY", "TEAMKEYTEAMKEYTEAMKEYTEAMKEYTEAM")::get)
+                .withMember(member));
+        engine.start();
+        return engine;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ShownWindow.close(window);
+        desk.close();
+        other.close();
+        console.close();
+        pagerDuty.close();
+        server.close();
+        try (var files = Files.walk(storage)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String text(FxRobot robot, String selector) {
+        return fx(() -> robot.lookup(selector).tryQuery().map(node -> node instanceof Label label ? label.getText()
+                : "").orElse(""));
+    }
+
+    private static boolean disabled(FxRobot robot, String selector) {
+        return fx(() -> robot.lookup(selector).queryAs(Button.class).isDisabled());
+    }
+
+    private static String banner(FxRobot robot) {
+        return fx(() -> robot.lookup("#team-banner").tryQuery().map(node -> ((Message) node).getTitle() + ": "
+                + ((Message) node).getDescription()).orElse(""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> members(FxRobot robot) {
+        TableView<TeamStatus.TeamMember> table = robot.lookup("#team-members").queryAs(TableView.class);
+        return fx(() -> table.getItems().stream().map(TeamStatus.TeamMember::id).toList());
+    }
+
+    @Test
+    void showsWhoPagesAndHandsTheSenderRoleOverAndBackAudited(FxRobot robot) {
+        await().atMost(PATIENCE).until(() -> text(robot, "#team-status").startsWith("sender · lease"));
+        assertThat(banner(robot)).as("the sender needs no banner").isEmpty();
+
+        fx(() -> {
+            window.show(TeamView.class);
+            return null;
+        });
+        await().atMost(PATIENCE).until(() -> members(robot).equals(List.of("console", "other")));
+        await().atMost(PATIENCE).until(() -> text(robot, "#team-consumer").startsWith("Pager consumer klaxon-pager: "));
+        assertThat(text(robot, "#team-stream")).startsWith("Stream KLAXON_ALERTS: ");
+        assertThat(disabled(robot, "#team-take-sender")).as("already the sender").isTrue();
+        assertThat(disabled(robot, "#team-hand-over")).isFalse();
+
+        robot.clickOn("#team-hand-over");
+        await().atMost(PATIENCE).until(() -> other.team().status().sending());
+        await().atMost(PATIENCE).until(() -> text(robot, "#team-status").startsWith("observer · other sends"));
+        await().atMost(PATIENCE).until(() -> banner(robot).contains("paging is done by other"));
+        assertThat(text(robot, "#team-action-status")).startsWith("Team: handed over");
+        assertThat(disabled(robot, "#team-hand-over")).isTrue();
+
+        await().atMost(PATIENCE).until(() -> !disabled(robot, "#team-take-sender"));
+        robot.clickOn("#team-take-sender");
+        await().atMost(PATIENCE).until(() -> console.team().status().sending() && !other.team().status().sending());
+        await().atMost(PATIENCE).until(() -> text(robot, "#team-status").startsWith("sender · lease"));
+        await().atMost(PATIENCE).until(() -> banner(robot).isEmpty());
+
+        List<AuditRow> audited = console.searchAudit(new AuditQuery(null, null, null, null, null, 100)).stream()
+                .filter(row -> row.action() != null && row.action().startsWith("team:")).toList();
+        assertThat(audited).as("who did it, from this console").anyMatch(row -> row.action()
+                .equals("team: handed the sender role over") && row.actor().equals(console.operator()));
+        assertThat(audited).anyMatch(row -> row.action().equals("team: took the sender lease")
+                && row.actor().equals(console.operator()));
+    }
+
+    @Test
+    void theStatusBarIndicatorOpensTheTeamView(FxRobot robot) {
+        await().atMost(PATIENCE).until(() -> text(robot, "#team-status").startsWith("sender"));
+        robot.clickOn("#team-status");
+        await().atMost(PATIENCE).until(() -> fx(() -> window.showing(TeamView.class)));
+        Node meaning = robot.lookup("#team-meaning").query();
+        assertThat(fx(() -> ((Label) meaning).getText())).contains("This console is the team's sender")
+                .contains("This console is console, role auto");
+    }
+}
