@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -58,7 +59,8 @@ public final class DemoEnvironment implements AutoCloseable {
      * writes and loads the demo config, and starts the feed. On any failure, whatever already started is stopped.
      */
     public static DemoEnvironment start(Clock clock, long seed) throws IOException {
-        NatsServerProcess server = NatsServerProcess.start();
+        // With JetStream: the demo runs in team mode, this console its team's only member and sender.
+        NatsServerProcess server = NatsServerProcess.start(List.of("-js"));
         Path directory = null;
         Connection publisher = null;
         try {
@@ -91,7 +93,8 @@ public final class DemoEnvironment implements AutoCloseable {
     /**
      * The demo's config: shadow mode for everything (rendered, never sent, so no PagerDuty key is needed) with the
      * guards at work, so silences, dedup and flood state show as they would live. Staging pages render as shadow
-     * events too; metrics are logged. The flood guard is set low enough that the once-a-minute burst trips it.
+     * events too; metrics are logged. It runs in team mode (the server has JetStream), with this console as the
+     * team's only member, so the Team view and the message ids show. The flood guard is set low enough that the once-a-minute burst trips it.
      */
     static String demoConfigYaml(String natsUrl, Path storageDir) {
         return """
@@ -101,6 +104,8 @@ public final class DemoEnvironment implements AutoCloseable {
                 nats:
                   servers: ["%s"]
                   subjects: ["alerts.>", "metrics.>"]
+                  # Team mode: every alert is kept in a JetStream stream; this console is the sender.
+                  jetstream: { stream: KLAXON_ALERTS, consumer: klaxon-pager, max_age: 1h, role: sender }
                 storage:
                   dir: "%s"
                 routes:

@@ -86,6 +86,8 @@ class DemoEnvironmentTest {
             assertThat(routes).extracting(RouteRule::action)
                     .containsExactly(RouteAction.PAGE, RouteAction.PAGE, RouteAction.LOG);
             assertThat(config.guards().shadowAll()).as("nothing is ever sent from the demo").isTrue();
+            assertThat(config.nats().teamMode()).as("the demo shows team mode, this console the sender").isTrue();
+            assertThat(config.nats().jetstream().role()).isEqualTo(dev.klaxon.config.JetStreamConfig.Role.SENDER);
             assertThat(routes.get(1).shadow()).isTrue();
             assertThat(config.guards().floodPerSubject()).isNotNull();
             assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.secret.SecretRef.env("PD_ROUTING_KEY_PROD"));
