@@ -104,9 +104,14 @@ class TeamChaosTest {
         Instant healed = Instant.now();
         heal();
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> settledKeys(keys) == keys);
-        Instant drained = Instant.now();
+        Instant drained;
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> settledKeys(keys) == keys);
+            drained = Instant.now();
+        } catch (org.awaitility.core.ConditionTimeoutException notDrained) {
+            drained = null;
+        }
 
         Map<String, List<ReceivedRequest>> byEvent = acceptedByEvent();
         List<String> duplicates = new ArrayList<>();
@@ -134,7 +139,26 @@ class TeamChaosTest {
                         + "%d duplicate events, worst publish-to-PagerDuty %d s, drained %d s after the last "
                         + "fault was healed%n", seed, alerts, Duration.between(start, healed).toSeconds(),
                 pagerDuty.received().size(), pagerDuty.acceptedEvents().size(), duplicates.size(),
-                worst.toSeconds(), Duration.between(healed, drained).toSeconds());
+                worst.toSeconds(), drained == null ? -1 : Duration.between(healed, drained).toSeconds());
+        List<String> lost = new ArrayList<>();
+        List<String> reopened = new ArrayList<>();
+        Map<String, String> last = lastActions();
+        for (int i = 0; i < keys; i++) {
+            String action = last.get("chaos-" + i);
+            if (action == null) {
+                lost.add("chaos-" + i);
+            } else if (!action.equals("resolve")) {
+                reopened.add("chaos-" + i);
+            }
+        }
+        System.out.printf("chaos run: %d keys never reached PagerDuty %s; %d keys end on a trigger %s%n",
+                lost.size(), lost.subList(0, Math.min(20, lost.size())), reopened.size(),
+                reopened.subList(0, Math.min(20, reopened.size())));
+        for (String key : reopened.subList(0, Math.min(5, reopened.size()))) {
+            System.out.println("chaos reopened " + key + ": " + pagerDuty.received().stream()
+                    .filter(r -> key.equals(r.field("dedup_key")))
+                    .map(r -> r.arrivedAt() + " " + r.field("event_action") + " " + r.status()).toList());
+        }
         timeline.forEach(line -> System.out.println("chaos fault: " + line));
         duplicates.forEach(line -> System.out.println("chaos duplicate: " + line));
 
@@ -311,14 +335,19 @@ class TeamChaosTest {
         return events;
     }
 
-    /** Keys whose last accepted event is their resolve. */
-    private int settledKeys(int keys) {
+    private Map<String, String> lastActions() {
         Map<String, String> last = new HashMap<>();
         for (ReceivedRequest request : pagerDuty.received()) {
             if (request.accepted() && !request.isChangeEvent()) {
                 last.put(request.field("dedup_key"), request.field("event_action"));
             }
         }
+        return last;
+    }
+
+    /** Keys whose last accepted event is their resolve. */
+    private int settledKeys(int keys) {
+        Map<String, String> last = lastActions();
         int settled = 0;
         for (int i = 0; i < keys; i++) {
             if ("resolve".equals(last.get("chaos-" + i))) {
