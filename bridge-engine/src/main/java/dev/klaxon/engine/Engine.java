@@ -520,7 +520,7 @@ public final class Engine implements AutoCloseable {
             this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
                     clock, teamPaging);
             if (teamSession != null) {
-                delivery.gate(teamSession);
+                delivery.gate(new UnsentTriggers(teamSession, guards));
             }
             this.worker = new Thread(loop, "klaxon-engine");
             this.worker.setDaemon(true);

@@ -98,6 +98,14 @@ public final class PagerGuards {
         return check(decision, true, false);
     }
 
+    /**
+     * A trigger this member decided was never sent (superseded in team mode): its dedup_key leaves the window, so the
+     * next delivery of it is judged again. Any thread.
+     */
+    public synchronized void unsent(String routingKeyRef, String dedupKey) {
+        dedup.resolved(routingKeyRef + "\u0000" + dedupKey);
+    }
+
     public Decision explain(Decision decision) {
         return check(decision, false, true);
     }

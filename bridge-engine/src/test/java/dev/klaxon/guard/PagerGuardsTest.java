@@ -90,6 +90,19 @@ class PagerGuardsTest {
     }
 
     @Test
+    void aTriggerThatWasNeverSentLeavesTheWindowAndARedeliveryIsNotCountedAsSent() {
+        assertThat(live("alerts.prod.db", "{\"dedup_key\":\"k\"}").outcome()).isEqualTo(Outcome.FORWARDED);
+        assertThat(live("alerts.prod.db", "{\"dedup_key\":\"k\"}").outcome()).isEqualTo(Outcome.DEDUPLICATED);
+
+        guards.unsent(dev.klaxon.secret.SecretRef.env("PD_PROD").stored(), "k"); // superseded: handed to the team
+
+        assertThat(live("alerts.prod.db", "{\"dedup_key\":\"k\"}").outcome()).isEqualTo(Outcome.FORWARDED);
+        guards.unsent(dev.klaxon.secret.SecretRef.env("PD_PROD").stored(), "other");
+        assertThat(live("alerts.prod.db", "{\"dedup_key\":\"k\"}").outcome())
+                .as("another key leaving the window changes nothing here").isEqualTo(Outcome.DEDUPLICATED);
+    }
+
+    @Test
     void theWindowCountsFromTheLastSentTriggerAndAResolveEndsIt() {
         live("alerts.prod.db", "{\"dedup_key\":\"k\"}");
         clock.advance(Duration.ofMinutes(5));
