@@ -26,8 +26,9 @@ import jdk.jfr.Recording;
  * runs, so drift in machine load hits both alike; the report gives every run and the medians.
  *
  * <p>Run: {@code mvn -q install -DskipTests && mvn -q -Pbench -pl bridge-engine verify -DskipTests}. Other modes:
- * {@code -Dbench.args="outbox [events rounds threads]"} ({@link OutboxBenchmark}) and
- * {@code -Dbench.args="latency [rate seconds warm-up-seconds]"} ({@link LatencyBenchmark}).
+ * {@code -Dbench.args="outbox [events rounds threads]"} ({@link OutboxBenchmark}),
+ * {@code -Dbench.args="latency [rate seconds warm-up-seconds]"} ({@link LatencyBenchmark}) and
+ * {@code -Dbench.args="team [rounds burst rate seconds]"} ({@link TeamModeBenchmark}).
  */
 public final class BenchMain {
 
@@ -48,6 +49,10 @@ public final class BenchMain {
             }
             case "latency" -> {
                 LatencyBenchmark.main(rest);
+                return;
+            }
+            case "team" -> {
+                TeamModeBenchmark.main(rest);
                 return;
             }
             default -> { }
