@@ -222,11 +222,30 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         if (event.streamSeq() == 0) {
             return null; // made by no stream message (coalesced flood, manual escalation): this member's own
         }
-        SenderLease current = lease;
-        if (!acks.tracks(event.streamSeq()) || current == null || !current.held()) {
-            return "handed to the team: this member no longer holds stream message " + event.streamSeq()
-                    + " (it restarted or is not the sender now); the stream redelivers it to the team's sender";
+        if (!mayStillSend(event)) {
+            return handedToTheTeam(event);
         }
+        String fenced = fenced(event);
+        if (fenced != null) {
+            return fenced;
+        }
+        // Asked again after the fence read (a network round trip): a laptop that slept through that read wakes
+        // here with its lease expired, and its request must not go out behind the new sender's back.
+        return mayStillSend(event) ? null : handedToTheTeam(event);
+    }
+
+    private boolean mayStillSend(PendingEvent event) {
+        SenderLease current = lease;
+        return acks.tracks(event.streamSeq()) && current != null && current.held();
+    }
+
+    private static String handedToTheTeam(PendingEvent event) {
+        return "handed to the team: this member no longer holds stream message " + event.streamSeq()
+                + " (it restarted or is not the sender now); the stream redelivers it to the team's sender";
+    }
+
+    /** Why the fence forbids this event, or null when it may go. */
+    private String fenced(PendingEvent event) {
         SentFence currentFence = fence;
         if (event.dedupKey() == null || currentFence == null) {
             return null;

