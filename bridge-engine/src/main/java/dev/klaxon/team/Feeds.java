@@ -31,6 +31,12 @@ final class Feeds {
     private final AtomicLong lastSeen = new AtomicLong();
     /** Which pull is current: a stopped pull's outstanding requests still deliver, and those go straight back. */
     private final AtomicLong pullGeneration = new AtomicLong();
+    /**
+     * Which view is current. A stopped consumer's open pull request still delivers what arrives until it expires
+     * (seconds): without this, a member that just became the sender would decide each new message twice, once
+     * pulled and once watched, and count it twice in its live view and its guards.
+     */
+    private final AtomicLong viewGeneration = new AtomicLong();
     private Connection connection;
     private MessageHandoff handoff;
     private MessageConsumer view;
@@ -65,7 +71,8 @@ final class Feeds {
                         .startSequence(from + 1);
         StreamContext context = connection.getStreamContext(stream);
         MessageHandoff target = handoff;
-        view = context.createOrderedConsumer(config).consume(message -> watched(target, message));
+        long generation = viewGeneration.incrementAndGet();
+        view = context.createOrderedConsumer(config).consume(message -> watched(target, message, generation));
     }
 
     /** Pulls from the team's consumer: this member is the sender. */
@@ -104,13 +111,17 @@ final class Feeds {
     }
 
     private void stopView() {
+        viewGeneration.incrementAndGet();
         if (view != null) {
             view.stop();
             view = null;
         }
     }
 
-    private void watched(MessageHandoff target, Message message) {
+    private void watched(MessageHandoff target, Message message, long generation) {
+        if (generation != viewGeneration.get()) {
+            return; // this view was stopped (the member pulls now): the pulled copy is the one decided
+        }
         long sequence = message.metaData().streamSequence();
         lastSeen.accumulateAndGet(sequence, Math::max);
         target.offer(message, position(message, sequence, null));

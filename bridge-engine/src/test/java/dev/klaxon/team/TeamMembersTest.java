@@ -63,6 +63,8 @@ class TeamMembersTest {
         await().atMost(WAIT).until(() -> alice.summary().processed() == 60 && bob.summary().processed() == 60);
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 60);
 
+        assertThat(bridge.summary().processed()).as("the sender decides each alert once: pulled, not also watched")
+                .isEqualTo(60);
         assertThat(alice.summary().total(Outcome.FORWARDED)).isEqualTo(60);
         assertThat(alice.summary().lastReasons().get(Outcome.FORWARDED))
                 .isEqualTo("routes[0] \"alerts.prod.>\": page, sent by the team's sender bridge, not by this member");
