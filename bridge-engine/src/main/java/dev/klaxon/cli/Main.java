@@ -48,6 +48,7 @@ public final class Main {
                                                    console or run is up; acknowledges and resolves still go)
               silence list                         silences with state, time left and what they matched
               silence expire ID | silence extend ID --for 30m
+              silence share                        team mode: move this laptop's silences into the team's
               outbox status                        pending events per routing key, dead letters, delivery rate
               outbox dead-letters                  events PagerDuty refused for good, with its reason
               outbox resend ID...                  send dead letters again (only while no engine runs; with the

@@ -12,10 +12,17 @@ import dev.klaxon.guard.SilenceBook;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.guard.SilenceState;
+import dev.klaxon.guard.SilenceStorage;
 import dev.klaxon.guard.SilenceStore;
 import dev.klaxon.guard.Silences;
+import dev.klaxon.nats.NatsConnectionCheck;
 import dev.klaxon.route.SubjectPattern;
 import dev.klaxon.storage.StorageFiles;
+import dev.klaxon.team.LocalSilences;
+import dev.klaxon.team.SharedSilenceStore;
+import dev.klaxon.team.TeamSession;
+import io.nats.client.Connection;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +32,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code silence add|list|expire|extend}. Silences live in {@code storage.dir/silences.db}, which a running engine
- * re-reads every few seconds, so these work while the console or {@code run} is up. Changes are audited.
+ * {@code silence add|list|expire|extend|share}. In core mode silences live in {@code storage.dir/silences.db}, which
+ * a running engine re-reads every few seconds, so these work while the console or {@code run} is up. In team mode
+ * they live in the team's KV bucket, which every member watches; {@code share} moves this laptop's own silences
+ * there. Changes are audited.
  */
 final class SilenceCommand {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final CliContext context;
 
     SilenceCommand(CliContext context) {
@@ -37,7 +47,7 @@ final class SilenceCommand {
 
     int run(List<String> args) throws UsageException, ConfigException {
         if (args.isEmpty()) {
-            throw new UsageException("expected \"silence add|list|expire|extend\"");
+            throw new UsageException("expected \"silence add|list|expire|extend|share\"");
         }
         Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "for", "reason"),
                 Set.of("match"));
@@ -46,6 +56,7 @@ final class SilenceCommand {
             case "list" -> list(arguments);
             case "expire" -> expire(arguments);
             case "extend" -> extend(arguments);
+            case "share" -> share(arguments);
             default -> throw new UsageException("unknown silence command \"" + args.get(0) + "\"");
         };
     }
@@ -77,7 +88,8 @@ final class SilenceCommand {
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         SilenceRequest request = new SilenceRequest(pattern, matchers, null, duration, reason);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
-        try (Silences silences = open(config)) {
+        try (SilenceAccess access = open(config)) {
+            Silences silences = access.silences();
             Silence silence = silences.add(request, who);
             audit(config, OperatorAction.succeeded(context.clock().instant(), who, "silence.add", pattern.text()));
             context.out().println("added " + silence.label() + " until " + silence.endsAt());
@@ -91,7 +103,8 @@ final class SilenceCommand {
         }
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         Instant now = context.clock().instant();
-        try (Silences silences = open(config)) {
+        try (SilenceAccess access = open(config)) {
+            Silences silences = access.silences();
             List<SilenceRecord> records = silences.list();
             for (SilenceRecord record : records) {
                 context.out().println(line(record, now));
@@ -105,8 +118,9 @@ final class SilenceCommand {
         long id = id(arguments, "silence expire");
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
-        try (Silences silences = open(config)) {
-            boolean done = silences.expire(id);
+        try (SilenceAccess access = open(config)) {
+            Silences silences = access.silences();
+            boolean done = silences.expire(id, SilenceStorage.ANY_REVISION, who);
             return report(config, who, "silence.expire", id, done, "expired silence #" + id);
         }
     }
@@ -116,10 +130,11 @@ final class SilenceCommand {
         Duration more = duration(arguments, "silence extend");
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
-        try (Silences silences = open(config)) {
+        try (SilenceAccess access = open(config)) {
+            Silences silences = access.silences();
             Optional<SilenceRecord> found = silences.list().stream().filter(r -> r.silence().id() == id).findFirst();
             Instant newEnd = found.map(r -> r.silence().endsAt().plus(more)).orElse(null);
-            boolean done = newEnd != null && silences.extend(id, newEnd);
+            boolean done = newEnd != null && silences.extend(id, newEnd, SilenceStorage.ANY_REVISION, who);
             return report(config, who, "silence.extend", id, done, "silence #" + id + " now ends " + newEnd);
         }
     }
@@ -157,14 +172,83 @@ final class SilenceCommand {
         if (record.expiredWhileFiring()) {
             line.append("  [ended while its subjects were still firing]");
         }
+        if (record.lastChange() != null) {
+            line.append("  (").append(record.lastChange().describe()).append(" at ").append(record.lastChange().at())
+                    .append(')');
+        }
         return line.toString();
     }
 
-    private Silences open(KlaxonConfig config) {
+    private int share(Arguments arguments) throws UsageException, ConfigException {
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("silence share takes no arguments besides --config");
+        }
+        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        if (!config.nats().teamMode()) {
+            throw new UsageException("silence share moves silences into the team's; team mode is off in "
+                    + config.source() + " (no nats.jetstream)");
+        }
+        String who = OperatorIdentity.of(config.pagerduty().fromEmail());
+        try (SilenceStore local = localStore(config); SilenceAccess team = open(config)) {
+            int moved = LocalSilences.moveInto(local, team.shared(), TeamSession.memberId(), who,
+                    context.clock().instant());
+            audit(config, OperatorAction.succeeded(context.clock().instant(), who, "silence.share",
+                    moved + " silence(s) from silences.db"));
+            context.out().println("moved " + moved + " silence" + (moved == 1 ? "" : "s")
+                    + " from silences.db into the team's");
+        }
+        return Main.OK;
+    }
+
+    /** The silences this config means: the team's in team mode (over a NATS connection), else the file's. */
+    private SilenceAccess open(KlaxonConfig config) {
+        if (!config.nats().teamMode()) {
+            return new SilenceAccess(new Silences(localStore(config), new SilenceBook(), context.clock()), null, null);
+        }
+        NatsConnectionCheck connector = new NatsConnectionCheck(context.environment(), CONNECT_TIMEOUT,
+                context.clock());
+        Connection connection = null;
+        try {
+            connection = connector.open(config.nats());
+            SharedSilenceStore shared = SharedSilenceStore.open(connection, config.nats().jetstream(),
+                    config.nats().subjects(), TeamSession.memberId());
+            return new SilenceAccess(new Silences(shared, new SilenceBook(), context.clock()), shared, connection);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            throw new IllegalStateException("the team's silences cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(connection);
+            throw new IllegalStateException("interrupted while connecting to NATS", e);
+        }
+    }
+
+    private SilenceStore localStore(KlaxonConfig config) {
         Path file = StorageFiles.ensureDirectory(config.storage().dir()).resolve("silences.db");
         // SQLite would take an empty or garbled file for a new database and write over the silences it held.
         StorageFiles.checkDatabase(file, "silences");
-        return new Silences(SilenceStore.open(file), new SilenceBook(), context.clock());
+        return SilenceStore.open(file);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The silences a command works on, and the NATS connection (team mode) to close with them. */
+    private record SilenceAccess(Silences silences, SharedSilenceStore shared, Connection connection)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            silences.close();
+            closeQuietly(connection);
+        }
     }
 
     private void audit(KlaxonConfig config, OperatorAction action) {

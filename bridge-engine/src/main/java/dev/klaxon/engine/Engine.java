@@ -40,6 +40,7 @@ import dev.klaxon.storage.StorageHealth;
 import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.team.LocalFacts;
 import dev.klaxon.team.TeamControl;
+import dev.klaxon.team.LocalSilences;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
 import java.io.IOException;
@@ -284,7 +285,7 @@ public final class Engine implements AutoCloseable {
      * answer includes them; dedup and flood state exist only while running.
      */
     public Decision explain(String subject, byte[] body, Map<String, List<String>> headers) {
-        if (running == null && storedSilencesRead.compareAndSet(false, true)) {
+        if (running == null && teamSession == null && storedSilencesRead.compareAndSet(false, true)) {
             readStoredSilences();
         }
         return guards.explain(processor.explain(new InboundMessage(subject, body, headers, clock.instant())));
@@ -395,23 +396,54 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** Ends a silence now; audited as {@code silence.expire}. Fails when it does not exist or already ended. */
-    public CompletableFuture<Boolean> expireSilence(long id) {
+    /**
+     * Ends a silence now; audited as {@code silence.expire}. Fails when it does not exist or already ended, or (team
+     * mode) when someone changed it after {@code seenRevision} ({@link SilenceStorage#ANY_REVISION}: whatever it is).
+     */
+    public CompletableFuture<Boolean> expireSilence(long id, long seenRevision) {
         return silenceAction("silence.expire", "silence #" + id, parts -> {
-            if (!parts.silences.expire(id)) {
+            if (!parts.silences.expire(id, seenRevision, operator())) {
                 throw new IllegalArgumentException("silence #" + id + " does not exist or has already ended");
             }
             return new ActionResult<>(true, null);
         });
     }
 
-    /** Moves the end of a silence that has not ended; audited as {@code silence.extend}. */
-    public CompletableFuture<Boolean> extendSilence(long id, Instant newEnd) {
+    /** Moves the end of a silence that has not ended; audited as {@code silence.extend}. As expire, for conflicts. */
+    public CompletableFuture<Boolean> extendSilence(long id, Instant newEnd, long seenRevision) {
         return silenceAction("silence.extend", "silence #" + id, parts -> {
-            if (!parts.silences.extend(id, newEnd)) {
+            if (!parts.silences.extend(id, newEnd, seenRevision, operator())) {
                 throw new IllegalArgumentException("silence #" + id + " does not exist or has already ended");
             }
             return new ActionResult<>(true, "until " + newEnd);
+        });
+    }
+
+    /**
+     * Team mode: the silences in this laptop's {@code silences.db} that have not ended, which the team does not see
+     * until they are {@link #shareLocalSilences() shared}. Empty in core mode.
+     */
+    public CompletableFuture<List<SilenceRecord>> unsharedSilences() {
+        Running parts = running;
+        if (parts == null || parts.localSilences == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return parts.later(() -> LocalSilences.unended(parts.localSilences, clock.instant()));
+    }
+
+    /**
+     * Team mode: moves this laptop's silences that have not ended into the team's, each ended here once the team
+     * has it (so a failure half way leaves none twice); audited as {@code silence.share}.
+     */
+    public CompletableFuture<Integer> shareLocalSilences() {
+        return silenceAction("silence.share", "silences.db", parts -> {
+            if (parts.localSilences == null || teamSession == null) {
+                throw new IllegalStateException("not in team mode: silences.db is the only place silences live");
+            }
+            int moved = LocalSilences.moveInto(parts.localSilences, teamSession.silences(), teamSession.member(),
+                    operator(), clock.instant());
+            parts.silences.reloadBook();
+            return new ActionResult<>(moved, moved + " silence(s) moved from silences.db into the team's");
         });
     }
 
@@ -482,6 +514,8 @@ public final class Engine implements AutoCloseable {
         private final AuditLog audit;
         private final Outbox outbox;
         private final Silences silences;
+        /** Team mode: this laptop's own silences, kept only to offer moving them into the team's. */
+        private final SilenceStore localSilences;
         private final DeliveryService delivery;
         private final CommitQueue commits;
         private final OutboxSink outboxSink;
@@ -502,7 +536,10 @@ public final class Engine implements AutoCloseable {
                 this.outbox = opened(opened, Outbox.open(dir.resolve("outbox.db"), clock));
                 Path silencesFile = dir.resolve("silences.db");
                 StorageFiles.checkDatabase(silencesFile, "silences");
-                this.silences = opened(opened, new Silences(SilenceStore.open(silencesFile), silenceBook, clock));
+                SilenceStore local = opened(opened, SilenceStore.open(silencesFile));
+                this.localSilences = teamSession == null ? null : local;
+                this.silences = opened(opened, new Silences(teamSession == null ? local : teamSession.silences(),
+                        silenceBook, clock));
                 silences.refresh(pattern -> false);
             } catch (RuntimeException e) {
                 // A later file failing must not leave the earlier ones open, with their threads running.
@@ -570,6 +607,23 @@ public final class Engine implements AutoCloseable {
             housekeeping.scheduleWithFixedDelay(this::refreshSilences, SILENCE_REFRESH_MILLIS, SILENCE_REFRESH_MILLIS,
                     TimeUnit.MILLISECONDS);
             housekeeping.scheduleWithFixedDelay(this::pruneOutbox, 0, OUTBOX_PRUNE_INTERVAL_MINUTES, TimeUnit.MINUTES);
+            if (localSilences != null) {
+                housekeeping.execute(this::sayWhatIsNotShared);
+            }
+        }
+
+        /** Team mode: this laptop's own silences no longer count; the person decides whether to move them. */
+        private void sayWhatIsNotShared() {
+            try {
+                int unshared = LocalSilences.unended(localSilences, clock.instant()).size();
+                if (unshared > 0) {
+                    LOG.warning(unshared + " silence(s) in silences.db have not ended and are not the team's: in team "
+                            + "mode only the team's silences count. Move them with: klaxon-bridge silence share "
+                            + "(or Share in the console's Silences view)");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not read silences.db to offer moving its silences to the team", e);
+            }
         }
 
         /** Runs {@code work} on the housekeeping thread, so a caller on a UI thread never waits on a database. */
@@ -662,6 +716,9 @@ public final class Engine implements AutoCloseable {
             statusAtClose = delivery.status();
             outbox.close();
             silences.close();
+            if (localSilences != null) {
+                localSilences.close();
+            }
             audit.close();
             lock.close();
         }

@@ -40,7 +40,7 @@ public record PayloadMatcher(String field, boolean regex, String value) {
      * seconds, most of them long ended, and compiling their patterns each time is what made idle engines busy. Only
      * the silences in force are compiled, once, by {@link SilenceBook}.
      */
-    static PayloadMatcher stored(String text) {
+    public static PayloadMatcher stored(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new IllegalArgumentException("expected field=value or field=~regex, got \"" + text + "\"");

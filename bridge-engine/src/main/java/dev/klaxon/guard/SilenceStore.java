@@ -23,7 +23,7 @@ import java.util.Optional;
  * statements, and SQLite's own locking with a busy timeout serialises them. The engine re-reads the table every
  * few seconds to see silences added elsewhere.
  */
-public final class SilenceStore implements AutoCloseable {
+public final class SilenceStore implements SilenceStorage {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE silences (
@@ -85,7 +85,7 @@ public final class SilenceStore implements AutoCloseable {
         }
     }
 
-    /** Stores a new silence and gives it back with its id. */
+    @Override
     public synchronized Silence add(SubjectPattern pattern, List<PayloadMatcher> matchers, Instant startsAt,
                                     Instant endsAt, String createdBy, String reason, Instant createdAt) {
         try (PreparedStatement ps = connection.prepareStatement("""
@@ -109,19 +109,20 @@ public final class SilenceStore implements AutoCloseable {
         }
     }
 
-    /** Ends a silence now; false when there is no such silence or it had already ended. */
-    public synchronized boolean expire(long id, Instant now) {
+    /** One laptop, one person: {@code seenRevision} and {@code who} are not kept (the audit has who). */
+    @Override
+    public synchronized boolean expire(long id, long seenRevision, String who, Instant now) {
         return update("UPDATE silences SET expired_at = ? WHERE id = ? AND expired_at IS NULL AND ends_at > ?",
                 now.toEpochMilli(), id, now.toEpochMilli()) == 1;
     }
 
-    /** Moves the end of a silence that has not ended yet; false otherwise. */
-    public synchronized boolean extend(long id, Instant newEnd, Instant now) {
+    @Override
+    public synchronized boolean extend(long id, Instant newEnd, long seenRevision, String who, Instant now) {
         return update("UPDATE silences SET ends_at = ? WHERE id = ? AND expired_at IS NULL AND ends_at > ?",
                 newEnd.toEpochMilli(), id, now.toEpochMilli()) == 1;
     }
 
-    /** Adds what the engine counted since its last call. */
+    @Override
     public synchronized void addMatches(Map<Long, Long> counts) {
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE silences SET matched = matched + ? WHERE id = ?")) {
@@ -136,11 +137,12 @@ public final class SilenceStore implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized void markExpiredWhileFiring(long id) {
         update("UPDATE silences SET expired_while_firing = 1 WHERE id = ?", id);
     }
 
-    /** Every silence with its counts, newest first. */
+    @Override
     public synchronized List<SilenceRecord> all() {
         List<SilenceRecord> result = new ArrayList<>();
         try (Statement s = connection.createStatement();
@@ -185,6 +187,11 @@ public final class SilenceStore implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new GuardStorageException("a stored silence has unreadable matchers", e);
         }
+    }
+
+    @Override
+    public String where() {
+        return "silences.db";
     }
 
     @Override

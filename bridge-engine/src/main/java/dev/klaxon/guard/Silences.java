@@ -10,24 +10,26 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * The engine's silences: the store on disk and the book the processing thread reads, kept in step. {@link #refresh}
- * runs every few seconds on the engine's housekeeping thread: it saves match counts, picks up silences added by
- * other processes, and notices silences that ended while their subjects were still firing.
+ * The engine's silences: the storage (this laptop's file, or the team's KV bucket) and the book the processing
+ * thread reads, kept in step. {@link #refresh} runs every few seconds on the engine's housekeeping thread: it saves
+ * match counts, picks up silences added by other processes, and notices silences that ended while their subjects
+ * were still firing. Storage that hears of changes as they happen (the team's) refreshes the book at once too.
  */
 public final class Silences implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Silences.class.getName());
 
-    private final SilenceStore store;
+    private final SilenceStorage store;
     private final SilenceBook book;
     private final Clock clock;
     /** Silences that ended after this (and by now) ended since the last refresh. */
     private Instant lastRefresh;
 
-    public Silences(SilenceStore store, SilenceBook book, Clock clock) {
+    public Silences(SilenceStorage store, SilenceBook book, Clock clock) {
         this.store = store;
         this.book = book;
         this.clock = clock;
         this.lastRefresh = clock.instant();
+        store.onChange(this::reloadBook);
     }
 
     /**
@@ -62,16 +64,27 @@ public final class Silences implements AutoCloseable {
         return silence;
     }
 
-    public synchronized boolean expire(long id) {
-        boolean changed = store.expire(id, clock.instant());
+    /**
+     * @param seenRevision the revision the person saw ({@link SilenceRecord#revision()}), or
+     *                     {@link SilenceStorage#ANY_REVISION}
+     * @throws SilenceConflictException when someone else changed it since
+     */
+    public synchronized boolean expire(long id, long seenRevision, String who) {
+        boolean changed = store.expire(id, seenRevision, who, clock.instant());
         reloadBook();
         return changed;
     }
 
-    public synchronized boolean extend(long id, Instant newEnd) {
-        boolean changed = store.extend(id, newEnd, clock.instant());
+    /** @throws SilenceConflictException when someone else changed it since {@code seenRevision} */
+    public synchronized boolean extend(long id, Instant newEnd, long seenRevision, String who) {
+        boolean changed = store.extend(id, newEnd, seenRevision, who, clock.instant());
         reloadBook();
         return changed;
+    }
+
+    /** Where these silences are kept, for messages. */
+    public String where() {
+        return store.where();
     }
 
     /** Every silence, newest first, with its matches counted so far (saved and not yet saved). */
@@ -79,7 +92,7 @@ public final class Silences implements AutoCloseable {
         List<SilenceRecord> records = new ArrayList<>();
         for (SilenceRecord record : store.all()) {
             long unsaved = book.unsavedMatches(record.silence().id());
-            records.add(new SilenceRecord(record.silence(), record.matched() + unsaved, record.expiredWhileFiring()));
+            records.add(record.withMatched(record.matched() + unsaved));
         }
         return records;
     }

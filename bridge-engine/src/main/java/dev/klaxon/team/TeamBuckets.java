@@ -20,6 +20,8 @@ final class TeamBuckets {
     /** Member heartbeats: gone 30 s after a member's last one. */
     static final String MEMBERS = "KLAXON_MEMBERS";
     static final Duration MEMBERS_TTL = Duration.ofSeconds(30);
+    /** The team's silences: one key per silence, changed only by compare and set; never expire by themselves. */
+    static final String SILENCES = "KLAXON_SILENCES";
 
     private TeamBuckets() {
     }

@@ -69,6 +69,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
     private final TeamSetup setup;
     private final Instant startedAt;
     private final ScheduledExecutorService thread;
+    private final SharedSilenceStore silences;
 
     // Written by the team thread (and open() before it is started on a connection); read anywhere.
     private volatile Connection connection;
@@ -108,6 +109,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         this.setup = new TeamSetup(config, nats.subjects());
         this.startedAt = clock.instant();
         this.lastAnswer = startedAt;
+        this.silences = new SharedSilenceStore(member, this::holdsLease);
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "klaxon-team");
             t.setDaemon(true);
@@ -160,6 +162,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             thread.execute(() -> {
                 loseLease("the NATS connection closed");
                 feeds.stopAll();
+                silences.detach();
                 bound = null;
                 connection = null;
             });
@@ -552,6 +555,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             TeamSetup.Bound done = setup.bind(current);
             lease = new SenderLease(done.lease(), mapper, clock, nanoTime, member, headless);
             fence = new SentFence(done.sent(), mapper);
+            attachSilences(done);
             bound = done;
             stopCore(current);
             mode = TeamStatus.Mode.OBSERVER;
@@ -568,6 +572,30 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             unreachable();
         }
         lastStatus = Instant.EPOCH;
+    }
+
+    /** Before any message is watched or pulled, so none is decided without the team's silences. */
+    private void attachSilences(TeamSetup.Bound done) throws IOException, JetStreamApiException {
+        if (done.silences() == null) {
+            silences.unavailable("bucket " + TeamBuckets.SILENCES + " is missing and nats.jetstream.create is false");
+            return;
+        }
+        try {
+            silences.attach(done.silences());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the team's silences", e);
+        }
+    }
+
+    private boolean holdsLease() {
+        SenderLease current = lease;
+        return current != null && current.held();
+    }
+
+    /** The team's silences, which the engine uses instead of this laptop's {@code silences.db}. */
+    public SharedSilenceStore silences() {
+        return silences;
     }
 
     private void degrade(Connection current, TeamSetupException e) {

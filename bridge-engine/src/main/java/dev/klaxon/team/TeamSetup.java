@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Binds the team's stream, pager consumer and KV buckets on a connection, creating what is missing when the config
@@ -36,8 +37,11 @@ final class TeamSetup {
     private static final long MAX_ACK_PENDING = 1_000;
 
     /** What a member works with once bound. */
-    record Bound(JetStreamManagement management, KeyValue lease, KeyValue sent, KeyValue members) {
+    record Bound(JetStreamManagement management, KeyValue lease, KeyValue sent, KeyValue members,
+                 KeyValue silences) {
     }
+
+    private static final Logger LOG = Logger.getLogger(TeamSetup.class.getName());
 
     private final JetStreamConfig config;
     private final List<String> subjects;
@@ -61,7 +65,8 @@ final class TeamSetup {
             bucket(buckets, TeamBuckets.SENT, config.maxAge());
             bucket(buckets, TeamBuckets.MEMBERS, TeamBuckets.MEMBERS_TTL);
             return new Bound(management, connection.keyValue(TeamBuckets.LEASE),
-                    connection.keyValue(TeamBuckets.SENT), connection.keyValue(TeamBuckets.MEMBERS));
+                    connection.keyValue(TeamBuckets.SENT), connection.keyValue(TeamBuckets.MEMBERS),
+                    silences(connection, buckets));
         } catch (IOException e) {
             throw unreachable(connection, e);
         }
@@ -172,6 +177,24 @@ final class TeamSetup {
             throw new TeamSetupException(TeamSetupException.Kind.MISMATCH, "consumer " + config.consumer()
                     + " of stream " + config.stream() + " exists but " + String.join("; ", differences)
                     + ": Klaxon never changes it; fix it or name another in nats.jetstream.consumer");
+        }
+    }
+
+    /**
+     * The shared silences, or null when their bucket is missing and may not be created: paging goes on, the team's
+     * silences cannot be changed, and the member says so, rather than the whole member turning view only.
+     */
+    KeyValue silences(Connection connection) throws IOException {
+        return silences(connection, connection.keyValueManagement());
+    }
+
+    private KeyValue silences(Connection connection, KeyValueManagement buckets) throws IOException {
+        try {
+            bucket(buckets, TeamBuckets.SILENCES, Duration.ZERO);
+            return connection.keyValue(TeamBuckets.SILENCES);
+        } catch (TeamSetupException e) {
+            LOG.warning("team: shared silences unavailable: " + e.getMessage());
+            return null;
         }
     }
 

@@ -67,8 +67,8 @@ class EngineArchitectureTest {
             .whereLayer("delivery").mayOnlyAccessLayers("audit", "config", "outbox", "pagerduty", "route", "secret",
                     "storage")
             .whereLayer("incidents").mayOnlyAccessLayers("audit", "config", "pagerduty", "secret")
-            .whereLayer("team").mayOnlyAccessLayers("audit", "config", "delivery", "message", "nats", "outbox",
-                    "secret", "storage")
+            .whereLayer("team").mayOnlyAccessLayers("audit", "config", "delivery", "guard", "message", "nats",
+                    "outbox", "route", "secret", "storage")
             .whereLayer("demo").mayOnlyAccessLayers("config", "natsserver")
             .whereLayer("demo").mayNotBeAccessedByAnyLayer()
             .whereLayer("engine").mayOnlyBeAccessedByLayers("cli")

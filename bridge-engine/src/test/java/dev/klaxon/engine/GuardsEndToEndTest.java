@@ -19,6 +19,7 @@ import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.guard.SilenceState;
+import dev.klaxon.guard.SilenceStorage;
 import dev.klaxon.guard.SignatureVerifier;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
@@ -134,16 +135,16 @@ class GuardsEndToEndTest {
                 StandardCharsets.UTF_8), Map.of()).reason()).startsWith(silence.label());
 
         clock.advance(Duration.ofMinutes(29));
-        engine.extendSilence(silence.id(), silence.endsAt().plus(Duration.ofMinutes(30))).get();
+        engine.extendSilence(silence.id(), silence.endsAt().plus(Duration.ofMinutes(30)), SilenceStorage.ANY_REVISION).get();
         clock.advance(Duration.ofMinutes(2));
         publish("alerts.prod.db.replica", "{\"severity\":\"warning\",\"dedup_key\":\"r4\"}");
         assertThat(count("alerts.prod.db.replica", Outcome.SILENCED)).as("extended past its first end").isEqualTo(3);
 
-        engine.expireSilence(silence.id()).get();
+        engine.expireSilence(silence.id(), SilenceStorage.ANY_REVISION).get();
         assertThat(silence(silence.id()).state(clock.instant())).isEqualTo(SilenceState.EXPIRED);
         publish("alerts.prod.db.replica", "{\"severity\":\"warning\",\"dedup_key\":\"r5\"}");
         await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 2);
-        assertThatThrownBy(() -> engine.expireSilence(silence.id()).join()).hasMessageContaining("already ended");
+        assertThatThrownBy(() -> engine.expireSilence(silence.id(), SilenceStorage.ANY_REVISION).join()).hasMessageContaining("already ended");
 
         await().atMost(WAIT).until(() -> engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION)).size() == 4);
         assertThat(engine.searchAudit(AuditQuery.all().kinds(AuditKind.ACTION))).extracting(AuditRow::action)

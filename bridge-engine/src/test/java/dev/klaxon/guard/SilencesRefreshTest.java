@@ -34,7 +34,7 @@ class SilencesRefreshTest {
             silences.add(request("alerts.prod.db.>", Duration.ofMinutes(5), "source=~ended-(a|b)+"), "ana");
             silences.add(request("alerts.prod.api.>", Duration.ofMinutes(30), "source=~expired-.*"), "ana");
             silences.add(request("alerts.prod.>", Duration.ofHours(2), "source=~in-force-.*"), "ana");
-            silences.expire(2);
+            silences.expire(2, SilenceStorage.ANY_REVISION, "ana");
             // An old silence whose pattern does not even compile: reading it must not try.
             insertEndedSilence(file, "[\"source=~db-(\"]");
             clock.advance(Duration.ofMinutes(10)); // the first one has ended too
