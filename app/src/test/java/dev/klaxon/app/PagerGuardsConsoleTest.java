@@ -263,7 +263,7 @@ class PagerGuardsConsoleTest {
         await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().size()) == 1);
         await().atMost(PATIENCE).until(() -> cellTexts(robot).contains("active"));
         List<String> cells = cellTexts(robot);
-        assertThat(cells).contains("alerts.prod.db.>", "disk swap", engine.operator(), "0");
+        assertThat(cells).contains("alerts.prod.db.>", "disk swap", "added by " + engine.operator(), "0");
         String left = cells.stream().filter(t -> t.startsWith("ends in ")).findFirst().orElseThrow();
         assertThat(left).matches("ends in (59m \\d\\ds|1h 00m)");
         // The time left ticks by itself, without new data.

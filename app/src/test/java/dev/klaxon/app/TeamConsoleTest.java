@@ -8,12 +8,15 @@ import atlantafx.base.controls.Message;
 import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.app.ui.shell.MainWindow;
+import dev.klaxon.app.ui.silences.SilencesView;
 import dev.klaxon.app.ui.team.TeamView;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
+import dev.klaxon.guard.SilenceRecord;
+import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -168,5 +172,43 @@ class TeamConsoleTest {
         Node meaning = robot.lookup("#team-meaning").query();
         assertThat(fx(() -> ((Label) meaning).getText())).contains("This console is the team's sender")
                 .contains("This console is console, role auto");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> silenceRows(FxRobot robot) {
+        TableView<SilenceRecord> table = robot.lookup("#silences-table").queryAs(TableView.class);
+        return fx(() -> table.getItems().stream().map(r -> r.silence().pattern().text() + " | "
+                + r.silence().endsAt() + " | " + (r.lastChange() == null ? "" : r.lastChange().describe())).toList());
+    }
+
+    @Test
+    void theSilencesViewShowsAnotherMembersChangesWithinTwoSecondsAndWhoMadeThem(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.show(SilencesView.class);
+            return null;
+        });
+        long id = other.addSilence(SilenceRequest.of("alerts.prod.db", Duration.ofMinutes(30), "failover")).get().id();
+        await().atMost(Duration.ofSeconds(2)).until(() -> silenceRows(robot).stream()
+                .anyMatch(row -> row.startsWith("alerts.prod.db | ") && row.endsWith("added by " + other.operator()
+                        + " on other")));
+
+        SilenceRecord seen = console.silences().get().get(0);
+        Instant later = seen.silence().endsAt().plus(Duration.ofHours(1));
+        other.extendSilence(id, later, seen.revision()).get();
+        await().atMost(Duration.ofSeconds(2)).until(() -> silenceRows(robot).contains("alerts.prod.db | " + later
+                + " | extended by " + other.operator() + " on other"));
+
+        // The console's own change, made from the row it shows, goes through and is the team's.
+        fx(() -> {
+            robot.lookup("#silences-table").queryAs(TableView.class).getSelectionModel().select(0);
+            return null;
+        });
+        robot.clickOn("#silence-expire");
+        try {
+            await().atMost(PATIENCE).until(() -> other.silences().get().get(0).lastChange().describe()
+                    .equals("expired by " + console.operator() + " on console"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("status: " + text(robot, "#silences-status") + "; rows " + silenceRows(robot), e);
+        }
     }
 }

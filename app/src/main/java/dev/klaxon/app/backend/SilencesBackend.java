@@ -10,9 +10,18 @@ public interface SilencesBackend {
     /** Every silence, newest first. */
     CompletableFuture<List<SilenceRecord>> list();
 
-    /** Ends a silence now; fails when it does not exist or has already ended. */
-    CompletableFuture<Boolean> expire(long id);
+    /**
+     * Ends a silence now; fails when it does not exist or has already ended, or (team mode) when someone changed it
+     * after {@code seen} was read, saying who and what it is now.
+     */
+    CompletableFuture<Boolean> expire(SilenceRecord seen);
 
-    /** Moves the end of a silence that has not ended. */
-    CompletableFuture<Boolean> extend(long id, Instant newEnd);
+    /** Moves the end of a silence that has not ended; fails as {@link #expire} does. */
+    CompletableFuture<Boolean> extend(SilenceRecord seen, Instant newEnd);
+
+    /** Team mode: how many silences of this laptop's own file have not ended and are not the team's. */
+    CompletableFuture<Integer> unshared();
+
+    /** Team mode: moves those into the team's silences; how many moved. */
+    CompletableFuture<Integer> share();
 }

@@ -161,13 +161,23 @@ public final class FakeBackend implements ConsoleBackend {
             }
 
             @Override
-            public CompletableFuture<Boolean> expire(long id) {
+            public CompletableFuture<Boolean> expire(SilenceRecord seen) {
                 return cannot("expire silences");
             }
 
             @Override
-            public CompletableFuture<Boolean> extend(long id, Instant newEnd) {
+            public CompletableFuture<Boolean> extend(SilenceRecord seen, Instant newEnd) {
                 return cannot("extend silences");
+            }
+
+            @Override
+            public CompletableFuture<Integer> unshared() {
+                return CompletableFuture.completedFuture(0);
+            }
+
+            @Override
+            public CompletableFuture<Integer> share() {
+                return cannot("share silences");
             }
         };
     }

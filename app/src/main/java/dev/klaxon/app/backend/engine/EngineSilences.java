@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The engine's silence store. */
+/** The engine's silences: this laptop's file, or the team's in team mode. */
 record EngineSilences(Engine engine, BackendThreads threads) implements SilencesBackend {
     @Override
     public CompletableFuture<List<SilenceRecord>> list() {
@@ -15,12 +15,22 @@ record EngineSilences(Engine engine, BackendThreads threads) implements Silences
     }
 
     @Override
-    public CompletableFuture<Boolean> expire(long id) {
-        return threads.command(() -> engine.expireSilence(id));
+    public CompletableFuture<Boolean> expire(SilenceRecord seen) {
+        return threads.command(() -> engine.expireSilence(seen.silence().id(), seen.revision()));
     }
 
     @Override
-    public CompletableFuture<Boolean> extend(long id, Instant newEnd) {
-        return threads.command(() -> engine.extendSilence(id, newEnd));
+    public CompletableFuture<Boolean> extend(SilenceRecord seen, Instant newEnd) {
+        return threads.command(() -> engine.extendSilence(seen.silence().id(), newEnd, seen.revision()));
+    }
+
+    @Override
+    public CompletableFuture<Integer> unshared() {
+        return threads.command(() -> engine.unsharedSilences().thenApply(List::size));
+    }
+
+    @Override
+    public CompletableFuture<Integer> share() {
+        return threads.command(engine::shareLocalSilences);
     }
 }

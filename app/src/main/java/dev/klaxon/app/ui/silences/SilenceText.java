@@ -36,6 +36,14 @@ final class SilenceText {
     }
 
     /** "ends in 47m 05s", "starts in 3m 00s", "ended 12 min ago". */
+    /** Who changed it last and from which member (team mode), else who made it. */
+    static String lastChange(SilenceRecord record) {
+        if (record.lastChange() == null) {
+            return "added by " + record.silence().createdBy();
+        }
+        return record.lastChange().describe() + " · " + Formats.timestamp(record.lastChange().at());
+    }
+
     static String remaining(SilenceRecord record, Instant now) {
         Silence silence = record.silence();
         return switch (record.state(now)) {

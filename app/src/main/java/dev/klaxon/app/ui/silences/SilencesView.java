@@ -59,7 +59,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class SilencesView implements ConsoleView {
     private static final ViewInfo INFO = new ViewInfo("silences", "Silences", Material2MZ.NOTIFICATIONS_OFF,
             "Silences: what is silenced, until when and why; extend or expire");
-    static final Duration REFRESH_PERIOD = Duration.ofSeconds(2);
+    /** Every second: in team mode another member's change should show within two. */
+    static final Duration REFRESH_PERIOD = Duration.ofSeconds(1);
     static final Duration SHORT_EXTENSION = Duration.ofMinutes(15);
     static final Duration LONG_EXTENSION = Duration.ofHours(1);
 
@@ -71,6 +72,8 @@ public final class SilencesView implements ConsoleView {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Label count = new Label();
     private final Label status = new Label();
+    private final Label unsharedText = new Label();
+    private final HBox unsharedBar;
     private final RefreshWhileShown refresher;
     private final Timeline ticker;
     private final VBox root;
@@ -103,7 +106,19 @@ public final class SilencesView implements ConsoleView {
         HBox actions = new HBox(10, extendShort, extendLong, expire, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("incident-actions");
-        root = new VBox(header, actions, table);
+        Button share = new Button("Move them to the team", new FontIcon(Material2MZ.SHARE));
+        share.setId("silences-share");
+        share.setTooltip(new Tooltip("Adds each to the team's silences (audited) and ends it in this laptop's "
+                + "silences.db"));
+        share.disableProperty().bind(busy);
+        share.setOnAction(e -> shareLocal());
+        unsharedText.setId("silences-unshared");
+        unsharedText.setWrapText(true);
+        unsharedBar = new HBox(10, new FontIcon(Material2AL.ERROR_OUTLINE), unsharedText, share);
+        unsharedBar.setAlignment(Pos.CENTER_LEFT);
+        unsharedBar.getStyleClass().add("incident-actions");
+        showUnshared(0);
+        root = new VBox(header, unsharedBar, actions, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getStyleClass().addAll("section", "silences-view");
 
@@ -168,6 +183,27 @@ public final class SilencesView implements ConsoleView {
             }
             show(found);
         });
+        FxThread.whenDone(silences.unshared(), (unshared, failure) -> showUnshared(failure == null ? unshared : 0));
+    }
+
+    /** Team mode only: silences in this laptop's file no longer count, which must not go unnoticed. */
+    private void showUnshared(int unshared) {
+        unsharedBar.setVisible(unshared > 0);
+        unsharedBar.setManaged(unshared > 0);
+        unsharedText.setText(unshared + (unshared == 1 ? " silence" : " silences") + " in this laptop's "
+                + "silences.db " + (unshared == 1 ? "has" : "have") + " not ended and " + (unshared == 1 ? "is" : "are")
+                + " not the team's: in team mode only the team's silences hold back pages.");
+    }
+
+    private void shareLocal() {
+        busy.set(true);
+        StatusLine.show(status, "Moving this laptop's silences to the team…", false);
+        FxThread.whenDone(silences.share(), (moved, failure) -> {
+            busy.set(false);
+            StatusLine.show(status, failure != null ? "Not moved: " + FxThread.message(failure)
+                    : moved + (moved == 1 ? " silence" : " silences") + " moved to the team", failure != null);
+            refresh();
+        });
     }
 
     private void show(List<SilenceRecord> silences) {
@@ -197,7 +233,7 @@ public final class SilencesView implements ConsoleView {
         }
         Instant newEnd = record.silence().effectiveEnd().plus(by);
         long id = record.silence().id();
-        act("Extending silence #" + id + "…", silences.extend(id, newEnd),
+        act("Extending silence #" + id + "…", silences.extend(record, newEnd),
                 "Silence #" + id + " now ends at " + Formats.timestamp(newEnd));
     }
 
@@ -207,7 +243,7 @@ public final class SilencesView implements ConsoleView {
             return;
         }
         long id = record.silence().id();
-        act("Expiring silence #" + id + "…", silences.expire(id),
+        act("Expiring silence #" + id + "…", silences.expire(record),
                 "Silence #" + id + " has ended: its triggers page again");
     }
 
@@ -282,8 +318,8 @@ public final class SilencesView implements ConsoleView {
         TableColumn<SilenceRecord, SilenceRecord> matched = column("Matched", 80);
         matched.setCellFactory(c -> new TextCell(r -> Formats.count(r.matched())));
         matched.getStyleClass().add("numeric");
-        TableColumn<SilenceRecord, SilenceRecord> by = column("Created by", 160);
-        by.setCellFactory(c -> new TextCell(r -> Formats.oneLine(r.silence().createdBy(), 120)));
+        TableColumn<SilenceRecord, SilenceRecord> by = column("Last change", 220);
+        by.setCellFactory(c -> new TextCell(r -> Formats.oneLine(SilenceText.lastChange(r), 160)));
         TableColumn<SilenceRecord, SilenceRecord> reason = column("Reason", 220);
         reason.setCellFactory(c -> new TextCell(r -> Formats.oneLine(r.silence().reason(), 300)));
         TableColumn<SilenceRecord, SilenceRecord> flags = column("Flags", 230);
