@@ -16,14 +16,17 @@ import java.util.Objects;
  * @param maxAge   used only when creating the stream: how long history is kept
  * @param ackWait  how long the server waits for an ack before it redelivers
  * @param role     whether this member may send
+ * @param lateJoin how much of the stream's recent history a member shows when it starts, marked as history
+ *                 ({@code late_join}; zero: only what arrives from then on)
  */
 public record JetStreamConfig(String stream, String consumer, boolean create, int replicas, Duration maxAge,
-                              Duration ackWait, Role role) {
+                              Duration ackWait, Role role, Duration lateJoin) {
     public static final String DEFAULT_STREAM = "KLAXON_ALERTS";
     public static final String DEFAULT_CONSUMER = "klaxon-pager";
     public static final int DEFAULT_REPLICAS = 1;
     public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LATE_JOIN = Duration.ofMinutes(15);
 
     /** Who may hold the team's sender lease. */
     public enum Role {
@@ -45,15 +48,16 @@ public record JetStreamConfig(String stream, String consumer, boolean create, in
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(ackWait, "ackWait");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(lateJoin, "lateJoin");
     }
 
     /** Team mode with every default: {@code jetstream: {}}. */
     public static JetStreamConfig defaults() {
         return new JetStreamConfig(DEFAULT_STREAM, DEFAULT_CONSUMER, true, DEFAULT_REPLICAS, DEFAULT_MAX_AGE,
-                DEFAULT_ACK_WAIT, Role.AUTO);
+                DEFAULT_ACK_WAIT, Role.AUTO, DEFAULT_LATE_JOIN);
     }
 
     public JetStreamConfig withRole(Role newRole) {
-        return new JetStreamConfig(stream, consumer, create, replicas, maxAge, ackWait, newRole);
+        return new JetStreamConfig(stream, consumer, create, replicas, maxAge, ackWait, newRole, lateJoin);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Set;
 
 /** Reads {@code nats.jetstream:} (team mode). Its keys are a contract with TEAM-MODE.md and keep their names. */
 final class JetStreamSectionReader {
-    static final Set<String> KEYS = Set.of("stream", "consumer", "create", "replicas", "max_age", "ack_wait", "role");
+    static final Set<String> KEYS = Set.of("stream", "consumer", "create", "replicas", "max_age", "ack_wait", "role",
+            "late_join");
+    /** More than a day of history at every start would be a replay, not a catch-up. */
+    static final Duration MAX_LATE_JOIN = Duration.ofDays(1);
     /** JetStream refuses longer names; a stream name also becomes a file name on every server. */
     static final int MAX_NAME_LENGTH = 255;
     static final Duration MIN_ACK_WAIT = Duration.ofSeconds(1);
@@ -38,7 +41,8 @@ final class JetStreamSectionReader {
                 duration(js, "max_age", Duration.ofSeconds(1), null).orElse(defaults.maxAge()),
                 duration(js, "ack_wait", MIN_ACK_WAIT, MAX_ACK_WAIT).orElse(defaults.ackWait()),
                 js.parsed("role", "auto, sender or observer", JetStreamSectionReader::role)
-                        .map(Located::value).orElse(defaults.role()));
+                        .map(Located::value).orElse(defaults.role()),
+                duration(js, "late_join", Duration.ZERO, MAX_LATE_JOIN).orElse(defaults.lateJoin()));
     }
 
     private Optional<String> name(YamlMap js, String key) {

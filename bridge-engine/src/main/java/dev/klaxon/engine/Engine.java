@@ -387,6 +387,11 @@ public final class Engine implements AutoCloseable {
         return parts == null ? CompletableFuture.completedFuture(List.of()) : parts.later(parts.silences::list);
     }
 
+    /** Where silences are kept, in words: this laptop's {@code silences.db}, or the team's KV bucket. */
+    public String silencesWhere() {
+        return teamSession == null ? "silences.db" : teamSession.silences().where();
+    }
+
     /** Silences from now (or the request's start) for its duration; audited as {@code silence.add}. */
     public CompletableFuture<Silence> addSilence(SilenceRequest request) {
         return silenceAction("silence.add", request.pattern().text(), parts -> {

@@ -111,7 +111,7 @@ final class ProcessingLoop implements Runnable {
     private void watch(InboundMessage message) {
         Decision decision;
         try {
-            decision = team.watched(guards.explain(processor.decide(message)));
+            decision = team.watched(message, guards.explain(processor.decide(message)));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a watched message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

@@ -34,11 +34,14 @@ final class TeamPaging {
     }
 
     /** The view's decision says who pages, so no console claims a page it did not send. */
-    Decision watched(Decision decision) {
+    Decision watched(InboundMessage message, Decision decision) {
         if (decision.outcome() != Outcome.FORWARDED) {
             return decision;
         }
-        String who = team == null ? "not paged by this member" : team.whoPages();
+        String who = message.position().history()
+                ? "history: stored at " + message.position().historyAt() + ", before this member joined; the "
+                        + "team's sender of that time paged it"
+                : team == null ? "not paged by this member" : team.whoPages();
         String reason = decision.reason().contains(SENT_HERE) ? decision.reason().replace(SENT_HERE, who)
                 : decision.reason() + "; " + who;
         return new Decision(decision.at(), decision.subject(), decision.outcome(), reason, decision.hits(),

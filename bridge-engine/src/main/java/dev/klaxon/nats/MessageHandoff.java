@@ -6,6 +6,7 @@ import io.nats.client.Message;
 import io.nats.client.MessageHandler;
 import io.nats.client.impl.Headers;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,10 @@ public final class MessageHandoff implements MessageHandler {
         received.increment();
         // the client allocates a fresh body array per message and never touches it again: no copy needed
         byte[] body = message.getData();
+        // History (late join) is counted at the time the stream stored it, so rates and the tail read as they were.
+        Instant receivedAt = position != null && position.history() ? position.historyAt() : clock.instant();
         InboundMessage inbound = WireSubjects.message(message.getSubject(), body == null ? EMPTY : body,
-                message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), clock.instant());
+                message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), receivedAt);
         if (position != null) {
             inbound = inbound.at(position);
         }

@@ -39,6 +39,7 @@ public final class LiveStats {
     private final AtomicLongArray totals = new AtomicLongArray(OUTCOMES.length);
     private final AtomicReferenceArray<String> lastReasons = new AtomicReferenceArray<>(OUTCOMES.length);
     private final AtomicLongArray bySeverity = new AtomicLongArray(UNKNOWN_SEVERITY + 1);
+    private final CountedSequences counted = new CountedSequences();
 
     public LiveStats(Clock clock, StatsLimits limits) {
         this.clock = clock;
@@ -58,10 +59,19 @@ public final class LiveStats {
                     ? subjects.computeIfAbsent(key, k -> new SubjectStats(k, limits))
                     : other;
         }
-        stats.record(message, decision);
         int index = decision.outcome().ordinal();
-        totals.incrementAndGet(index);
+        long sequence = message.position() == null ? 0 : message.position().sequence();
+        CountedSequences.Counted before = sequence == 0 ? null : counted.swap(sequence, stats, decision.outcome());
         lastReasons.lazySet(index, decision.reason());
+        if (before != null && before.stats() == stats) {
+            // Watched first, now pulled by this member as the sender: one alert, counted once, as it was decided last.
+            stats.recount(message, decision, before.outcome());
+            totals.decrementAndGet(before.outcome().ordinal());
+            totals.incrementAndGet(index);
+            return;
+        }
+        stats.record(message, decision);
+        totals.incrementAndGet(index);
         Severity severity = SeverityTotals.of(decision);
         bySeverity.incrementAndGet(severity == null ? UNKNOWN_SEVERITY : severity.ordinal());
     }

@@ -58,6 +58,25 @@ final class SubjectStats {
         tailSize = Math.min(tailSize + 1, tail.length);
     }
 
+    /**
+     * The same stream message decided again (watched before, pulled now): its count moves from {@code before} to the
+     * new outcome and its tail entry shows the new decision; totals and rates stay as they were.
+     */
+    synchronized void recount(InboundMessage message, Decision decision, Outcome before) {
+        byOutcome[before.ordinal()]--;
+        byOutcome[decision.outcome().ordinal()]++;
+        long sequence = message.position().sequence();
+        for (int i = 0; i < tailSize; i++) {
+            Recent old = tail[i];
+            if (old != null && old.streamSequence() == sequence) {
+                tail[i] = new Recent(old.at(), old.subject(), old.body(), old.bodyBytes(), old.headers(),
+                        decision.outcome(), decision.reason(), TailEntry.Route.of(decision.hits()), old.msgId(),
+                        sequence);
+                return;
+            }
+        }
+    }
+
     synchronized SubjectSnapshot snapshot(Instant now) {
         EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         for (Outcome outcome : OUTCOMES) {

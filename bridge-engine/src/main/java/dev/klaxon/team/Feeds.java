@@ -3,6 +3,7 @@ package dev.klaxon.team;
 import dev.klaxon.message.StreamPosition;
 import dev.klaxon.nats.MessageHandoff;
 import io.nats.client.ConsumeOptions;
+import io.nats.client.ConsumerContext;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
@@ -12,6 +13,10 @@ import io.nats.client.StreamContext;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * what it pulls); every other member watches the stream through an ordered consumer of its own, which never
  * acknowledges anything. One feed runs at a time; a switch starts the new feed after the last message seen, so the
  * live view has no gap.
+ *
+ * <p>Late join: the first view starts {@code late_join} before this member joined, and what was stored before it
+ * joined is marked as history (shown and counted at its own time, never paged here). A member that becomes the
+ * sender while its view still catches up keeps the view for history the team has settled (up to the pager
+ * consumer's ack floor), and drops the rest: the pull delivers it.
  */
 final class Feeds {
     /** Pull batches small enough that a sender that loses its lease holds few messages until ack_wait. */
@@ -37,15 +47,27 @@ final class Feeds {
      * pulled and once watched, and count it twice in its live view and its guards.
      */
     private final AtomicLong viewGeneration = new AtomicLong();
+    private final Clock clock;
+    private final Duration lateJoin;
+    /** When this member's first view started; what the stream stored before it is history. */
+    private volatile Instant joinedAt;
+    /** Pulling while the view still catches up: the view delivers only history up to {@link #historyFloor}. */
+    private volatile boolean historyOnly;
+    private volatile long historyFloor = Long.MAX_VALUE;
+    /** The view has delivered a live message (or has no history to give): nothing is left to catch up. */
+    private volatile boolean caughtUp;
     private Connection connection;
     private MessageHandoff handoff;
     private MessageConsumer view;
     private MessageConsumer pager;
 
-    Feeds(String stream, String consumer, PendingAcks acks) {
+    Feeds(String stream, String consumer, PendingAcks acks, Clock clock, Duration lateJoin) {
         this.stream = stream;
         this.consumer = consumer;
         this.acks = acks;
+        this.clock = clock;
+        this.lateJoin = lateJoin;
+        this.caughtUp = lateJoin.isZero();
     }
 
     synchronized void attach(Connection newConnection, MessageHandoff newHandoff) {
@@ -64,11 +86,21 @@ final class Feeds {
         if (view != null || connection == null) {
             return;
         }
+        historyOnly = false;
         long from = lastSeen.get();
-        OrderedConsumerConfiguration config = from == 0
-                ? new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.New)
-                : new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartSequence)
-                        .startSequence(from + 1);
+        OrderedConsumerConfiguration config;
+        if (from != 0) {
+            config = new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartSequence)
+                    .startSequence(from + 1);
+        } else if (lateJoin.isZero()) {
+            config = new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.New);
+        } else {
+            if (joinedAt == null) {
+                joinedAt = clock.instant();
+            }
+            config = new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartTime)
+                    .startTime(joinedAt.minus(lateJoin).atZone(ZoneOffset.UTC));
+        }
         StreamContext context = connection.getStreamContext(stream);
         MessageHandoff target = handoff;
         long generation = viewGeneration.incrementAndGet();
@@ -83,9 +115,23 @@ final class Feeds {
         MessageHandoff target = handoff;
         long generation = pullGeneration.incrementAndGet();
         MessageHandler handler = message -> pulled(target, message, generation);
-        pager = connection.getStreamContext(stream).getConsumerContext(consumer)
-                .consume(ConsumeOptions.builder().batchSize(PULL_BATCH).build(), handler);
-        stopView();
+        ConsumerContext pagerConsumer = connection.getStreamContext(stream).getConsumerContext(consumer);
+        pager = pagerConsumer.consume(ConsumeOptions.builder().batchSize(PULL_BATCH).build(), handler);
+        if (view != null && !caughtUp) {
+            // Settled by the team (at or below the ack floor): history only the view can show. Above it, the pull
+            // delivers what is still open; a settled message above the floor is not shown, which is the price.
+            historyFloor = pagerConsumer.getConsumerInfo().getAckFloor().getStreamSequence();
+            historyOnly = true;
+        } else {
+            stopView();
+        }
+    }
+
+    /** Stops a history-only view once it has nothing left to show. Called every second by the team's thread. */
+    synchronized void tidy() {
+        if (historyOnly && caughtUp && pager != null) {
+            stopView();
+        }
     }
 
     synchronized boolean pulling() {
@@ -123,8 +169,18 @@ final class Feeds {
             return; // this view was stopped (the member pulls now): the pulled copy is the one decided
         }
         long sequence = message.metaData().streamSequence();
+        Instant joined = joinedAt;
+        Instant stored = message.metaData().timestamp().toInstant();
+        Instant historyAt = joined != null && stored.isBefore(joined) ? stored : null;
+        if (historyAt == null) {
+            caughtUp = true;
+        }
+        if (historyOnly && (historyAt == null || sequence > historyFloor)) {
+            caughtUp = true; // sequences only grow: nothing more of this view is the view's to show
+            return;
+        }
         lastSeen.accumulateAndGet(sequence, Math::max);
-        target.offer(message, position(message, sequence, null));
+        target.offer(message, position(message, sequence, null, historyAt));
     }
 
     private void pulled(MessageHandoff target, Message message, long generation) {
@@ -134,7 +190,7 @@ final class Feeds {
         }
         long sequence = message.metaData().streamSequence();
         lastSeen.accumulateAndGet(sequence, Math::max);
-        StreamPosition position = position(message, sequence, new JsAck(message));
+        StreamPosition position = position(message, sequence, new JsAck(message), null);
         if (!acks.track(position)) {
             message.inProgress(); // redelivered while this member still works on it: decide it once
             return;
@@ -144,9 +200,10 @@ final class Feeds {
         }
     }
 
-    private StreamPosition position(Message message, long sequence, JsAck ack) {
+    private StreamPosition position(Message message, long sequence, JsAck ack, Instant historyAt) {
         String msgId = message.hasHeaders() ? message.getHeaders().getFirst("Nats-Msg-Id") : null;
         return new StreamPosition(stream, sequence, msgId == null || msgId.isBlank()
-                ? StreamPosition.idOf(stream, sequence) : msgId, message.metaData().deliveredCount(), ack);
+                ? StreamPosition.idOf(stream, sequence) : msgId, message.metaData().deliveredCount(), ack,
+                historyAt);
     }
 }

@@ -105,7 +105,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         this.dedupWindow = dedupWindow;
         this.listener = listener;
         this.localFacts = localFacts;
-        this.feeds = new Feeds(config.stream(), config.consumer(), acks);
+        this.feeds = new Feeds(config.stream(), config.consumer(), acks, clock, config.lateJoin());
         this.setup = new TeamSetup(config, nats.subjects());
         this.startedAt = clock.instant();
         this.lastAnswer = startedAt;
@@ -399,6 +399,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
             refreshStatus(now);
             return;
         }
+        feeds.tidy();
         try {
             leaseStep(now);
             answered(now);

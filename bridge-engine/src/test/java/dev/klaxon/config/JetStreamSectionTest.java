@@ -42,9 +42,10 @@ class JetStreamSectionTest {
                     max_age: 2d
                     ack_wait: 45s
                     role: observer
+                    late_join: 5m
                 """).nats().jetstream();
         assertThat(js).isEqualTo(new JetStreamConfig("TEAM_A", "team-a-pager", false, 3, Duration.ofDays(2),
-                Duration.ofSeconds(45), JetStreamConfig.Role.OBSERVER));
+                Duration.ofSeconds(45), JetStreamConfig.Role.OBSERVER, Duration.ofMinutes(5)));
     }
 
     @Test
@@ -59,6 +60,7 @@ class JetStreamSectionTest {
                     max_age: forever
                     ack_wait: 500ms
                     role: boss
+                    late_join: 2d
                 """)).containsExactlyInAnyOrder(
                 "nats.jetstream.stream: must not contain '.' (JetStream names exclude . * > / \\), got "
                         + "\"KLAXON.ALERTS\" (line 3)",
@@ -68,7 +70,8 @@ class JetStreamSectionTest {
                 "nats.jetstream.max_age: expected a duration such as 5m (units ms, s, m, h, d), got \"forever\" "
                         + "(line 7)",
                 "nats.jetstream.ack_wait: must be at least 1s (line 8)",
-                "nats.jetstream.role: expected auto, sender or observer, got \"boss\" (line 9)");
+                "nats.jetstream.role: expected auto, sender or observer, got \"boss\" (line 9)",
+                "nats.jetstream.late_join: must be at most 1d (line 10)");
     }
 
     @Test

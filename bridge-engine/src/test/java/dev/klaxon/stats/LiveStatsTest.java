@@ -12,6 +12,7 @@ import dev.klaxon.message.DecodeResult;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.message.Severity;
+import dev.klaxon.message.StreamPosition;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,27 @@ class LiveStatsTest {
         assertThat(stats.totals()).containsEntry(Outcome.SHADOWED, 2L).containsEntry(Outcome.LOGGED, 1L)
                 .containsEntry(Outcome.REJECTED, 1L).containsEntry(Outcome.FORWARDED, 0L);
         assertThat(stats.lastReasons()).containsEntry(Outcome.REJECTED, "rejected because");
+    }
+
+    @Test
+    void aStreamMessageWatchedThenPulledIsCountedOnceUnderItsLastDecision() {
+        LiveStats stats = new LiveStats(clock, StatsLimits.defaults());
+        InboundMessage watched = message("alerts.prod.db", "{}", T0)
+                .at(new StreamPosition("KLAXON_ALERTS", 7, "KLAXON_ALERTS:7", 1, null, null));
+        InboundMessage other = message("alerts.prod.db", "{}", T0)
+                .at(new StreamPosition("KLAXON_ALERTS", 8, "KLAXON_ALERTS:8", 1, null, null));
+        stats.record(watched, decision("alerts.prod.db", Outcome.DEDUPLICATED, T0), null);
+        stats.record(other, decision("alerts.prod.db", Outcome.FORWARDED, T0), null);
+        stats.record(watched, decision("alerts.prod.db", Outcome.FORWARDED, T0), null); // pulled as the sender
+
+        SubjectSnapshot db = only(stats, "alerts.prod.db");
+        assertThat(db.total()).isEqualTo(2);
+        assertThat(db.count(Outcome.FORWARDED)).isEqualTo(2);
+        assertThat(db.count(Outcome.DEDUPLICATED)).isZero();
+        assertThat(stats.totals()).containsEntry(Outcome.FORWARDED, 2L).containsEntry(Outcome.DEDUPLICATED, 0L);
+        assertThat(stats.tail("alerts.prod.db")).extracting(TailEntry::streamSequence, TailEntry::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(7L, Outcome.FORWARDED),
+                        org.assertj.core.groups.Tuple.tuple(8L, Outcome.FORWARDED));
     }
 
     @Test

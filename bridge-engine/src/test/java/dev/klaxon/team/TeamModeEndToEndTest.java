@@ -199,7 +199,7 @@ class TeamModeEndToEndTest {
                 """.formatted(server.url(), pagerDuty.eventsUrl(), home.resolve("data")));
         KlaxonConfig loaded = new ConfigLoader().load(configFile);
         JetStreamConfig team = new JetStreamConfig("KLAXON_ALERTS", "klaxon-pager", true, 1, Duration.ofDays(1),
-                Duration.ofSeconds(2), role);
+                Duration.ofSeconds(2), role, JetStreamConfig.DEFAULT_LATE_JOIN);
         KlaxonConfig config = new KlaxonConfig(loaded.nats().withJetStream(team), loaded.pagerduty(),
                 loaded.storage(), loaded.routes(), loaded.guards(), loaded.source());
         Engine engine = Engine.create(config, Clock.systemUTC(), EngineOptions.defaults()
