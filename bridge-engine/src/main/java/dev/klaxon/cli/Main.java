@@ -29,6 +29,9 @@ public final class Main {
               rules test SUBJECT [--payload JSON] [--config FILE]
                                                    show which rule a message on SUBJECT matches, the action,
                                                    and the exact PagerDuty event body (routing key masked)
+              rules replay --config NEW.yaml [--since 24h] [--current FILE] [--format table|jsonl]
+                                                   team mode: NEW's rules over the stream's history next to
+                                                   the current ones: pages added, removed, changed; never sends
               config init [--config FILE]          write the commented default config
               config check [--config FILE]         validate a config and summarise it
               incidents list [--status LIST] [--config FILE]
@@ -104,8 +107,10 @@ public final class Main {
                 case "run" -> new RunCommand(context).run(rest, stop);
                 case "team" -> subcommand(args, "status", () -> new TeamCommand(context).status(rest.subList(1,
                         rest.size())));
-                case "rules" -> subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
-                        rest.size())));
+                case "rules" -> rest.size() >= 1 && rest.get(0).equals("replay")
+                        ? new RulesReplayCommand(context).run(rest.subList(1, rest.size()))
+                        : subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
+                                rest.size())));
                 case "config" -> new ConfigCommand(context).run(rest);
                 case "incidents" -> subcommand(args, "list", () -> new IncidentsCommand(context).list(rest.subList(1,
                         rest.size())));

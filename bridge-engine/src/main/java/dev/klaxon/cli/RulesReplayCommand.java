@@ -1,0 +1,186 @@
+package dev.klaxon.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.DefaultConfig;
+import dev.klaxon.config.DurationText;
+import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.decision.Outcome;
+import dev.klaxon.engine.ReplayReport;
+import dev.klaxon.engine.RulesReplay;
+import dev.klaxon.guard.Silence;
+import dev.klaxon.guard.SilenceRecord;
+import dev.klaxon.nats.NatsConnectionCheck;
+import dev.klaxon.team.SharedSilenceStore;
+import dev.klaxon.team.StreamHistory;
+import dev.klaxon.team.TeamSession;
+import io.nats.client.Connection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code rules replay --since 24h --config NEW.yaml [--current CURRENT.yaml] [--format table|jsonl]}: the candidate
+ * rules over the team's stream history, next to the current rules on the same messages. Reads the stream through an
+ * ordered consumer of its own: never sends, never acknowledges the team's consumer, writes nothing.
+ */
+final class RulesReplayCommand {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_SINCE = Duration.ofHours(24);
+    /** Differences a table prints; jsonl prints every one listed. */
+    private static final int TABLE_DIFFERENCES = 20;
+
+    private final CliContext context;
+
+    RulesReplayCommand(CliContext context) {
+        this.context = context;
+    }
+
+    int run(List<String> args) throws UsageException, ConfigException {
+        Arguments arguments = Arguments.parse(args, Set.of("config", "current", "since", "format"));
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("rules replay takes no arguments besides --since, --config, --current, --format");
+        }
+        if (arguments.option("config") == null) {
+            throw new UsageException("rules replay needs --config NEW.yaml: the rules to try on history");
+        }
+        Duration since = since(arguments.option("since"));
+        String format = arguments.option("format") == null ? "table" : arguments.option("format");
+        if (!format.equals("table") && !format.equals("jsonl")) {
+            throw new UsageException("--format must be table or jsonl, got \"" + format + "\"");
+        }
+        KlaxonConfig candidate = new ConfigSource(context.home()).load(arguments);
+        Path currentPath = arguments.option("current") != null ? Path.of(arguments.option("current"))
+                : DefaultConfig.defaultPath(context.home());
+        if (!Files.exists(currentPath)) {
+            throw new UsageException("no current config at " + currentPath + "; name it with --current FILE");
+        }
+        KlaxonConfig current = new ConfigLoader(context.home()).load(currentPath);
+        if (!current.nats().teamMode()) {
+            throw new UsageException("rules replay reads the team's stream, and team mode is off in " + currentPath
+                    + " (no nats.jetstream)");
+        }
+        NatsConnectionCheck connector = new NatsConnectionCheck(context.environment(), CONNECT_TIMEOUT,
+                context.clock());
+        try (Connection connection = connector.open(current.nats())) {
+            List<Silence> silences = teamSilences(connection, current);
+            RulesReplay replay = new RulesReplay(current, candidate, silences, context.environment());
+            Instant from = context.clock().instant().minus(since);
+            new StreamHistory(connection, current.nats().jetstream()).read(from, replay::accept, () -> false);
+            ReplayReport report = replay.report();
+            if (format.equals("jsonl")) {
+                printJsonLines(report, context.out());
+            } else {
+                printTable(report, current.nats().jetstream().stream(), context.out());
+            }
+            return Main.OK;
+        } catch (IOException e) {
+            context.err().println("rules replay: " + e.getMessage());
+            return Main.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.FAILURE;
+        }
+    }
+
+    private static Duration since(String text) throws UsageException {
+        if (text == null) {
+            return DEFAULT_SINCE;
+        }
+        try {
+            Duration since = DurationText.parse(text);
+            if (since.isZero()) {
+                throw new UsageException("--since must be longer than 0s, e.g. --since 24h");
+            }
+            return since;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--since: " + e.getMessage());
+        }
+    }
+
+    /** The team's silences, ended ones too: each applies to the messages stored while it was in force. */
+    private static List<Silence> teamSilences(Connection connection, KlaxonConfig config) throws IOException {
+        try (SharedSilenceStore store = SharedSilenceStore.open(connection, config.nats().jetstream(),
+                config.nats().subjects(), TeamSession.memberId())) {
+            return store.all().stream().map(SilenceRecord::silence).toList();
+        }
+    }
+
+    static void printTable(ReplayReport report, String stream, PrintStream out) {
+        out.printf("replayed %,d message(s) of stream %s%s; nothing was sent%n", report.messages(), stream,
+                report.from() == null ? "" : ", stored " + report.from() + " to " + report.to());
+        out.printf("%-24s %12s %12s%n", "outcome", "current", "candidate");
+        for (Outcome outcome : Outcome.values()) {
+            long now = report.current().get(outcome);
+            long then = report.candidate().get(outcome);
+            if (now != 0 || then != 0) {
+                out.printf("%-24s %,12d %,12d%n", outcome.label(), now, then);
+            }
+        }
+        out.printf("%-24s %,12d %,12d%n", "coalesced flood pages", report.coalesced()[0], report.coalesced()[1]);
+        long added = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::added).sum();
+        long removed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::removed).sum();
+        long changed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::changed).sum();
+        out.printf("pages: %,d added, %,d removed, %,d changed%n", added, removed, changed);
+        printCounts("by route", report.byRoute(), out);
+        printCounts("by subject", report.bySubject(), out);
+        if (!report.budgetPeak().isEmpty()) {
+            out.printf("busiest minute per routing key (budget %d/min current, %d/min candidate)%n",
+                    report.budgetPerMinute()[0], report.budgetPerMinute()[1]);
+            report.budgetPeak().forEach((key, peak) -> out.printf("  %-40s %,8d %,8d%s%n", key, peak[0], peak[1],
+                    peak[1] > report.budgetPerMinute()[1] ? "  over the candidate's budget" : ""));
+        }
+        List<ReplayReport.Difference> shown = report.differences().stream().limit(TABLE_DIFFERENCES).toList();
+        if (!shown.isEmpty()) {
+            out.println("first differences (all of them: --format jsonl)");
+            for (ReplayReport.Difference difference : shown) {
+                out.printf("  %s  %-8s %s  current: %s  candidate: %s%n", difference.msgId(),
+                        difference.kind().label(), difference.subject(), difference.current(),
+                        difference.candidate());
+            }
+        }
+    }
+
+    private static void printCounts(String title, Map<String, ReplayReport.Counts> counts, PrintStream out) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        out.println(title);
+        counts.forEach((name, count) -> out.printf("  %-40s added %,d  removed %,d  changed %,d%n", name,
+                count.added(), count.removed(), count.changed()));
+    }
+
+    static void printJsonLines(ReplayReport report, PrintStream out) {
+        ObjectMapper mapper = new ObjectMapper();
+        for (ReplayReport.Difference difference : report.differences()) {
+            ObjectNode line = mapper.createObjectNode().put("type", "difference")
+                    .put("stream_seq", difference.sequence()).put("msg_id", difference.msgId())
+                    .put("subject", difference.subject()).put("stored_at", difference.storedAt().toString())
+                    .put("kind", difference.kind().label()).put("current", difference.current())
+                    .put("candidate", difference.candidate());
+            out.println(line);
+        }
+        ObjectNode summary = mapper.createObjectNode().put("type", "summary").put("messages", report.messages())
+                .put("not_listed", report.truncated());
+        ObjectNode current = summary.putObject("current");
+        ObjectNode candidate = summary.putObject("candidate");
+        for (Outcome outcome : Outcome.values()) {
+            current.put(outcome.label(), report.current().get(outcome));
+            candidate.put(outcome.label(), report.candidate().get(outcome));
+        }
+        current.put("coalesced", report.coalesced()[0]);
+        candidate.put("coalesced", report.coalesced()[1]);
+        ObjectNode routes = summary.putObject("by_route");
+        report.byRoute().forEach((route, counts) -> routes.putObject(route).put("added", counts.added())
+                .put("removed", counts.removed()).put("changed", counts.changed()));
+        out.println(summary);
+    }
+}

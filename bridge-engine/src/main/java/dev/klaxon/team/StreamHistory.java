@@ -1,0 +1,103 @@
+package dev.klaxon.team;
+
+import dev.klaxon.config.JetStreamConfig;
+import dev.klaxon.message.InboundMessage;
+import dev.klaxon.message.StreamPosition;
+import io.nats.client.Connection;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamStatusCheckedException;
+import io.nats.client.Message;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.OrderedConsumerConfiguration;
+import io.nats.client.api.StreamInfo;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Reads the team's stream from a start time up to the last message stored when the reading began, through an
+ * ordered consumer of its own: it never touches the team's pager consumer and acknowledges nothing. Each message is
+ * handed on as history (its position carries the time the stream stored it).
+ */
+public final class StreamHistory {
+    private static final Duration QUIET = Duration.ofSeconds(2);
+
+    private final Connection connection;
+    private final JetStreamConfig config;
+
+    public StreamHistory(Connection connection, JetStreamConfig config) {
+        this.connection = connection;
+        this.config = config;
+    }
+
+    /**
+     * @param each      gets every message stored from {@code since}, in stream order
+     * @param cancelled checked between messages; true stops the reading
+     * @return how many messages were read
+     * @throws IOException when the stream cannot be read (missing, JetStream unreachable)
+     */
+    public long read(Instant since, Consumer<InboundMessage> each, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        long last;
+        try {
+            StreamInfo info = connection.jetStreamManagement().getStreamInfo(config.stream());
+            last = info.getStreamState().getLastSequence();
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
+        }
+        if (last == 0) {
+            return 0;
+        }
+        OrderedConsumerConfiguration from = new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartTime)
+                .startTime(since.atZone(ZoneOffset.UTC));
+        long read = 0;
+        IterableConsumer messages;
+        try {
+            messages = connection.getStreamContext(config.stream()).createOrderedConsumer(from).iterate();
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
+        }
+        try {
+            while (!cancelled.getAsBoolean()) {
+                Message message = messages.nextMessage(QUIET);
+                if (message == null) {
+                    break; // nothing stored since the start time, or the stream's tail was trimmed meanwhile
+                }
+                long sequence = message.metaData().streamSequence();
+                if (sequence > last) {
+                    break;
+                }
+                each.accept(inbound(message, sequence));
+                read++;
+                if (sequence == last) {
+                    break;
+                }
+            }
+        } catch (JetStreamStatusCheckedException e) {
+            throw new IOException("reading stream " + config.stream() + " failed: " + e.getMessage(), e);
+        } finally {
+            messages.stop();
+        }
+        return read;
+    }
+
+    private InboundMessage inbound(Message message, long sequence) {
+        Instant stored = message.metaData().timestamp().toInstant();
+        String msgId = message.hasHeaders() ? message.getHeaders().getFirst("Nats-Msg-Id") : null;
+        StreamPosition position = new StreamPosition(config.stream(), sequence, msgId == null || msgId.isBlank()
+                ? StreamPosition.idOf(config.stream(), sequence) : msgId, 1, null, stored);
+        Map<String, List<String>> headers = new HashMap<>();
+        if (message.hasHeaders()) {
+            message.getHeaders().entrySet().forEach(entry -> headers.put(entry.getKey(), List.copyOf(entry.getValue())));
+        }
+        byte[] body = message.getData() == null ? new byte[0] : message.getData();
+        return new InboundMessage(message.getSubject(), body, headers, stored).at(position);
+    }
+}
