@@ -6,16 +6,21 @@ import static dev.klaxon.team.TeamBench.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.message.Severity;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.secret.SecretRef;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +89,7 @@ class TeamMembersTest {
         awaitSender(bridge);
         assertThat(console.team().status().sending()).isFalse();
         await().atMost(WAIT).until(() -> "bridge".equals(console.team().status().sender()));
-        List<String> audit = console.searchAudit(new dev.klaxon.audit.AuditQuery(null, null, null, null, null, 50))
+        List<String> audit = console.searchAudit(new AuditQuery(null, null, null, null, null, 50))
                 .stream().map(row -> row.action() + ": " + row.message()).toList();
         assertThat(audit).anyMatch(line -> line.startsWith("team: handed the sender role over: a headless bridge"));
     }
@@ -110,5 +115,24 @@ class TeamMembersTest {
         await().atMost(WAIT).until(() -> bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
         assertThat(bob.team().takeSender("bob")).failsWithin(WAIT)
                 .withThrowableThat().withMessageContaining("observer by config");
+    }
+
+    @Test
+    void anObserversManualEscalationIsSentOnceByTheObserverAndAuditedWithItsOperator() throws Exception {
+        Engine bridge = team.start("bridge", "auto", true);
+        awaitSender(bridge);
+        Engine bob = team.start("bob", "observer", false);
+        await().atMost(WAIT).until(() -> bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
+
+        bob.escalate("alerts.staging.db", "{\"summary\":\"replica lag\",\"dedup_key\":\"lag-1\"}"
+                .getBytes(StandardCharsets.UTF_8), Map.of(),
+                SecretRef.env("PD_ROUTING_KEY"), Severity.ERROR).get();
+
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        assertThat(pagerDuty.acceptedEvents().get(0).path("dedup_key").asText()).isEqualTo("lag-1");
+        await().atMost(WAIT).until(() -> bob.searchAudit(new AuditQuery(null, null, null, null,
+                null, 50)).stream().anyMatch(row -> "escalate".equals(row.action())
+                && bob.operator().equals(row.actor()) && "ok".equals(row.state())));
     }
 }
