@@ -41,6 +41,7 @@ import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.team.LocalFacts;
 import dev.klaxon.team.TeamControl;
 import dev.klaxon.team.LocalSilences;
+import dev.klaxon.team.SharedFloods;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
 import java.io.IOException;
@@ -208,7 +209,12 @@ public final class Engine implements AutoCloseable {
 
     /** The triggers flood state held back for one subject (bounded, in memory), oldest first. Any thread. */
     public List<HeldEvent> heldEvents(String subject) {
-        return guards.held().of(subject);
+        return observingTeam() ? teamSession.floods().held(subject) : guards.held().of(subject);
+    }
+
+    /** Team mode, not the sender: floods and held triggers are the team's sender's, shown from its flood state. */
+    private boolean observingTeam() {
+        return teamSession != null && teamSession.observing();
     }
 
     /**
@@ -218,12 +224,41 @@ public final class Engine implements AutoCloseable {
      * @return completes with how many were released
      */
     public CompletableFuture<Integer> releaseHeld(String subject) {
+        if (observingTeam()) {
+            Running parts = runningForAction();
+            if (parts == null) {
+                return notRunning();
+            }
+            // The sender holds them: it releases them once, however many consoles ask.
+            return audited(parts, "flood.release", subject + " (all held, asked of the team's sender)",
+                    teamSession.floods().requestRelease(subject, operator()), n -> n + " released by the sender");
+        }
         return release(guards.held().takeAll(subject), subject + " (all held)");
     }
 
     /** Sends one held trigger after all; completes with 0 when it is no longer held. */
     public CompletableFuture<Integer> releaseHeld(long heldId) {
+        if (observingTeam()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("one held trigger is released on the "
+                    + "team's sender; from this console, release all held for its subject"));
+        }
         return release(guards.held().take(heldId), "held event " + heldId);
+    }
+
+    /** The team's sender acts on a release asked on another member: once, audited with who asked and where. */
+    private void releaseForTeam(Running parts, SharedFloods.ReleaseRequest request) {
+        List<HeldEvent> events = guards.held().takeAll(request.subject());
+        CompletableFuture<List<Long>> released = events.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : parts.outboxSink.release(events);
+        released.whenComplete((ids, failure) -> {
+            int count = failure == null ? ids.size() : 0;
+            parts.audit.recordAction(failure == null
+                    ? new OperatorAction(clock.instant(), request.by(), "flood.release", request.subject()
+                            + " (all held, asked on " + request.member() + ")", true, count + " released")
+                    : OperatorAction.failed(clock.instant(), request.by(), "flood.release", request.subject()
+                            + " (asked on " + request.member() + ")", Failures.rootMessage(failure)));
+            teamSession.floods().answer(request, count);
+        });
     }
 
     private CompletableFuture<Integer> release(List<HeldEvent> events, String target) {
@@ -238,9 +273,9 @@ public final class Engine implements AutoCloseable {
                 ids -> ids.size() + " released").thenApply(List::size);
     }
 
-    /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms). */
+    /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms); the sender's in team mode. */
     public List<FloodStatus> floods() {
-        return guards.floods();
+        return observingTeam() ? teamSession.floods().floods() : guards.floods();
     }
 
     /** A consistent-enough picture of counts, rates and connection state; cheap enough to call several times a second. */
@@ -615,6 +650,23 @@ public final class Engine implements AutoCloseable {
             if (localSilences != null) {
                 housekeeping.execute(this::sayWhatIsNotShared);
             }
+            if (teamSession != null) {
+                teamSession.floods().onRelease(request -> {
+                    if (teamSession.sending()) {
+                        housekeeping.execute(() -> releaseForTeam(this, request));
+                    }
+                });
+                housekeeping.scheduleWithFixedDelay(this::shareFloods, 1, 1, TimeUnit.SECONDS);
+            }
+        }
+
+        /** The sender writes what it holds, so every console shows the same floods. */
+        private void shareFloods() {
+            if (!teamSession.sending()) {
+                return;
+            }
+            teamSession.floods().publish(guards.floods(), guards.held().bySubject(SharedFloods.HELD_LISTED),
+                    clock.instant());
         }
 
         /** Team mode: this laptop's own silences no longer count; the person decides whether to move them. */

@@ -47,6 +47,18 @@ public final class HeldEvents {
         return found;
     }
 
+    /** Everything held, by subject, oldest first within each; at most {@code perSubject} listed per subject. */
+    public synchronized Map<String, List<HeldEvent>> bySubject(int perSubject) {
+        Map<String, List<HeldEvent>> held = new java.util.TreeMap<>();
+        for (HeldEvent event : events.values()) {
+            List<HeldEvent> listed = held.computeIfAbsent(event.subject(), s -> new ArrayList<>());
+            if (listed.size() < perSubject) {
+                listed.add(event);
+            }
+        }
+        return held;
+    }
+
     /** Takes every held event of a subject out, oldest first. */
     public synchronized List<HeldEvent> takeAll(String subject) {
         List<HeldEvent> taken = of(subject);

@@ -22,6 +22,8 @@ final class TeamBuckets {
     static final Duration MEMBERS_TTL = Duration.ofSeconds(30);
     /** The team's silences: one key per silence, changed only by compare and set; never expire by themselves. */
     static final String SILENCES = "KLAXON_SILENCES";
+    /** The sender's flood state and held triggers, and releases asked by other members. */
+    static final String FLOODS = "KLAXON_FLOODS";
 
     private TeamBuckets() {
     }

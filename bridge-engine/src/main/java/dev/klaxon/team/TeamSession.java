@@ -70,6 +70,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
     private final Instant startedAt;
     private final ScheduledExecutorService thread;
     private final SharedSilenceStore silences;
+    private final SharedFloods floods;
 
     // Written by the team thread (and open() before it is started on a connection); read anywhere.
     private volatile Connection connection;
@@ -110,6 +111,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         this.startedAt = clock.instant();
         this.lastAnswer = startedAt;
         this.silences = new SharedSilenceStore(member, this::holdsLease);
+        this.floods = new SharedFloods(member, clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "klaxon-team");
             t.setDaemon(true);
@@ -163,6 +165,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
                 loseLease("the NATS connection closed");
                 feeds.stopAll();
                 silences.detach();
+                floods.detach();
                 bound = null;
                 connection = null;
             });
@@ -577,12 +580,16 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
 
     /** Before any message is watched or pulled, so none is decided without the team's silences. */
     private void attachSilences(TeamSetup.Bound done) throws IOException, JetStreamApiException {
-        if (done.silences() == null) {
-            silences.unavailable("bucket " + TeamBuckets.SILENCES + " is missing and nats.jetstream.create is false");
-            return;
-        }
         try {
-            silences.attach(done.silences());
+            if (done.silences() == null) {
+                silences.unavailable("bucket " + TeamBuckets.SILENCES + " is missing and nats.jetstream.create is "
+                        + "false");
+            } else {
+                silences.attach(done.silences());
+            }
+            if (done.floods() != null) {
+                floods.attach(done.floods());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the team's silences", e);
@@ -592,6 +599,21 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
     private boolean holdsLease() {
         SenderLease current = lease;
         return current != null && current.held();
+    }
+
+    /** The team's flood state: written by the sender, shown by every member, releases asked from anywhere. */
+    public SharedFloods floods() {
+        return floods;
+    }
+
+    /** An observer: the team's sender owns the guards' state (floods, held triggers) this member shows. */
+    public boolean observing() {
+        return mode == TeamStatus.Mode.OBSERVER;
+    }
+
+    /** Whether this member holds the lease now (and so owns the guards' state the team sees). Any thread. */
+    public boolean sending() {
+        return holdsLease();
     }
 
     /** The team's silences, which the engine uses instead of this laptop's {@code silences.db}. */

@@ -38,7 +38,7 @@ final class TeamSetup {
 
     /** What a member works with once bound. */
     record Bound(JetStreamManagement management, KeyValue lease, KeyValue sent, KeyValue members,
-                 KeyValue silences) {
+                 KeyValue silences, KeyValue floods) {
     }
 
     private static final Logger LOG = Logger.getLogger(TeamSetup.class.getName());
@@ -66,7 +66,8 @@ final class TeamSetup {
             bucket(buckets, TeamBuckets.MEMBERS, TeamBuckets.MEMBERS_TTL);
             return new Bound(management, connection.keyValue(TeamBuckets.LEASE),
                     connection.keyValue(TeamBuckets.SENT), connection.keyValue(TeamBuckets.MEMBERS),
-                    silences(connection, buckets));
+                    optional(connection, buckets, TeamBuckets.SILENCES), optional(connection, buckets,
+                    TeamBuckets.FLOODS));
         } catch (IOException e) {
             throw unreachable(connection, e);
         }
@@ -180,20 +181,21 @@ final class TeamSetup {
         }
     }
 
-    /**
-     * The shared silences, or null when their bucket is missing and may not be created: paging goes on, the team's
-     * silences cannot be changed, and the member says so, rather than the whole member turning view only.
-     */
+    /** The team's silences bucket alone (for the CLI); null as {@link #optional}. */
     KeyValue silences(Connection connection) throws IOException {
-        return silences(connection, connection.keyValueManagement());
+        return optional(connection, connection.keyValueManagement(), TeamBuckets.SILENCES);
     }
 
-    private KeyValue silences(Connection connection, KeyValueManagement buckets) throws IOException {
+    /**
+     * A bucket of shared guard state (silences, floods), or null when it is missing and may not be created: paging
+     * goes on without it and the member says so, rather than the whole member turning view only.
+     */
+    private KeyValue optional(Connection connection, KeyValueManagement buckets, String name) throws IOException {
         try {
-            bucket(buckets, TeamBuckets.SILENCES, Duration.ZERO);
-            return connection.keyValue(TeamBuckets.SILENCES);
+            bucket(buckets, name, Duration.ZERO);
+            return connection.keyValue(name);
         } catch (TeamSetupException e) {
-            LOG.warning("team: shared silences unavailable: " + e.getMessage());
+            LOG.warning("team: bucket " + name + " unavailable: " + e.getMessage());
             return null;
         }
     }

@@ -31,6 +31,7 @@ final class TeamBench implements AutoCloseable {
     private String jetstream = "{ ack_wait: 2s }";
     private String auth = "";
     private String password = "";
+    private String guards = "";
 
     TeamBench(Path dir, String servers, PagerDutyDouble pagerDuty) {
         this.dir = dir;
@@ -41,6 +42,12 @@ final class TeamBench implements AutoCloseable {
     /** The {@code nats.jetstream} section (flow style) for engines started from now on. */
     TeamBench jetstream(String section) {
         this.jetstream = section;
+        return this;
+    }
+
+    /** A {@code guards:} section (block style, without the key) for engines started from now on. */
+    TeamBench guards(String section) {
+        this.guards = "guards:\n" + section;
         return this;
     }
 
@@ -69,7 +76,7 @@ final class TeamBench implements AutoCloseable {
                     action: page
                     routing_key_env: PD_ROUTING_KEY
                     severity: critical
-                """.formatted(servers, section, auth, pagerDuty.eventsUrl(), home.resolve("data")));
+                """.formatted(servers, section, auth, pagerDuty.eventsUrl(), home.resolve("data")) + guards);
         EngineOptions options = EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY", ROUTING_KEY,
                         "NATS_PASSWORD", password)::get)
                 .withMember(member);

@@ -1,0 +1,91 @@
+package dev.klaxon.team;
+
+import static dev.klaxon.team.TeamBench.WAIT;
+import static dev.klaxon.team.TeamBench.awaitSender;
+import static dev.klaxon.team.TeamBench.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.klaxon.audit.AuditQuery;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.guard.FloodStatus;
+import dev.klaxon.guard.HeldEvent;
+import dev.klaxon.natsserver.NatsServerProcess;
+import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The team's flood state on a real JetStream server: every member shows the sender's floods and held triggers, and
+ * a release asked on two observers at once reaches the sender and is sent once.
+ */
+class SharedFloodsTest {
+    @TempDir
+    Path dir;
+    private NatsServerProcess server;
+    private PagerDutyDouble pagerDuty;
+    private Connection client;
+    private TeamBench team;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
+                .toString()));
+        pagerDuty = PagerDutyDouble.start();
+        client = Nats.connect(server.url());
+        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty).guards("""
+                  flood:
+                    per_subject: 3/1m
+                """);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        team.close();
+        client.close();
+        pagerDuty.close();
+        server.close();
+    }
+
+    @Test
+    void everyMemberShowsTheSendersFloodAndAReleaseAskedOnTwoObserversIsSentOnce() throws Exception {
+        Engine bridge = team.start("bridge", "auto", true);
+        awaitSender(bridge);
+        Engine alice = team.start("alice", "observer", false);
+        Engine bob = team.start("bob", "observer", false);
+        await().atMost(WAIT).until(() -> alice.team().status().mode() == TeamStatus.Mode.OBSERVER
+                && bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
+
+        for (int i = 0; i < 10; i++) {
+            publish(client, "alerts.prod.db", "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> bridge.heldEvents("alerts.prod.db").size() == 7);
+        // Three pages, then the flood's coalesced notice instead of the rest.
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 4);
+        await().atMost(Duration.ofSeconds(3)).until(() -> alice.floods().stream().map(FloodStatus::subject)
+                .toList().equals(List.of("alerts.prod.db")) && bob.heldEvents("alerts.prod.db").size() == 7);
+        assertThat(alice.heldEvents("alerts.prod.db")).extracting(HeldEvent::summary).startsWith("disk 3", "disk 4");
+        assertThat(alice.floods().get(0).held()).isEqualTo(bridge.floods().get(0).held());
+
+        CompletableFuture<Integer> fromAlice = alice.releaseHeld("alerts.prod.db");
+        CompletableFuture<Integer> fromBob = bob.releaseHeld("alerts.prod.db");
+        int released = fromAlice.get() + fromBob.get();
+
+        assertThat(released).as("seven released once, whoever asked first").isEqualTo(7);
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
+        assertThat(bridge.heldEvents("alerts.prod.db")).isEmpty();
+        await().atMost(WAIT).until(() -> bridge.searchAudit(new AuditQuery(null, null, null, null, null, 50))
+                .stream().anyMatch(row -> "flood.release".equals(row.action()) && alice.operator().equals(row.actor())
+                        && row.target().contains("asked on alice")));
+    }
+}
