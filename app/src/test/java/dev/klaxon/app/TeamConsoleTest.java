@@ -21,6 +21,7 @@ import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.team.TeamStatus;
+import io.nats.client.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,7 @@ class TeamConsoleTest {
     private Engine other;
     private IncidentDesk desk;
     private MainWindow window;
+    private Connection client;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -98,6 +101,9 @@ class TeamConsoleTest {
     @AfterEach
     void stop() throws Exception {
         ShownWindow.close(window);
+        if (client != null) {
+            client.close();
+        }
         desk.close();
         other.close();
         console.close();
@@ -210,5 +216,75 @@ class TeamConsoleTest {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("status: " + text(robot, "#silences-status") + "; rows " + silenceRows(robot), e);
         }
+    }
+
+    @Test
+    void tryOnHistoryShowsWhatACandidateWouldChangeWithoutFreezingAndCanBeCancelled(FxRobot robot) throws Exception {
+        io.nats.client.JetStream js = client().jetStream();
+        List<java.util.concurrent.CompletableFuture<io.nats.client.api.PublishAck>> acks = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String subject = i % 1000 == 0 ? "alerts.prod.db" : "alerts.staging.bulk";
+            acks.add(js.publishAsync(subject, ("{\"summary\":\"n " + i + "\",\"dedup_key\":\"h-" + i + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get();
+        Path candidate = storage.resolve("candidate.yaml");
+        Files.writeString(candidate, Files.readString(storage.resolve("console").resolve("klaxon.yaml"))
+                .replace("action: page", "action: log"));
+        fx(() -> {
+            window.show(dev.klaxon.app.ui.rules.RulesView.class);
+            return null;
+        });
+        fx(() -> {
+            robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(tabs -> tabs.getTabs()
+                    .stream().filter(tab -> "rules-tab-history".equals(tab.getId()))
+                    .forEach(tab -> tabs.getSelectionModel().select(tab)));
+            return null;
+        });
+        robot.clickOn("#history-candidate").write(candidate.toString());
+        fx(() -> {
+            ((TextField) robot.lookup("#history-since").query()).setText("1h");
+            return null;
+        });
+
+        List<dev.klaxon.app.perf.PerfSample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.klaxon.app.perf.FxPerfMonitor monitor = dev.klaxon.app.perf.FxPerfMonitor.forConsole(
+                () -> new dev.klaxon.app.perf.EngineCounts(0, 0), samples::add);
+        fx(() -> {
+            monitor.start();
+            return null;
+        });
+        try {
+            robot.clickOn("#history-try");
+            await().atMost(PATIENCE).until(() -> text(robot, "#history-status").startsWith("pages: "));
+        } finally {
+            monitor.close();
+        }
+        assertThat(text(robot, "#history-status")).isEqualTo("pages: 0 added, 20 removed, 0 changed over 20,000 "
+                + "message(s)");
+        String result = fx(() -> ((javafx.scene.control.TextArea) robot.lookup("#history-result").query())
+                .getText());
+        assertThat(result).contains("replayed 20,000 message(s) of stream KLAXON_ALERTS")
+                .contains("routes[0] \"alerts.prod.>\"");
+        System.out.printf("try on history: FX lag p99 per second while it ran: %s%n",
+                samples.stream().map(sample -> String.format("%.1f", sample.lagP99Millis())).toList());
+        assertThat(samples).as("the FX thread was probed while the replay ran").isNotEmpty();
+        assertThat(samples).allSatisfy(sample -> assertThat(sample.lagP99Millis()).isLessThan(33));
+
+        fx(() -> {
+            ((Button) robot.lookup("#history-try").query()).fire();
+            ((Button) robot.lookup("#history-cancel").query()).fire();
+            return null;
+        });
+        await().atMost(PATIENCE).until(() -> text(robot, "#history-status").startsWith("Cancelled after "));
+        assertThat(fx(() -> robot.lookup("#history-try").queryAs(Button.class).isDisabled())).isFalse();
+    }
+
+    private Connection client() throws Exception {
+        if (client == null) {
+            client = io.nats.client.Nats.connect(server.url());
+        }
+        return client;
     }
 }

@@ -9,6 +9,7 @@ import dev.klaxon.config.DurationText;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.ReplayReport;
+import dev.klaxon.engine.ReplayReportText;
 import dev.klaxon.engine.RulesReplay;
 import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceRecord;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,8 +35,6 @@ import java.util.Set;
 final class RulesReplayCommand {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_SINCE = Duration.ofHours(24);
-    /** Differences a table prints; jsonl prints every one listed. */
-    private static final int TABLE_DIFFERENCES = 20;
 
     private final CliContext context;
 
@@ -79,7 +77,7 @@ final class RulesReplayCommand {
             if (format.equals("jsonl")) {
                 printJsonLines(report, context.out());
             } else {
-                printTable(report, current.nats().jetstream().stream(), context.out());
+                ReplayReportText.table(report, current.nats().jetstream().stream()).forEach(context.out()::println);
             }
             return Main.OK;
         } catch (IOException e) {
@@ -112,50 +110,6 @@ final class RulesReplayCommand {
                 config.nats().subjects(), TeamSession.memberId())) {
             return store.all().stream().map(SilenceRecord::silence).toList();
         }
-    }
-
-    static void printTable(ReplayReport report, String stream, PrintStream out) {
-        out.printf("replayed %,d message(s) of stream %s%s; nothing was sent%n", report.messages(), stream,
-                report.from() == null ? "" : ", stored " + report.from() + " to " + report.to());
-        out.printf("%-24s %12s %12s%n", "outcome", "current", "candidate");
-        for (Outcome outcome : Outcome.values()) {
-            long now = report.current().get(outcome);
-            long then = report.candidate().get(outcome);
-            if (now != 0 || then != 0) {
-                out.printf("%-24s %,12d %,12d%n", outcome.label(), now, then);
-            }
-        }
-        out.printf("%-24s %,12d %,12d%n", "coalesced flood pages", report.coalesced()[0], report.coalesced()[1]);
-        long added = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::added).sum();
-        long removed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::removed).sum();
-        long changed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::changed).sum();
-        out.printf("pages: %,d added, %,d removed, %,d changed%n", added, removed, changed);
-        printCounts("by route", report.byRoute(), out);
-        printCounts("by subject", report.bySubject(), out);
-        if (!report.budgetPeak().isEmpty()) {
-            out.printf("busiest minute per routing key (budget %d/min current, %d/min candidate)%n",
-                    report.budgetPerMinute()[0], report.budgetPerMinute()[1]);
-            report.budgetPeak().forEach((key, peak) -> out.printf("  %-40s %,8d %,8d%s%n", key, peak[0], peak[1],
-                    peak[1] > report.budgetPerMinute()[1] ? "  over the candidate's budget" : ""));
-        }
-        List<ReplayReport.Difference> shown = report.differences().stream().limit(TABLE_DIFFERENCES).toList();
-        if (!shown.isEmpty()) {
-            out.println("first differences (all of them: --format jsonl)");
-            for (ReplayReport.Difference difference : shown) {
-                out.printf("  %s  %-8s %s  current: %s  candidate: %s%n", difference.msgId(),
-                        difference.kind().label(), difference.subject(), difference.current(),
-                        difference.candidate());
-            }
-        }
-    }
-
-    private static void printCounts(String title, Map<String, ReplayReport.Counts> counts, PrintStream out) {
-        if (counts.isEmpty()) {
-            return;
-        }
-        out.println(title);
-        counts.forEach((name, count) -> out.printf("  %-40s added %,d  removed %,d  changed %,d%n", name,
-                count.added(), count.removed(), count.changed()));
     }
 
     static void printJsonLines(ReplayReport report, PrintStream out) {

@@ -41,6 +41,7 @@ import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.team.LocalFacts;
 import dev.klaxon.team.TeamControl;
 import dev.klaxon.team.LocalSilences;
+import dev.klaxon.team.StreamHistory;
 import dev.klaxon.team.SharedFloods;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
@@ -58,7 +59,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -422,6 +425,50 @@ public final class Engine implements AutoCloseable {
         return parts == null ? CompletableFuture.completedFuture(List.of()) : parts.later(parts.silences::list);
     }
 
+    /**
+     * A dry run of {@code candidate}'s rules over the last {@code since} of the team's stream, next to this engine's
+     * own config, on a thread of its own (minutes of history can take seconds). Never sends, never acknowledges.
+     *
+     * @param progress  told the number of messages replayed so far, on the replay's thread
+     * @param cancelled checked between messages
+     * @return the report, or fails (not in team mode, not connected, the stream cannot be read, cancelled)
+     */
+    public CompletableFuture<ReplayReport> replayHistory(KlaxonConfig candidate, Duration since,
+                                                         LongConsumer progress, BooleanSupplier cancelled) {
+        if (teamSession == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("trying rules on history needs team "
+                    + "mode: the team's stream is the history (nats.jetstream)"));
+        }
+        StreamHistory history = teamSession.history();
+        if (history == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected to NATS: the stream "
+                    + "cannot be read now"));
+        }
+        List<Silence> silences = teamSession.silences().all().stream().map(SilenceRecord::silence).toList();
+        RulesReplay replay = new RulesReplay(config, candidate, silences, options.environment());
+        CompletableFuture<ReplayReport> done = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            long[] count = {0};
+            try {
+                history.read(clock.instant().minus(since), message -> {
+                    replay.accept(message);
+                    progress.accept(++count[0]);
+                }, cancelled);
+                if (cancelled.getAsBoolean()) {
+                    done.completeExceptionally(new java.util.concurrent.CancellationException("cancelled after "
+                            + count[0] + " message(s)"));
+                } else {
+                    done.complete(replay.report());
+                }
+            } catch (Exception | StackOverflowError e) {
+                done.completeExceptionally(e);
+            }
+        }, "klaxon-replay");
+        worker.setDaemon(true);
+        worker.start();
+        return done;
+    }
+
     /** Where silences are kept, in words: this laptop's {@code silences.db}, or the team's KV bucket. */
     public String silencesWhere() {
         return teamSession == null ? "silences.db" : teamSession.silences().where();
@@ -676,7 +723,7 @@ public final class Engine implements AutoCloseable {
                 if (unshared > 0) {
                     LOG.warning(unshared + " silence(s) in silences.db have not ended and are not the team's: in team "
                             + "mode only the team's silences count. Move them with: klaxon-bridge silence share "
-                            + "(or Share in the console's Silences view)");
+                            + "(or Move them to the team in the console's Silences view)");
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not read silences.db to offer moving its silences to the team", e);

@@ -601,6 +601,12 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         return current != null && current.held();
     }
 
+    /** The stream's history over this member's connection; null while it has none. */
+    public StreamHistory history() {
+        Connection current = connection;
+        return current == null ? null : new StreamHistory(current, config);
+    }
+
     /** The team's flood state: written by the sender, shown by every member, releases asked from anywhere. */
     public SharedFloods floods() {
         return floods;

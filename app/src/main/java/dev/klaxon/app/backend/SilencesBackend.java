@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** The stored silences; adding one is an {@link ActionsBackend action}, since several views offer it. */
 public interface SilencesBackend {
+    /** Where the silences are kept, in words: this laptop's silences.db, or the team's KV bucket. */
+    String where();
+
     /** Every silence, newest first. */
     CompletableFuture<List<SilenceRecord>> list();
 

@@ -156,6 +156,11 @@ public final class FakeBackend implements ConsoleBackend {
     public SilencesBackend silences() {
         return new SilencesBackend() {
             @Override
+            public String where() {
+                return "silences.db";
+            }
+
+            @Override
             public CompletableFuture<List<SilenceRecord>> list() {
                 return CompletableFuture.completedFuture(List.of());
             }
@@ -292,6 +297,13 @@ public final class FakeBackend implements ConsoleBackend {
         @Override
         public CompletableFuture<Decision> explain(String subject, byte[] body, Map<String, List<String>> headers) {
             return cannot("explain messages");
+        }
+
+        @Override
+        public CompletableFuture<List<String>> tryOnHistory(java.nio.file.Path candidate, java.time.Duration since,
+                                                            java.util.function.LongConsumer progress,
+                                                            java.util.function.BooleanSupplier cancelled) {
+            return cannot("try rules on history");
         }
     }
 }

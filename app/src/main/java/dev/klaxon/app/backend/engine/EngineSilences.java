@@ -10,6 +10,11 @@ import java.util.concurrent.CompletableFuture;
 /** The engine's silences: this laptop's file, or the team's in team mode. */
 record EngineSilences(Engine engine, BackendThreads threads) implements SilencesBackend {
     @Override
+    public String where() {
+        return engine.silencesWhere();
+    }
+
+    @Override
     public CompletableFuture<List<SilenceRecord>> list() {
         return threads.command(engine::silences);
     }

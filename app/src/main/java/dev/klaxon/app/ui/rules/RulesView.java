@@ -25,6 +25,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -59,6 +61,7 @@ public final class RulesView implements ConsoleView {
 
     private final RulesBackend rules;
     private final RuleTest tester;
+    private final HistoryTrial trial;
     private final List<RouteRule> routes;
     private final ObservableList<RuleRow> rows = FXCollections.observableArrayList();
     private final TableView<RuleRow> table = new TableView<>(rows);
@@ -76,6 +79,7 @@ public final class RulesView implements ConsoleView {
     public RulesView(RulesBackend rules) {
         this.rules = rules;
         this.tester = new RuleTest(rules);
+        this.trial = new HistoryTrial(rules);
         KlaxonConfig config = rules.config();
         this.routes = config == null ? List.of() : config.routes();
         for (RouteRule rule : routes) {
@@ -91,7 +95,13 @@ public final class RulesView implements ConsoleView {
 
         VBox tableBox = new VBox(header, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(tableBox, testBox());
+        Tab test = new Tab("Test a message", testBox());
+        test.setId("rules-tab-test");
+        Tab history = new Tab("Try on history", trial.node());
+        history.setId("rules-tab-history");
+        TabPane lower = new TabPane(test, history);
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(tableBox, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         split.getStyleClass().add("console-split");

@@ -223,7 +223,7 @@ public final class SilencesView implements ConsoleView {
             }
         }
         long activeCount = silences.stream().filter(r -> r.state(now.get()) == SilenceState.ACTIVE).count();
-        count.setText(activeCount + " active · " + silences.size() + " in all");
+        count.setText(activeCount + " active · " + silences.size() + " in all · kept in " + this.silences.where());
     }
 
     void extendSelected(Duration by) {
@@ -318,11 +318,11 @@ public final class SilencesView implements ConsoleView {
         TableColumn<SilenceRecord, SilenceRecord> matched = column("Matched", 80);
         matched.setCellFactory(c -> new TextCell(r -> Formats.count(r.matched())));
         matched.getStyleClass().add("numeric");
-        TableColumn<SilenceRecord, SilenceRecord> by = column("Last change", 220);
+        TableColumn<SilenceRecord, SilenceRecord> by = column("Last change", 330);
         by.setCellFactory(c -> new TextCell(r -> Formats.oneLine(SilenceText.lastChange(r), 160)));
         TableColumn<SilenceRecord, SilenceRecord> reason = column("Reason", 220);
         reason.setCellFactory(c -> new TextCell(r -> Formats.oneLine(r.silence().reason(), 300)));
-        TableColumn<SilenceRecord, SilenceRecord> flags = column("Flags", 230);
+        TableColumn<SilenceRecord, SilenceRecord> flags = column("Flags", 200);
         flags.setCellFactory(c -> new TickingCell((label, r) -> {
             List<String> found = SilenceText.flags(r, now.get());
             label.setText(String.join(" · ", found));

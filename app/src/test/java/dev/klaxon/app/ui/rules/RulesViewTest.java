@@ -83,6 +83,14 @@ class RulesViewTest {
             public CompletableFuture<Decision> explain(String subject, byte[] body, Map<String, List<String>> headers) {
                 return real.rules().explain(subject, body, headers);
             }
+
+            @Override
+            public CompletableFuture<List<String>> tryOnHistory(java.nio.file.Path candidate,
+                                                                java.time.Duration since,
+                                                                java.util.function.LongConsumer progress,
+                                                                java.util.function.BooleanSupplier cancelled) {
+                return real.rules().tryOnHistory(candidate, since, progress, cancelled);
+            }
         };
         window = ShownWindow.show(stage, new FakeBackend(new FakeEngine()).rules(rules), "waiting");
     }
