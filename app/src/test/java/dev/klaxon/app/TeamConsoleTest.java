@@ -281,6 +281,37 @@ class TeamConsoleTest {
         assertThat(fx(() -> robot.lookup("#history-try").queryAs(Button.class).isDisabled())).isFalse();
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void olderReadsTheMessagesBeforeTheTailBackFromTheStreamAndKeepsThemBelowTheLiveOnes(FxRobot robot)
+            throws Exception {
+        for (int i = 0; i < 80; i++) {
+            client().jetStream().publish("alerts.staging.browse", ("{\"summary\":\"browse " + i + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        await().atMost(PATIENCE).until(() -> console.summary().processed() >= 80);
+        await().atMost(PATIENCE).until(() -> robot.lookup("alerts.staging.browse").tryQuery().isPresent());
+        robot.clickOn("alerts.staging.browse");
+        TableView<dev.klaxon.stats.TailEntry> tail = robot.lookup("#tail-table").queryAs(TableView.class);
+        await().atMost(PATIENCE).until(() -> fx(() -> tail.getItems().size()) == 20);
+        assertThat(fx(() -> tail.getItems().get(19).body())).contains("browse 60");
+
+        robot.clickOn("#tail-older");
+        await().atMost(PATIENCE).until(() -> fx(() -> tail.getItems().size()) == 70);
+        assertThat(fx(() -> tail.getItems().get(20).body())).as("right below the live ones").contains("browse 59");
+        assertThat(fx(() -> tail.getItems().get(69).body())).contains("browse 10");
+        assertThat(fx(() -> tail.getItems().get(69).reason())).contains("read back from the stream");
+
+        robot.clickOn("#tail-older");
+        await().atMost(PATIENCE).until(() -> fx(() -> tail.getItems().size()) == 80);
+        client().jetStream().publish("alerts.staging.browse", "{\"summary\":\"browse new\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).until(() -> fx(() -> tail.getItems().get(0).body()).contains("browse new"));
+        assertThat(fx(() -> tail.getItems().size())).as("live on top, still 20; the 60 read back below")
+                .isEqualTo(80);
+        assertThat(fx(() -> tail.getItems().get(79).body())).contains("browse 0");
+    }
+
     private Connection client() throws Exception {
         if (client == null) {
             client = io.nats.client.Nats.connect(server.url());

@@ -28,7 +28,8 @@ import jdk.jfr.Recording;
  * <p>Run: {@code mvn -q install -DskipTests && mvn -q -Pbench -pl bridge-engine verify -DskipTests}. Other modes:
  * {@code -Dbench.args="outbox [events rounds threads]"} ({@link OutboxBenchmark}),
  * {@code -Dbench.args="latency [rate seconds warm-up-seconds]"} ({@link LatencyBenchmark}) and
- * {@code -Dbench.args="team [rounds burst rate seconds]"} ({@link TeamModeBenchmark}).
+ * {@code -Dbench.args="team [rounds burst rate seconds]"} ({@link TeamModeBenchmark}),
+ * {@code -Dbench.args="replay [rounds messages]"} ({@link ReplayBenchmark}).
  */
 public final class BenchMain {
 
@@ -53,6 +54,10 @@ public final class BenchMain {
             }
             case "team" -> {
                 TeamModeBenchmark.main(rest);
+                return;
+            }
+            case "replay" -> {
+                ReplayBenchmark.main(rest);
                 return;
             }
             default -> { }

@@ -102,6 +102,8 @@ public final class Engine implements AutoCloseable {
     private final TeamControl team;
     /** Team mode's member; null in core mode. */
     private final TeamSession teamSession;
+    /** Says who paged a message read back from the stream, in its reason. */
+    private final TeamPaging historyPaging;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
@@ -123,6 +125,7 @@ public final class Engine implements AutoCloseable {
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer,
                 IngestSettings.defaults(), teamSession == null ? null : () -> teamSession);
         this.team = teamSession == null ? TeamControl.none(clock) : teamSession;
+        this.historyPaging = new TeamPaging(teamSession);
     }
 
     /** Builds an engine for a validated config; nothing runs and nothing is opened until {@link #start()}. */
@@ -467,6 +470,39 @@ public final class Engine implements AutoCloseable {
         worker.setDaemon(true);
         worker.start();
         return done;
+    }
+
+    /**
+     * Team mode: up to {@code limit} messages of {@code subject} stored before {@code beforeSequence}, read back from
+     * the stream and shown with the decision they would get now (never counted, never paged), oldest first.
+     *
+     * @param before the stored (or received) time of the message at {@code beforeSequence}
+     */
+    public CompletableFuture<List<TailEntry>> olderMessages(String subject, long beforeSequence, Instant before,
+                                                            int limit) {
+        StreamHistory history = teamSession == null ? null : teamSession.history();
+        if (history == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(teamSession == null
+                    ? "older messages come from the team's stream: team mode (nats.jetstream) keeps them"
+                    : "not connected to NATS: the stream cannot be read now"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return history.before(subject, beforeSequence, before, limit).stream()
+                        .map(message -> TailEntry.ofHistory(message, historyPaging.watched(message,
+                                guards.explain(processor.explain(message))), options.statsLimits().tailBodyBytes()))
+                        .toList();
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, runnable -> {
+            Thread worker = new Thread(runnable, "klaxon-history");
+            worker.setDaemon(true);
+            worker.start();
+        });
     }
 
     /** Where silences are kept, in words: this laptop's {@code silences.db}, or the team's KV bucket. */

@@ -33,17 +33,25 @@ final class TeamPaging {
         return message.position() != null && message.position().pager() && message.position().deliveries() > 1;
     }
 
-    /** The view's decision says who pages, so no console claims a page it did not send. */
+    /**
+     * The view's decision says who pages, so no console claims a page it did not send; a message read back from the
+     * stream (history) says so whatever its outcome.
+     */
     Decision watched(InboundMessage message, Decision decision) {
+        StreamPosition position = message.position();
+        String history = position.history()
+                ? "history: stored at " + position.historyAt() + ", read back from the stream; " : "";
         if (decision.outcome() != Outcome.FORWARDED) {
-            return decision;
+            return history.isEmpty() ? decision : withReason(decision, history + decision.reason());
         }
-        String who = message.position().history()
-                ? "history: stored at " + message.position().historyAt() + ", before this member joined; the "
-                        + "team's sender of that time paged it"
+        String who = !history.isEmpty() ? "the team's sender of that time paged it"
                 : team == null ? "not paged by this member" : team.whoPages();
         String reason = decision.reason().contains(SENT_HERE) ? decision.reason().replace(SENT_HERE, who)
                 : decision.reason() + "; " + who;
+        return withReason(decision, history + reason);
+    }
+
+    private static Decision withReason(Decision decision, String reason) {
         return new Decision(decision.at(), decision.subject(), decision.outcome(), reason, decision.hits(),
                 decision.message());
     }

@@ -1,7 +1,9 @@
 package dev.klaxon.stats;
 
+import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
+import dev.klaxon.message.InboundMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,16 @@ public record TailEntry(Instant receivedAt, String subject, String body, int bod
                         String msgId, long streamSequence) {
     public TailEntry {
         routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /** A message read back from the stream (browsing history) with the decision it gets now, its body cut as the tail's. */
+    public static TailEntry ofHistory(InboundMessage message, Decision decision, int maxBodyBytes) {
+        byte[] body = message.body();
+        int kept = Math.min(body.length, maxBodyBytes);
+        return new TailEntry(message.receivedAt(), message.subject(),
+                new String(body, 0, kept, java.nio.charset.StandardCharsets.UTF_8), body.length, kept < body.length,
+                message.headers(), decision.outcome(), decision.reason(), Route.of(decision.hits()), message.msgId(),
+                message.position() == null ? 0 : message.position().sequence());
     }
 
     public TailEntry(Instant receivedAt, String subject, String body, int bodyBytes, boolean truncated,

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class StreamHistory {
     private static final Duration QUIET = Duration.ofSeconds(2);
+    /** Browsing waits less: a subject with nothing more before the asked sequence answers within this. */
+    private static final Duration BROWSE_QUIET = Duration.ofMillis(500);
 
     private final Connection connection;
     private final JetStreamConfig config;
@@ -86,6 +88,73 @@ public final class StreamHistory {
             messages.stop();
         }
         return read;
+    }
+
+    /**
+     * Up to {@code limit} messages of one subject stored before {@code beforeSequence}, oldest first: read forward
+     * from a start time that moves back (15 minutes, then four times further each try) until enough are found or
+     * the stream's start is reached. Memory holds {@code limit} messages at most.
+     *
+     * @param before the stored time of the message at {@code beforeSequence} (or later): where the search starts
+     */
+    public List<InboundMessage> before(String subject, long beforeSequence, Instant before, int limit)
+            throws IOException, InterruptedException {
+        if (limit < 1) {
+            return List.of();
+        }
+        Instant first;
+        try {
+            first = connection.jetStreamManagement().getStreamInfo(config.stream()).getStreamState().getFirstTime()
+                    .toInstant();
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
+        }
+        Duration window = Duration.ofMinutes(15);
+        java.util.ArrayDeque<InboundMessage> found = new java.util.ArrayDeque<>(limit);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Instant start = before.plusSeconds(1).minus(window);
+            found.clear();
+            readSubject(subject, start, beforeSequence, message -> {
+                if (found.size() == limit) {
+                    found.removeFirst();
+                }
+                found.addLast(message);
+            });
+            if (found.size() >= limit || !start.isAfter(first)) {
+                break;
+            }
+            window = window.multipliedBy(4);
+        }
+        return List.copyOf(found);
+    }
+
+    private void readSubject(String subject, Instant start, long beforeSequence, Consumer<InboundMessage> each)
+            throws IOException, InterruptedException {
+        OrderedConsumerConfiguration from = new OrderedConsumerConfiguration().filterSubject(subject)
+                .deliverPolicy(DeliverPolicy.ByStartTime).startTime(start.atZone(ZoneOffset.UTC));
+        IterableConsumer messages;
+        try {
+            messages = connection.getStreamContext(config.stream()).createOrderedConsumer(from).iterate();
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
+        }
+        try {
+            while (true) {
+                Message message = messages.nextMessage(BROWSE_QUIET);
+                if (message == null) {
+                    return;
+                }
+                long sequence = message.metaData().streamSequence();
+                if (sequence >= beforeSequence) {
+                    return;
+                }
+                each.accept(inbound(message, sequence));
+            }
+        } catch (JetStreamStatusCheckedException e) {
+            throw new IOException("reading stream " + config.stream() + " failed: " + e.getMessage(), e);
+        } finally {
+            messages.stop();
+        }
     }
 
     private InboundMessage inbound(Message message, long sequence) {

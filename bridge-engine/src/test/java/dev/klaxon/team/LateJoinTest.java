@@ -66,7 +66,7 @@ class LateJoinTest {
         await().atMost(WAIT).until(() -> late.summary().processed() == 45);
         TailEntry first = late.tail("alerts.prod.db").get(0);
         assertThat(first.receivedAt()).as("counted at the time the stream stored it").isBefore(joined);
-        assertThat(first.reason()).contains("history: stored at ").contains("before this member joined");
+        assertThat(first.reason()).contains("history: stored at ").contains("read back from the stream");
 
         publishAlerts("after", 15);
         await().atMost(WAIT).until(() -> late.summary().processed() == 60 && bridge.summary().processed() == 60);

@@ -5,6 +5,7 @@ import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.message.Severity;
 import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.secret.SecretRef;
+import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,4 +34,13 @@ public interface ActionsBackend {
 
     /** Sends a subject's held triggers after all, through the outbox; completes with how many. */
     CompletableFuture<Integer> releaseHeld(String subject);
+
+    /** Whether older messages can be read back (team mode: the stream keeps them). */
+    boolean keepsHistory();
+
+    /**
+     * Up to {@code limit} messages of {@code subject} stored before {@code oldestShown}, read back from the team's
+     * stream with the decision they would get now (nothing counted or paged), oldest first.
+     */
+    CompletableFuture<List<TailEntry>> olderMessages(String subject, TailEntry oldestShown, int limit);
 }

@@ -113,6 +113,17 @@ public final class FakeBackend implements ConsoleBackend {
     public ActionsBackend actions() {
         return new ActionsBackend() {
             @Override
+            public boolean keepsHistory() {
+                return false;
+            }
+
+            @Override
+            public CompletableFuture<List<dev.klaxon.stats.TailEntry>> olderMessages(String subject,
+                    dev.klaxon.stats.TailEntry oldestShown, int limit) {
+                return cannot("read older messages");
+            }
+
+            @Override
             public CompletableFuture<Silence> addSilence(SilenceRequest request) {
                 return cannot("silence");
             }

@@ -9,6 +9,7 @@ import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
 import dev.klaxon.secret.SecretRef;
+import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,5 +49,16 @@ record EngineActions(Engine engine, BackendThreads threads) implements ActionsBa
     @Override
     public CompletableFuture<Integer> releaseHeld(String subject) {
         return threads.command(() -> engine.releaseHeld(subject));
+    }
+
+    @Override
+    public boolean keepsHistory() {
+        return engine.config().nats().teamMode();
+    }
+
+    @Override
+    public CompletableFuture<List<TailEntry>> olderMessages(String subject, TailEntry oldestShown, int limit) {
+        return threads.command(() -> engine.olderMessages(subject, oldestShown.streamSequence(),
+                oldestShown.receivedAt(), limit));
     }
 }

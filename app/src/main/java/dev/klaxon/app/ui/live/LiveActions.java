@@ -6,6 +6,7 @@ import dev.klaxon.app.ui.actions.HeldRelease;
 import dev.klaxon.app.ui.actions.MatcherSuggestions;
 import dev.klaxon.app.ui.actions.SilenceDialog;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
@@ -125,5 +126,32 @@ public final class LiveActions {
     private void reportSilence(dev.klaxon.guard.Silence silence) {
         report.accept("Silenced", Formats.oneLine(silence.label(), 300) + " until "
                 + Formats.timestamp(silence.endsAt()) + ". Ctrl+4 lists the silences.");
+    }
+
+    /** Messages read back per "Older" press. */
+    static final int OLDER_PAGE = 50;
+
+    /** Whether this console can read older messages back (team mode). */
+    boolean keepsHistory() {
+        return actions.keepsHistory();
+    }
+
+    /**
+     * Reads the page of messages before the oldest shown back from the stream (off the FX thread) and adds it below
+     * the tail; says so when there is nothing older or it cannot be read.
+     */
+    void loadOlder() {
+        String subject = tail.subject();
+        TailEntry oldest = tail.oldest();
+        if (subject == null || oldest == null || oldest.streamSequence() == 0) {
+            return;
+        }
+        FxThread.whenDone(actions.olderMessages(subject, oldest, OLDER_PAGE), (entries, failure) -> {
+            if (failure != null) {
+                report.accept("Older messages", "Could not read them back: " + FxThread.message(failure));
+            } else if (tail.appendOlder(subject, entries) == 0) {
+                report.accept("Older messages", "Nothing older of " + subject + " is kept in the stream.");
+            }
+        });
     }
 }

@@ -375,8 +375,19 @@ public final class LiveView implements ConsoleView {
         newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
         newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
                 + "PagerDuty by hand (also on the right-click menu)."));
+        Button older = new Button("Older", new FontIcon(Material2AL.HISTORY));
+        older.setId("tail-older");
+        older.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        older.setMinWidth(Region.USE_PREF_SIZE);
+        older.setTooltip(new Tooltip("Read the " + LiveActions.OLDER_PAGE + " messages before the oldest shown back "
+                + "from the team's stream (shown with the decision they would get now; nothing is sent)"));
+        older.setVisible(liveActions.keepsHistory());
+        older.setManaged(liveActions.keepsHistory());
+        older.disableProperty().bind(tail.node().itemsProperty().isNull()
+                .or(javafx.beans.binding.Bindings.isEmpty(tail.node().getItems())));
+        older.setOnAction(e -> liveActions.loadOlder());
         VBox tailBox = Sections.section(new HBox(10, Sections.title("Live tail", Material2MZ.VIEW_LIST), tailTitle,
-                newest), tail.node());
+                newest, older), tail.node());
         VBox detailBox = Sections.section(new HBox(10, Sections.title("Message", Material2AL.CODE),
                 detail.modeLabel()), detail.node());
 

@@ -27,11 +27,15 @@ import javafx.scene.control.TableView;
  */
 public final class TailPane {
     private static final int PREVIEW_CHARS = 200;
+    /** Older messages read back from the stream kept below the live ones; the oldest go past this. */
+    static final int OLDER_LIMIT = 500;
 
     private final ObservableList<TailEntry> items = FXCollections.observableArrayList();
     private final TableView<TailEntry> table = new TableView<>(items);
     private final Label placeholder = new Label();
     private final ReadOnlyObjectWrapper<TailEntry> picked = new ReadOnlyObjectWrapper<>(this, "picked");
+    /** Below the live messages: older ones read back from the stream, newest first. They never move. */
+    private final List<TailEntry> older = new ArrayList<>();
     /** True while a new read is merged in: selection changes then are the list's doing, not the operator's. */
     private boolean merging;
     private String subject;
@@ -90,6 +94,7 @@ public final class TailPane {
     public void show(String nextSubject) {
         subject = nextSubject;
         items.clear();
+        older.clear();
         picked.set(null);
         placeholder.setText(nextSubject == null
                 ? "Select a subject above to follow its messages here, newest first."
@@ -104,6 +109,32 @@ public final class TailPane {
 
     public String subject() {
         return subject;
+    }
+
+    /** The oldest message shown (live or read back), or null: where "Older" goes on from. */
+    public TailEntry oldest() {
+        return items.isEmpty() ? null : items.get(items.size() - 1);
+    }
+
+    /**
+     * Adds messages read back from the stream (oldest first) below everything shown, for {@code forSubject}; ignored
+     * when another subject is shown by now. Keeps at most {@link #OLDER_LIMIT} of them.
+     *
+     * @return how many were added
+     */
+    public int appendOlder(String forSubject, List<TailEntry> oldestFirst) {
+        if (subject == null || !subject.equals(forSubject) || oldestFirst.isEmpty()) {
+            return 0;
+        }
+        List<TailEntry> adding = newestFirst(oldestFirst);
+        older.addAll(adding);
+        items.addAll(adding);
+        int over = older.size() - OLDER_LIMIT;
+        if (over > 0) {
+            older.subList(older.size() - over, older.size()).clear();
+            items.remove(items.size() - over, items.size());
+        }
+        return adding.size();
     }
 
     /** The newest message shown, or null. */
@@ -135,23 +166,28 @@ public final class TailPane {
         }
     }
 
+    /** The live part is the top of the list; older messages read back stay below it, untouched. */
     private void merge(List<TailEntry> incoming) {
+        int live = items.size() - older.size();
         if (incoming.isEmpty()) {
-            items.clear();
+            items.remove(0, live);
             return;
         }
-        int known = items.isEmpty() ? -1 : incoming.lastIndexOf(items.get(0));
+        int known = live == 0 ? -1 : incoming.lastIndexOf(items.get(0));
         if (known < 0) {
             // Nothing in common (first read, or more arrived than the tail keeps): take it whole.
-            items.setAll(newestFirst(incoming));
+            List<TailEntry> whole = newestFirst(incoming);
+            whole.addAll(older);
+            items.setAll(whole);
             return;
         }
         List<TailEntry> fresh = newestFirst(incoming.subList(known + 1, incoming.size()));
         if (!fresh.isEmpty()) {
             items.addAll(0, fresh);
+            live += fresh.size();
         }
-        if (items.size() > incoming.size()) {
-            items.remove(incoming.size(), items.size()); // the engine no longer keeps these
+        if (live > incoming.size()) {
+            items.remove(incoming.size(), live); // the engine no longer keeps these
         }
     }
 
