@@ -47,8 +47,8 @@ final class ReplayBenchmark {
         System.out.println();
         System.out.println(MachineInfo.collect().markdown());
         System.out.println();
-        System.out.printf(Locale.ROOT, "%d rounds; %,d stored messages each (a quarter paged subjects with repeated "
-                + "dedup_keys, the rest logged); replay with both configs = the live config%n%n", rounds, messages);
+        System.out.printf(Locale.ROOT, "%d rounds; %,d stored messages each (log-only, 50 subjects); "
+                + "replay with both configs = the live config%n%n", rounds, messages);
         System.out.println("| round | live msg/s | replay msg/s (2 decisions each) | replay / live |");
         System.out.println("|---:|---:|---:|---:|");
         double[] ratios = new double[rounds];
@@ -73,7 +73,7 @@ final class ReplayBenchmark {
                       subjects: ["alerts.>"]
                       jetstream: { role: sender, ack_wait: 30s, late_join: 0s }
                     pagerduty:
-                      events_url: "http://127.0.0.1:9/unused"
+                      events_url: "http://127.0.0.1:9/v2/enqueue"
                       budget_per_minute: 100000
                     storage:
                       dir: "%s"
