@@ -544,6 +544,7 @@ public final class Engine implements AutoCloseable {
                 Path silencesFile = dir.resolve("silences.db");
                 StorageFiles.checkDatabase(silencesFile, "silences");
                 SilenceStore local = opened(opened, SilenceStore.open(silencesFile));
+                StorageFiles.restrictToOwner(silencesFile); // SQLite creates it with the umask, 0644 usually
                 this.localSilences = teamSession == null ? null : local;
                 this.silences = opened(opened, new Silences(teamSession == null ? local : teamSession.silences(),
                         silenceBook, clock));
