@@ -45,7 +45,6 @@ import dev.klaxon.team.TeamControl;
 import dev.klaxon.team.LocalSilences;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
