@@ -13,6 +13,7 @@ import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.app.ui.shell.StartupView;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigWarnings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -150,6 +151,8 @@ final class ConsoleApp {
                     "Klaxon created " + opened.writtenConfig() + " with every key commented. Edit nats.servers "
                             + "and routes for your alerts, then restart Klaxon.");
         }
+        // As run logs them and config check prints them: secret files or a storage directory others can read.
+        ConfigWarnings.of(opened.config()).forEach(warning -> window.showWarning("File permissions", warning));
         window.start();
         perf = ConsolePerf.start(() -> EngineCounts.of(opened.engine().summary()), window.statusBar()::showPerf,
                 options.perfLog(), problem -> {

@@ -94,6 +94,8 @@ public final class AuditLog implements AutoCloseable {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
+            // Before WAL mode: SQLite gives the -wal and -shm files the mode of the database file.
+            StorageFiles.restrictToOwner(dbFile);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout = 5000");
                 statement.execute("PRAGMA journal_mode = WAL");

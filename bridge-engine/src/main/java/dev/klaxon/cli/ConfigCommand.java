@@ -1,6 +1,7 @@
 package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigWarnings;
 import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.route.RouteRule;
@@ -56,6 +57,7 @@ final class ConfigCommand {
             context.out().println("route:        " + rule.label() + " -> " + rule.action().wire()
                     + (rule.shadow() ? " (shadow)" : "") + (rule.continueMatching() ? " (continue)" : ""));
         }
+        ConfigWarnings.of(config).forEach(warning -> context.out().println("warning: " + warning));
         return Main.OK;
     }
 }

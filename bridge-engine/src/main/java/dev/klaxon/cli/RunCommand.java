@@ -2,6 +2,7 @@ package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigWarnings;
 import dev.klaxon.config.JetStreamConfig;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.delivery.RoutingKeyPreflight;
@@ -44,6 +45,9 @@ final class RunCommand {
         try (Engine engine = Engine.create(config, context.clock(), options)) {
             context.out().println("klaxon-bridge " + Main.version() + ": config " + config.source() + ", "
                     + config.routes().size() + " route(s), subjects " + config.nats().subjects());
+            // Said once at start, as ssh does for a key file others can read; run goes on either way.
+            ConfigWarnings.of(config).forEach(warning -> context.out().println(context.clock().instant()
+                    + " warning: " + warning));
             engine.onConnectionChange(status -> context.out().println(status.since() + " nats " 
                     + status.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (status.server() != null ? " " + status.server() : "")

@@ -227,7 +227,9 @@ final class SilenceCommand {
         Path file = StorageFiles.ensureDirectory(config.storage().dir()).resolve("silences.db");
         // SQLite would take an empty or garbled file for a new database and write over the silences it held.
         StorageFiles.checkDatabase(file, "silences");
-        return SilenceStore.open(file);
+        SilenceStore store = SilenceStore.open(file);
+        StorageFiles.restrictToOwner(file); // SQLite creates it with the umask, 0644 usually
+        return store;
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,11 +1,10 @@
 package dev.klaxon.config;
 
-import java.io.IOException;
+import dev.klaxon.secret.RegularFiles;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * <p>Stateless apart from the home directory it expands {@code ~} to; safe to share between threads.
  */
 public final class ConfigLoader {
+
+    /** Largest config file read, in bytes. */
+    public static final int MAX_FILE_SIZE = YamlComposer.MAX_SIZE;
 
     private final Path home;
 
@@ -36,11 +38,12 @@ public final class ConfigLoader {
     /**
      * Loads a config file. Relative paths inside it are relative to the file's directory.
      *
-     * @throws ConfigException if the file is missing, unreadable, over 1 MB, not UTF-8, or invalid in any way
+     * @throws ConfigException if the file is missing, unreadable, not a regular file, over 1 MB, not UTF-8, or
+     *                         invalid in any way
      */
     public KlaxonConfig load(Path file) throws ConfigException {
         Path source = file.toAbsolutePath().normalize();
-        return parse(read(source), source);
+        return parse(readText(source), source);
     }
 
     /**
@@ -69,22 +72,32 @@ public final class ConfigLoader {
         return config.get();
     }
 
-    private static String read(Path file) throws ConfigException {
+    /**
+     * The text of a config file, read through {@link RegularFiles}: a FIFO given as {@code --config} used to hang,
+     * and {@code /dev/zero} to run out of memory. Public so every reader of the config file (the engine's checksum,
+     * the console's settings) goes through the same checks.
+     *
+     * @throws ConfigException naming the file and why it cannot be used
+     */
+    public static String readText(Path file) throws ConfigException {
+        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > YamlComposer.MAX_SIZE) {
-                throw fileProblem(file, "the file is larger than 1 MB (" + size + " bytes); a Klaxon config is a "
-                        + "few KB");
+            bytes = RegularFiles.read(file, YamlComposer.MAX_SIZE, "a config file");
+        } catch (RegularFiles.RefusedFileException e) {
+            if (e.reason() == RegularFiles.Reason.TOO_LARGE) {
+                throw fileProblem(file, "the file is larger than 1 MB" + (e.size() < 0 ? "" : " (" + e.size()
+                        + " bytes)") + "; a Klaxon config is a few KB");
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw fileProblem(file, "file not found");
-        } catch (AccessDeniedException e) {
-            throw fileProblem(file, "file is not readable (permission denied)");
+            throw fileProblem(file, e.reason() == RegularFiles.Reason.NOT_REGULAR ? "the file " + e.getMessage()
+                    : e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw fileProblem(file, "file is not valid UTF-8 text");
-        } catch (IOException e) {
-            throw fileProblem(file, "file cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

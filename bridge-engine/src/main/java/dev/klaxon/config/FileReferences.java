@@ -1,5 +1,6 @@
 package dev.klaxon.config;
 
+import dev.klaxon.secret.RegularFiles;
 import dev.klaxon.secret.SecretRef;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Paths and secret references written in the config. A path may start with {@code ~} (the user's home); a relative
  * path is relative to the config file's directory, so a config works the same whatever directory Klaxon starts in.
- * Files named by the config must exist and be readable at load time; their contents are never read here.
+ * Files named by the config must be readable regular files, within a size limit, at load time; their contents are
+ * never read here.
  */
 final class FileReferences {
 
@@ -48,13 +50,23 @@ final class FileReferences {
         }
     }
 
-    /** Like {@link #path}, and the file must exist and be readable now. */
+    /** Like {@link #path}, and the file must be a readable regular file of at most 1 MB now (a CA bundle, say). */
     Optional<Path> readableFile(Located<String> text) {
+        return readableFile(text, YamlComposer.MAX_SIZE, "a file named in the config");
+    }
+
+    /** Like {@link #readableFile(Located)}, for a file that holds a secret: at most 64 KB. */
+    Optional<Path> secretFile(Located<String> text) {
+        return readableFile(text, RegularFiles.SECRET_LIMIT, "a secret file");
+    }
+
+    private Optional<Path> readableFile(Located<String> text, int limit, String what) {
         return path(text).filter(file -> {
             String problem = Files.isDirectory(file) ? "is a directory, expected a file: "
                     : !Files.exists(file) ? "file not found: "
                     : !Files.isReadable(file) ? "file is not readable: "
-                    : null;
+                    // What run would refuse to read (a FIFO that hangs it, /dev/zero, a 1 GB file), check refuses too.
+                    : RegularFiles.problem(file, limit, what).map(refused -> refused.getMessage() + ": ").orElse(null);
             if (problem != null) {
                 errors.add(text.path(), problem + file, text.line());
                 return false;
@@ -84,7 +96,7 @@ final class FileReferences {
             }
             return Optional.of(new Located<>(SecretRef.env(name.value()), name.path(), name.line()));
         }
-        return file.flatMap(path -> readableFile(path)
+        return file.flatMap(path -> secretFile(path)
                 .map(found -> new Located<>(SecretRef.file(found.toString()), path.path(), path.line())));
     }
 }

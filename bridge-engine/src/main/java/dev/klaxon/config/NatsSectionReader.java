@@ -113,9 +113,9 @@ final class NatsSectionReader {
         files.secret(nats, "token").ifPresent(token ->
                 given.add(new Located<>(new NatsAuth.Token(token.value()), token.path(), token.line())));
         userPassword(nats).ifPresent(given::add);
-        nats.string("creds_file").flatMap(files::readableFile).ifPresent(file ->
+        nats.string("creds_file").flatMap(files::secretFile).ifPresent(file ->
                 given.add(located(nats, "creds_file", new NatsAuth.CredsFile(file))));
-        nats.string("nkey_seed_file").flatMap(files::readableFile).ifPresent(file ->
+        nats.string("nkey_seed_file").flatMap(files::secretFile).ifPresent(file ->
                 given.add(located(nats, "nkey_seed_file", new NatsAuth.NKeySeedFile(file))));
         if (hasConflictingMethods(nats)) {
             return new NatsAuth.None();
@@ -172,7 +172,7 @@ final class NatsSectionReader {
             return new TlsConfig(
                     tls.string("ca_file").flatMap(files::readableFile).orElse(null),
                     cert.flatMap(files::readableFile).orElse(null),
-                    key.flatMap(files::readableFile).orElse(null));
+                    key.flatMap(files::secretFile).orElse(null));
         }).orElse(null);
     }
 

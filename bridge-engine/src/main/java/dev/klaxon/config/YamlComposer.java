@@ -2,6 +2,7 @@ package dev.klaxon.config;
 
 import java.io.StringReader;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,6 +22,12 @@ final class YamlComposer {
     /** Largest config accepted, in bytes on disk and in characters of text. */
     static final int MAX_SIZE = 1024 * 1024;
 
+    /**
+     * Largest document once aliases are expanded, in characters (nodes count 1 each). As large as the largest file:
+     * only aliases can go beyond it, and a config has no use for aliases that multiply it.
+     */
+    static final int MAX_EXPANDED = MAX_SIZE;
+
     // A config has no use for more than a handful of aliases; a low cap defeats "billion laughs" documents.
     private static final int MAX_ALIASES_FOR_COLLECTIONS = 20;
     private static final int MAX_NESTING_DEPTH = 20;
@@ -38,7 +45,18 @@ final class YamlComposer {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(newYaml().compose(new StringReader(text)));
+            Yaml yaml = newYaml();
+            // Composing first keeps SnakeYAML's own limits (aliases to collections, nesting) and their messages;
+            // composing shares an aliased node rather than copying it, so it is cheap even when expansion is not.
+            Optional<Node> root = Optional.ofNullable(yaml.compose(new StringReader(text)));
+            OptionalInt overLimit = AliasExpansion.lineOverLimit(yaml.parse(new StringReader(text)), MAX_EXPANDED);
+            if (overLimit.isPresent()) {
+                errors.add("", "the aliases (*name) in the config make it larger than " + MAX_EXPANDED
+                        + " characters once expanded; a Klaxon config needs a handful of short ones",
+                        overLimit.getAsInt());
+                return Optional.empty();
+            }
+            return root;
         } catch (MarkedYAMLException e) {
             errors.add("", "YAML syntax error: " + describe(e), lineOf(e));
             return Optional.empty();

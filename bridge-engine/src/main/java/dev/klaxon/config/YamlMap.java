@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,6 +22,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@link ConfigErrors} and the getter returns empty, so reading carries on and finds the next problem too.
  */
 final class YamlMap {
+
+    /** What any key Klaxon knows looks like, with room for a typo; anything else is not shown back. */
+    private static final Pattern PLAUSIBLE_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String path;
     private final Node node;
@@ -204,6 +208,13 @@ final class YamlMap {
             return;
         }
         String key = scalarKey.getValue();
+        if (!PLAUSIBLE_KEY.matcher(key).matches()) {
+            // Never echoed: pointed at the wrong file (--config /etc/shadow through a symlink), each line is a "key",
+            // and printing it would print the file. Every key Klaxon knows is a short name.
+            errors.add(path, "a key that is not a known key name (not shown: keys are short names of letters, "
+                    + "digits and _); is this the right file?", keyNode);
+            return;
+        }
         String keyPath = pathOf(key);
         Integer firstLine = firstLineOfKey.putIfAbsent(key, ConfigErrors.lineOf(keyNode));
         if (firstLine != null) {

@@ -6,6 +6,7 @@ import dev.klaxon.audit.AuditRow;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.audit.AuditSettings;
+import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.delivery.DeliveryService;
@@ -30,6 +31,7 @@ import dev.klaxon.outbox.Outbox;
 import dev.klaxon.route.RenderedEvent;
 import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.secret.RegularFiles;
 import dev.klaxon.secret.SecretRef;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
@@ -45,7 +47,6 @@ import dev.klaxon.team.StreamHistory;
 import dev.klaxon.team.SharedFloods;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -660,6 +661,7 @@ public final class Engine implements AutoCloseable {
                 Path silencesFile = dir.resolve("silences.db");
                 StorageFiles.checkDatabase(silencesFile, "silences");
                 SilenceStore local = opened(opened, SilenceStore.open(silencesFile));
+                StorageFiles.restrictToOwner(silencesFile); // SQLite creates it with the umask, 0644 usually
                 this.localSilences = teamSession == null ? null : local;
                 this.silences = opened(opened, new Silences(teamSession == null ? local : teamSession.silences(),
                         silenceBook, clock));
@@ -710,12 +712,13 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             try {
-                byte[] content = Files.readAllBytes(config.source());
+                // Read with the loader's checks: the file may have become a FIFO or a huge file since it was loaded.
+                byte[] content = RegularFiles.read(config.source(), ConfigLoader.MAX_FILE_SIZE, "a config file");
                 audit.recordConfigLoad(config.source(), AuditLog.sha256(content), true,
                         config.routes().size() + " route(s), subjects " + config.nats().subjects());
-            } catch (IOException e) {
+            } catch (RegularFiles.RefusedFileException e) {
                 audit.recordConfigLoad(config.source(), "", true, "loaded, but could not be read again for "
-                        + "its checksum: " + e.getClass().getSimpleName());
+                        + "its checksum: " + e.getMessage());
             }
         }
 

@@ -1,9 +1,9 @@
 package dev.klaxon.nats;
 
+import dev.klaxon.secret.RegularFiles;
 import io.nats.client.AuthHandler;
 import io.nats.client.NKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -73,9 +73,11 @@ final class NKeySeedAuthHandler implements AuthHandler {
     private char[] readSeed() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(seedFile);
-        } catch (IOException e) {
-            throw unusable("cannot be read (" + e.getClass().getSimpleName() + ")");
+            // Through RegularFiles: a FIFO or /dev/zero named as the seed must not hang or exhaust the engine.
+            bytes = RegularFiles.read(seedFile, RegularFiles.SECRET_LIMIT, "a secret file");
+        } catch (RegularFiles.RefusedFileException e) {
+            throw unusable(e.getCause() != null
+                    ? "cannot be read (" + e.getCause().getClass().getSimpleName() + ")" : e.getMessage());
         }
         try {
             int lineStart = 0;

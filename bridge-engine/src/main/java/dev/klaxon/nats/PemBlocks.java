@@ -1,8 +1,8 @@
 package dev.klaxon.nats;
 
-import java.io.IOException;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.secret.RegularFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,9 +25,12 @@ final class PemBlocks {
     static List<Block> read(String setting, Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new NatsSetupException(setting + " " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            // Through RegularFiles, as every file a person names: a FIFO or /dev/zero here must not hang or exhaust.
+            text = new String(RegularFiles.read(file, ConfigLoader.MAX_FILE_SIZE, "a PEM file"),
+                    StandardCharsets.US_ASCII);
+        } catch (RegularFiles.RefusedFileException e) {
+            throw new NatsSetupException(setting + " " + file + " " + (e.getCause() != null
+                    ? "cannot be read (" + e.getCause().getClass().getSimpleName() + ")" : e.getMessage()));
         }
         List<Block> blocks = new ArrayList<>();
         Matcher matcher = BLOCK.matcher(text);

@@ -104,6 +104,7 @@ public final class Outbox implements AutoCloseable {
             String url = "jdbc:sqlite:" + dbFile.toAbsolutePath();
             Connection write = connect(url, false);
             opened.add(write);
+            StorageFiles.restrictToOwner(dbFile); // it holds alert bodies; SQLite creates it with the umask
             Migrations.migrate(write);
             write.setAutoCommit(true); // the writer issues BEGIN IMMEDIATE / COMMIT itself
             List<Connection> reads = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Claims a storage directory for one writer. The outbox keeps each dedup_key's pending events in memory, so two
@@ -33,7 +34,9 @@ public final class StorageLock implements AutoCloseable {
     public static Optional<StorageLock> tryAcquire(Path dir) {
         FileChannel channel;
         try {
-            channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Path file = dir.resolve(FILE_NAME);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    StorageFiles.ownerOnlyFile(file));
         } catch (IOException e) {
             // Usually the first write in the directory, so this is where a read-only or missing directory shows.
             throw StorageFiles.failure(dir.resolve(FILE_NAME), "cannot open the lock file", e);

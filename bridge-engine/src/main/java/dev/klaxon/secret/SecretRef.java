@@ -1,8 +1,9 @@
 package dev.klaxon.secret;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -43,18 +44,31 @@ public record SecretRef(Source source, String reference) {
                 yield value.strip();
             }
             case FILE -> {
-                try {
-                    String value = Files.readString(Path.of(reference), StandardCharsets.UTF_8).strip();
-                    if (value.isEmpty()) {
-                        throw new SecretUnavailableException("secret file " + reference + " is empty");
-                    }
-                    yield value;
-                } catch (IOException e) {
-                    throw new SecretUnavailableException("secret file " + reference + " cannot be read ("
-                            + e.getClass().getSimpleName() + ")");
+                String value = readFile(Path.of(reference)).strip();
+                if (value.isEmpty()) {
+                    throw new SecretUnavailableException("secret file " + reference + " is empty");
                 }
+                yield value;
             }
         };
+    }
+
+    // Through RegularFiles: a FIFO, a device or a huge file here once hung or exhausted run and event send.
+    private String readFile(Path file) throws SecretUnavailableException {
+        try {
+            byte[] bytes = RegularFiles.read(file, RegularFiles.SECRET_LIMIT, "a secret file");
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (RegularFiles.RefusedFileException e) {
+            // Missing or unreadable keep the wording operators already know; the rest say what the file is.
+            String problem = e.getCause() != null
+                    ? "cannot be read (" + e.getCause().getClass().getSimpleName() + ")" : e.getMessage();
+            throw new SecretUnavailableException("secret file " + reference + " " + problem);
+        } catch (CharacterCodingException e) {
+            throw new SecretUnavailableException("secret file " + reference + " is not valid UTF-8 text");
+        }
     }
 
     /** The reference as stored where a secret must not be, e.g. in the outbox: {@code env:NAME} or {@code file:PATH}. */

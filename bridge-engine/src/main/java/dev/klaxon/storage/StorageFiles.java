@@ -7,9 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Checks and failures of the storage directory and its SQLite files, each turned into a {@link StorageException}
@@ -36,13 +41,24 @@ public final class StorageFiles {
     /** Below this much free space an I/O error is taken for a full disk: SQLite reports some ENOSPC as IOERR. */
     private static final long NEARLY_FULL_BYTES = 64 * 1024;
 
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
     private StorageFiles() {
     }
 
-    /** Creates the storage directory (and its parents) if needed; refuses a path that is not a directory. */
+    /**
+     * Creates the storage directory (and its parents) if needed, readable by its owner only ({@code 0700}: it holds
+     * alert bodies and the audit); refuses a path that is not a directory. An existing directory keeps its mode:
+     * changing a directory the person made is theirs to decide, and a loose one is warned about instead.
+     */
     public static Path ensureDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            if (isPosix(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            } else {
+                Files.createDirectories(dir);
+            }
             return dir;
         } catch (FileAlreadyExistsException e) {
             throw new StorageException(Problem.NOT_A_DIRECTORY, dir, "storage.dir " + dir
@@ -90,6 +106,42 @@ public final class StorageFiles {
             throw new StorageException(Problem.DAMAGED, file, "the " + role + " database " + file
                     + " is not a SQLite database (file is not a database): " + moveAside, null);
         }
+    }
+
+    /**
+     * Makes a database file Klaxon just opened, and its {@code -wal}, {@code -shm} and {@code -journal} files,
+     * readable and writable by the owner only ({@code 0600}). Called right after SQLite opens the file and before
+     * WAL mode is set where possible: SQLite creates the {@code -wal} and {@code -shm} files with the mode of the
+     * database file, so later ones are {@code 0600} too. SQLite itself creates files with the process's umask
+     * ({@code 0644} usually), and there is no way to ask it for less. A file that cannot be changed (another
+     * owner) is left as is: the permission warning names the storage directory.
+     */
+    public static void restrictToOwner(Path dbFile) {
+        if (!isPosix(dbFile.toAbsolutePath().getParent())) {
+            return;
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path file = dbFile.resolveSibling(dbFile.getFileName() + suffix);
+            try {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+                }
+            } catch (IOException e) {
+                // not ours to change; see above
+            }
+        }
+    }
+
+    /** The attribute that creates a file {@code 0600} where the filesystem has POSIX modes; none elsewhere. */
+    public static FileAttribute<?>[] ownerOnlyFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return dir != null && isPosix(dir)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+                : new FileAttribute<?>[0];
+    }
+
+    private static boolean isPosix(Path path) {
+        return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**

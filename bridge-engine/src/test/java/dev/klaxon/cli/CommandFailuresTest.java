@@ -2,6 +2,7 @@ package dev.klaxon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.testing.SpecialFiles;
 import dev.klaxon.testing.TmpfsMount;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -179,5 +181,72 @@ class CommandFailuresTest {
 
             assertOneLineSaying("cannot open the lock file " + readOnly.dir(), "(Read-only file system)");
         }
+    }
+
+    // ---- special files as config or secrets: each was called valid, then hung or ran out of memory ------------
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void eventSendWithARoutingKeyFileThatIsAFifoIsAUsageErrorNotAHang() throws Exception {
+        Path fifo = SpecialFiles.fifo(home.resolve("pd-key"));
+
+        assertThat(run("event", "send", "--routing-key-file", fifo.toString(), "--summary", "disk full"))
+                .isEqualTo(2);
+
+        assertOneLineSaying("routing key: secret file " + fifo + " is a FIFO, not a regular file");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void eventSendWithRoutingKeyFileDevZeroIsAUsageErrorNotAnOutOfMemoryError() {
+        Path zero = SpecialFiles.zeroDevice();
+
+        assertThat(run("event", "send", "--routing-key-file", zero.toString(), "--summary", "disk full"))
+                .isEqualTo(2);
+
+        assertOneLineSaying("routing key: secret file /dev/zero is a character device, not a regular file");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void runWithARoutingKeyFileThatIsAFifoIsAConfigErrorWithTheKeyAndLine() throws Exception {
+        Path fifo = SpecialFiles.fifo(home.resolve("pd-key"));
+        Files.writeString(config, """
+                nats:
+                  servers: ["nats://127.0.0.1:1"]
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.>"
+                    action: page
+                    routing_key_file: "%s"
+                """.formatted(data, fifo));
+
+        assertThat(run("run")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("routes[0].routing_key_file: is a FIFO, not a "
+                + "regular file: " + fifo + " (line 8)").doesNotContain("\tat ");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void configCheckOfAFifoIsAConfigErrorNotAHang() throws Exception {
+        config = SpecialFiles.fifo(home.resolve("fifo.yaml"));
+
+        assertThat(run("config", "check")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the file is a FIFO, not a regular file")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void configCheckOfDevZeroIsAConfigErrorNotAnOutOfMemoryError() {
+        config = SpecialFiles.zeroDevice();
+
+        assertThat(run("config", "check")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("the file is a character device, not a regular file").doesNotContain("\tat ");
     }
 }

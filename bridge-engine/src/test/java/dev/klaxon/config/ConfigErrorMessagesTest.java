@@ -3,6 +3,7 @@ package dev.klaxon.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,22 @@ class ConfigErrorMessagesTest {
                   subjects: ["alerts.>"]
                   sevrers: ["nats://127.0.0.1:4222"]
                 """)).containsExactly("nats.sevrers: unknown key; did you mean \"servers\"? (line 3)");
+    }
+
+    @Test
+    void aFileOfLinesThatAreNotKeysIsNeverShownBack() {
+        // What --config /etc/shadow (or a symlink to it) looks like to YAML: one mapping key per line.
+        List<String> errors = fixture.errors("""
+                root:$6$Zm9vYmFy$c2VjcmV0aGFzaA:19000:0:99999:7:::
+                daemon:*:19000:0:99999:7:::
+                """);
+
+        assertThat(errors).containsExactly(
+                "a key that is not a known key name (not shown: keys are short names of letters, digits and _); is "
+                        + "this the right file? (line 1)",
+                "a key that is not a known key name (not shown: keys are short names of letters, digits and _); is "
+                        + "this the right file? (line 2)");
+        assertThat(String.join("\n", errors)).doesNotContain("c2VjcmV0aGFzaA", "root", "daemon");
     }
 
     @Test

@@ -150,6 +150,49 @@ class YamlDocumentErrorsTest {
     }
 
     @Test
+    void aliasesToOneLargeStringAreRefusedAtTheAliasThatCrossesTheLimit() {
+        // The issue's file had 5,000 aliases to a 100 KB string: 115 KB on disk, 500 MB once printed or audited.
+        StringBuilder yaml = new StringBuilder("nats:\n  queue_group: &big \"" + "a".repeat(100 * 1024) + "\"\n"
+                + "  subjects:\n");
+        for (int copy = 0; copy < 50; copy++) {
+            yaml.append("    - *big\n");
+        }
+
+        // The anchor and each alias count 100 KB and a bit: the tenth alias, on line 13, passes 1 MiB.
+        assertThat(fixture.errors(yaml.toString())).containsExactly("the aliases (*name) in the config make it "
+                + "larger than 1048576 characters once expanded; a Klaxon config needs a handful of short ones "
+                + "(line 13)");
+    }
+
+    @Test
+    void aliasesToACollectionOfLargeStringsCountWhatTheyExpandTo() {
+        String big = "\"" + "b".repeat(200 * 1024) + "\"";
+        String yaml = "nats:\n  subjects: &list [" + big + ", " + big + "]\n"   // 400 KB
+                + "routes:\n"
+                + "  - match: *list\n"                                         // 800 KB
+                + "  - match: *list\n";                                        // 1.2 MB: over, line 5
+
+        assertThat(fixture.errors(yaml)).singleElement().asString()
+                .startsWith("the aliases (*name) in the config make it larger than").endsWith("(line 5)");
+    }
+
+    @Test
+    void aFewShortAliasesStillWork() throws Exception {
+        KlaxonConfig config = fixture.parse("""
+                nats:
+                  subjects: &prod ["alerts.prod.>"]
+                routes:
+                  - match: &db "alerts.prod.db.>"
+                    action: drop
+                  - match: *db
+                    action: drop
+                """);
+
+        assertThat(config.nats().subjects()).containsExactly("alerts.prod.>");
+        assertThat(config.routes()).hasSize(2);
+    }
+
+    @Test
     void textOverOneMegabyteIsRefused() {
         String big = "# " + "x".repeat(1024 * 1024) + "\nroutes: []\n";
 

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.klaxon.config.NatsAuth;
 import dev.klaxon.config.NatsConfig;
 import dev.klaxon.secret.SecretRef;
+import dev.klaxon.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Settings that cannot work fail at start, with a message naming the setting, never a secret. */
@@ -55,6 +57,18 @@ class NatsIngestSetupTest {
         assertThatThrownBy(ingest::start)
                 .isInstanceOf(NatsSetupException.class)
                 .hasMessage("nats.creds_file " + missing + " cannot be read");
+        ingest.close();
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSeedFileThatIsAFifoIsRefusedNotWaitedOn() throws Exception {
+        Path seed = SpecialFiles.fifo(dir.resolve("user.nk"));
+        NatsIngest ingest = ingest(config(new NatsAuth.NKeySeedFile(seed), "alerts.>"), Map.of());
+
+        assertThatThrownBy(ingest::start)
+                .isInstanceOf(NatsSetupException.class)
+                .hasMessage("nats.nkey_seed_file " + seed + ": is a FIFO, not a regular file");
         ingest.close();
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.klaxon.config.TlsConfig;
+import dev.klaxon.testing.SpecialFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class PemSslContextTest {
@@ -31,6 +33,16 @@ class PemSslContextTest {
         assertThatThrownBy(() -> PemSslContext.create(new TlsConfig(missing, null, null)))
                 .isInstanceOf(NatsSetupException.class)
                 .hasMessage("nats.tls.ca_file " + missing + " cannot be read (NoSuchFileException)");
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCaFileThatIsAFifoIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("ca.pem"));
+
+        assertThatThrownBy(() -> PemSslContext.create(new TlsConfig(fifo, null, null)))
+                .isInstanceOf(NatsSetupException.class)
+                .hasMessage("nats.tls.ca_file " + fifo + " is a FIFO, not a regular file");
     }
 
     @Test

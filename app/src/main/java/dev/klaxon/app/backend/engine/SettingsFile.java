@@ -51,9 +51,9 @@ public final class SettingsFile {
     public Review review(List<ConfigTextEdit> edits) {
         String before;
         try {
-            before = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return new Review("cannot read " + file + " (" + e.getClass().getSimpleName() + ")", List.of(),
+            before = ConfigLoader.readText(file);
+        } catch (ConfigException e) {
+            return new Review("cannot read " + file + ": " + e.errors().get(0).render(), List.of(),
                     List.of(), List.of(), null);
         }
         String after;
@@ -80,7 +80,13 @@ public final class SettingsFile {
      * @throws IllegalStateException the edits do not make a valid config (review first); the message says why
      */
     public Saved save(List<ConfigTextEdit> edits) throws IOException {
-        String before = Files.readString(file, StandardCharsets.UTF_8);
+        String before;
+        try {
+            // The same checks as loading: the file may have been replaced by a FIFO or a huge file since.
+            before = ConfigLoader.readText(file);
+        } catch (ConfigException e) {
+            throw new IOException("cannot read " + file + ": " + e.errors().get(0).render(), e);
+        }
         String after;
         try {
             after = editor.apply(before, edits);

@@ -36,6 +36,18 @@ final class Banners {
     }
 
     /**
+     * A warning that needs the person to do something but does not stop Klaxon (a secret file others can read);
+     * stays until closed.
+     */
+    void showWarning(String title, String text) {
+        Message message = new Message(title, text, new FontIcon(Material2AL.ERROR_OUTLINE));
+        message.getStyleClass().add(Styles.WARNING);
+        message.setId("warning-banner");
+        message.setOnClose(event -> node.getChildren().remove(message));
+        node.getChildren().add(message);
+    }
+
+    /**
      * While storage takes no writes, a banner that stays until it does: what is held in memory for PagerDuty, what
      * was lost, and the file, the OS reason and what to do. Cheap to call every frame: it changes only with its text.
      */

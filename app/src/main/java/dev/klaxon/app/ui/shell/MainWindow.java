@@ -208,6 +208,11 @@ public final class MainWindow {
         banners.showInfo(title, text);
     }
 
+    /** A dismissible warning banner under the toolbar (e.g. "secret file ... is readable by others"). */
+    public void showWarning(String title, String text) {
+        banners.showWarning(title, text);
+    }
+
     /** Keyboard: every registered command's key, from wherever the focus is that the command allows. */
     public void installShortcuts(Scene scene) {
         commands.install(scene, overlays::isOpen);

@@ -158,6 +158,20 @@ class MainWindowTest {
     }
 
     @Test
+    void aPermissionWarningIsABannerThatStaysUntilClosed(FxRobot robot) {
+        String warning = "secret file /home/ann/pd-key is readable by group and others (mode 0644): only you should "
+                + "be able to read it; run: chmod 600 /home/ann/pd-key";
+        fx(() -> {
+            window.showWarning("File permissions", warning);
+            return null;
+        });
+
+        await().atMost(PATIENCE).until(() -> robot.lookup("#warning-banner").tryQuery().isPresent());
+        assertThat(fx(() -> robot.lookup("#warning-banner").queryAs(atlantafx.base.controls.Message.class)
+                .getDescription())).isEqualTo(warning);
+    }
+
+    @Test
     void aBannerSaysStorageIsFullWithWhatIsHeldAndLostUntilItTakesWritesAgain(FxRobot robot) {
         engine.storage(new StorageStatus(StorageState.FULL, Instant.parse("2026-01-01T03:00:00Z"),
                 "outbox.db: database or disk is full (No space left on device): free space in /var/lib/klaxon",
