@@ -47,6 +47,7 @@ import dev.klaxon.team.StreamHistory;
 import dev.klaxon.team.SharedFloods;
 import dev.klaxon.team.TeamSession;
 import dev.klaxon.nats.IngestSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
