@@ -141,8 +141,12 @@ public final class RulesReplay {
             guards.tick(message.receivedAt());
             Decision decision = guards.apply(processor.decide(message));
             outcomes.merge(decision.outcome(), 1L, Long::sum);
-            for (String key : pages(decision).values()) {
-                countPage(key.substring(0, key.indexOf(' ')), message.receivedAt());
+            if (decision.outcome() == Outcome.FORWARDED) {
+                for (RuleHit hit : decision.hits()) {
+                    if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
+                        countPage(routingKey(hit.eventBody()), message.receivedAt());
+                    }
+                }
             }
             return decision;
         }
@@ -165,7 +169,7 @@ public final class RulesReplay {
         }
 
         private static String routingKey(ObjectNode body) {
-            return body.path("routing_key").asText("?").replace(' ', '_');
+            return body.path("routing_key").asText("?");
         }
 
         private void countPage(String routingKey, Instant at) {

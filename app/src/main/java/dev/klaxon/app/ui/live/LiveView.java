@@ -375,8 +375,10 @@ public final class LiveView implements ConsoleView {
         newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
         newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
                 + "PagerDuty by hand (also on the right-click menu)."));
-        Button older = new Button("Older", new FontIcon(Material2AL.HISTORY));
+        // An icon only: beside the subject's name and the hint, a word would squeeze the name to a letter.
+        Button older = new Button(null, new FontIcon(Material2AL.HISTORY));
         older.setId("tail-older");
+        older.setAccessibleText("Older messages, read back from the team's stream");
         older.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         older.setMinWidth(Region.USE_PREF_SIZE);
         older.setTooltip(new Tooltip("Read the " + LiveActions.OLDER_PAGE + " messages before the oldest shown back "
