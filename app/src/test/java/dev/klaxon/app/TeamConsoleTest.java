@@ -258,6 +258,8 @@ class TeamConsoleTest {
         try {
             robot.clickOn("#history-try");
             await().atMost(PATIENCE).until(() -> text(robot, "#history-status").startsWith("pages: "));
+            // The monitor reports once a second: its first sample covers the replay, however quick it was.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !samples.isEmpty());
         } finally {
             monitor.close();
         }
