@@ -16,6 +16,7 @@ import dev.klaxon.message.MessageDecoder;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.NatsIngest;
 import dev.klaxon.outbox.EventRecord;
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.guard.GuardEvent;
 import dev.klaxon.guard.HeldEvent;
@@ -104,6 +105,9 @@ public final class Engine implements AutoCloseable {
     private final TeamControl team;
     /** Team mode's member; null in core mode. */
     private final TeamSession teamSession;
+    /** The last releases of held triggers, newest first (the Flood view shows them). */
+    private final java.util.ArrayDeque<FloodRelease> releases = new java.util.ArrayDeque<>();
+    private static final int RELEASES_KEPT = 10;
     /** Says who paged a message read back from the stream, in its reason. */
     private final TeamPaging historyPaging;
     private final AtomicBoolean started = new AtomicBoolean();
@@ -260,6 +264,9 @@ public final class Engine implements AutoCloseable {
                 : parts.outboxSink.release(events);
         released.whenComplete((ids, failure) -> {
             int count = failure == null ? ids.size() : 0;
+            if (count > 0) {
+                released(new FloodRelease(request.subject(), count, request.by(), request.member(), clock.instant()));
+            }
             parts.audit.recordAction(failure == null
                     ? new OperatorAction(clock.instant(), request.by(), "flood.release", request.subject()
                             + " (all held, asked on " + request.member() + ")", true, count + " released")
@@ -277,8 +284,36 @@ public final class Engine implements AutoCloseable {
         if (events.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
+        String subject = events.get(0).subject();
         return audited(parts, "flood.release", target, parts.outboxSink.release(events),
-                ids -> ids.size() + " released").thenApply(List::size);
+                ids -> ids.size() + " released").thenApply(ids -> {
+                    released(new FloodRelease(subject, ids.size(), operator(), member(), clock.instant()));
+                    return ids.size();
+                });
+    }
+
+    /** Remembers a release for the Flood view (the last few; the audit keeps all). */
+    private void released(FloodRelease release) {
+        synchronized (releases) {
+            releases.addFirst(release);
+            while (releases.size() > RELEASES_KEPT) {
+                releases.removeLast();
+            }
+        }
+    }
+
+    /** The last releases of held triggers, newest first: the team's sender's in team mode. Any thread. */
+    public List<FloodRelease> floodReleases() {
+        if (observingTeam()) {
+            return teamSession.floods().releases();
+        }
+        synchronized (releases) {
+            return List.copyOf(releases);
+        }
+    }
+
+    private String member() {
+        return teamSession == null ? TeamSession.memberId() : teamSession.member();
     }
 
     /** Subjects in flood state, with what each has held so far (refreshed every ~100 ms); the sender's in team mode. */
@@ -753,7 +788,7 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             teamSession.floods().publish(guards.floods(), guards.held().bySubject(SharedFloods.HELD_LISTED),
-                    clock.instant());
+                    floodReleases(), clock.instant());
         }
 
         /** Team mode: this laptop's own silences no longer count; the person decides whether to move them. */

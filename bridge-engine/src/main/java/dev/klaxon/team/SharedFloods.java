@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.guard.HeldEvent;
 import io.nats.client.JetStreamApiException;
@@ -124,7 +125,8 @@ public final class SharedFloods {
     // ---- the sender ----------------------------------------------------------------------------------------
 
     /** Writes what this sender holds, when it changed since the last write. */
-    public void publish(List<FloodStatus> floods, Map<String, List<HeldEvent>> held, Instant now) {
+    public void publish(List<FloodStatus> floods, Map<String, List<HeldEvent>> held, List<FloodRelease> releases,
+                        Instant now) {
         KeyValue kv = bucket;
         if (kv == null) {
             return;
@@ -142,6 +144,10 @@ public final class SharedFloods {
                     .put("rule", event.ruleLabel()).put("dedup_key", event.dedupKey())
                     .put("summary", event.summary()).put("held_at", event.heldAt().toString()));
         });
+        ArrayNode released = value.putArray("releases");
+        releases.forEach(release -> released.addObject().put("subject", release.subject())
+                .put("count", release.count()).put("by", release.by()).put("member", release.member())
+                .put("at", release.at().toString()));
         String text = value.toString();
         if (text.equals(lastWritten) && now.isBefore(lastWrite.plus(REWRITE))) {
             return;
@@ -182,6 +188,18 @@ public final class SharedFloods {
                     Instant.parse(flood.path("since").asText()), flood.path("held").asLong())));
         }
         return floods;
+    }
+
+    /** The sender's last releases, newest first, whoever asked for them. */
+    public List<FloodRelease> releases() {
+        JsonNode current = live();
+        List<FloodRelease> releases = new ArrayList<>();
+        if (current != null) {
+            current.path("releases").forEach(release -> releases.add(new FloodRelease(
+                    release.path("subject").asText(), release.path("count").asInt(), release.path("by").asText("?"),
+                    release.path("member").asText("?"), Instant.parse(release.path("at").asText()))));
+        }
+        return releases;
     }
 
     /** What the sender holds for one subject, as summaries (their bodies carry no routing key). */

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.natsserver.NatsServerProcess;
@@ -84,6 +85,12 @@ class SharedFloodsTest {
         await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
         assertThat(bridge.heldEvents("alerts.prod.db")).isEmpty();
+        await().atMost(Duration.ofSeconds(3)).until(() -> bob.floodReleases().size() == 1);
+        FloodRelease release = bob.floodReleases().get(0);
+        assertThat(release.count()).isEqualTo(7);
+        assertThat(release.subject()).isEqualTo("alerts.prod.db");
+        assertThat(release.member()).as("whoever asked first").isIn("alice", "bob");
+        assertThat(alice.floodReleases()).isEqualTo(bridge.floodReleases());
         await().atMost(WAIT).until(() -> bridge.searchAudit(new AuditQuery(null, null, null, null, null, 50))
                 .stream().anyMatch(row -> "flood.release".equals(row.action()) && alice.operator().equals(row.actor())
                         && row.target().contains("asked on alice")));

@@ -1,5 +1,6 @@
 package dev.klaxon.app.backend;
 
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.message.Severity;
@@ -34,6 +35,9 @@ public interface ActionsBackend {
 
     /** Sends a subject's held triggers after all, through the outbox; completes with how many. */
     CompletableFuture<Integer> releaseHeld(String subject);
+
+    /** The last releases of held triggers, newest first (the team's sender's in team mode); from memory. */
+    List<FloodRelease> floodReleases();
 
     /** Whether older messages can be read back (team mode: the stream keeps them). */
     boolean keepsHistory();

@@ -113,6 +113,11 @@ public final class FakeBackend implements ConsoleBackend {
     public ActionsBackend actions() {
         return new ActionsBackend() {
             @Override
+            public List<dev.klaxon.guard.FloodRelease> floodReleases() {
+                return engine.floodReleases();
+            }
+
+            @Override
             public boolean keepsHistory() {
                 return false;
             }

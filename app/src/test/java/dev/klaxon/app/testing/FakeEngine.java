@@ -42,6 +42,7 @@ public final class FakeEngine implements LiveBackend {
     /** Triggers the fake holds per subject, and the subjects released so far. */
     private final Map<String, Integer> held = new LinkedHashMap<>();
     private final List<String> released = new ArrayList<>();
+    private final List<dev.klaxon.guard.FloodRelease> releases = new ArrayList<>();
     private long outboxFailures;
     private Instant now = START.plusSeconds(5);
     private SeverityTotals severities = SeverityTotals.NONE;
@@ -123,9 +124,17 @@ public final class FakeEngine implements LiveBackend {
         return held.getOrDefault(subject, 0);
     }
 
+    /** Releases as the Flood view lists them, newest first. */
+    public synchronized List<dev.klaxon.guard.FloodRelease> floodReleases() {
+        return List.copyOf(releases);
+    }
+
     public synchronized java.util.concurrent.CompletableFuture<Integer> releaseHeld(String subject) {
         released.add(subject);
         Integer count = held.remove(subject);
+        if (count != null && count > 0) {
+            releases.add(0, new dev.klaxon.guard.FloodRelease(subject, count, "test", "this console", now));
+        }
         return java.util.concurrent.CompletableFuture.completedFuture(count == null ? 0 : count);
     }
 

@@ -2,6 +2,7 @@ package dev.klaxon.app.backend.engine;
 
 import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.message.Severity;
@@ -49,6 +50,11 @@ record EngineActions(Engine engine, BackendThreads threads) implements ActionsBa
     @Override
     public CompletableFuture<Integer> releaseHeld(String subject) {
         return threads.command(() -> engine.releaseHeld(subject));
+    }
+
+    @Override
+    public List<FloodRelease> floodReleases() {
+        return engine.floodReleases();
     }
 
     @Override

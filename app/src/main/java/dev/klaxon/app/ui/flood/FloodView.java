@@ -13,6 +13,7 @@ import dev.klaxon.app.ui.common.LiveRates;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.secret.SecretRef;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ public final class FloodView implements ConsoleView {
     private final ToggleButton bySubject = new ToggleButton("By subject", new FontIcon(Material2MZ.SUBJECT));
     private final ToggleButton bySeverity = new ToggleButton("By severity", new FontIcon(Material2MZ.PRIORITY_HIGH));
     private final Label floodCount = new Label();
+    private final Label releases = new Label();
+    private final ActionsBackend actions;
     private final Node root;
     private List<String> configuredKeys = List.of();
     private EngineSnapshot last;
@@ -68,6 +71,7 @@ public final class FloodView implements ConsoleView {
     /** @param rates the window's rate history, recorded whether this view is shown or not */
     public FloodView(ActionsBackend actions, LiveRates rates, BiConsumer<String, String> report) {
         this.rates = rates;
+        this.actions = actions;
         HeldRelease release = new HeldRelease(actions, report);
         floods = new FloodList(actions::heldCount, release::confirmAndRelease);
         configuredKeys = actions.pageRoutingKeys().stream().map(SecretRef::stored).toList();
@@ -121,6 +125,9 @@ public final class FloodView implements ConsoleView {
         floods.show(lastFloods);
         floodCount.setText(lastFloods.isEmpty() ? "none" : lastFloods.size() + " in flood state · "
                 + Formats.count(heldTotal()) + " held");
+        List<FloodRelease> released = actions.floodReleases();
+        releases.setText(released.isEmpty() ? "" : "Last released: " + released.stream().limit(3)
+                .map(r -> r.describe(Formats.clock(r.at()))).collect(java.util.stream.Collectors.joining(" · ")));
     }
 
     private long heldTotal() {
@@ -190,8 +197,14 @@ public final class FloodView implements ConsoleView {
 
         floodCount.setId("flood-count");
         floodCount.getStyleClass().add("section-hint");
+        releases.setId("flood-releases");
+        releases.getStyleClass().add("section-hint");
+        releases.setWrapText(true);
+        releases.setStyle("-fx-padding: 4 8 4 8;");
+        VBox floodList = new VBox(floods.node(), releases);
+        VBox.setVgrow(floods.node(), javafx.scene.layout.Priority.ALWAYS);
         VBox floodBox = section(new HBox(10, Sections.title("Subjects in flood", Material2AL.LAYERS), floodCount),
-                floods.node());
+                floodList);
 
         SplitPane bottom = new SplitPane(budgetBox, floodBox);
         bottom.setDividerPositions(0.55);

@@ -168,5 +168,8 @@ class FloodViewTest {
         awaitFx(r -> !engine.released().isEmpty(), robot);
         assertThat(engine.released()).containsExactly("alerts.prod.db");
         awaitFx(r -> r.lookup("#action-banner").tryQuery().isPresent(), robot);
+        engine.publish("alerts.prod.db", "{}", Outcome.HELD, 1); // a new snapshot
+        awaitFx(r -> texts(r, "#flood-releases").startsWith("Last released: 3 of alerts.prod.db by test on this "
+                + "console at "), robot);
     }
 }
