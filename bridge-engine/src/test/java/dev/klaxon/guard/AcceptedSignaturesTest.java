@@ -124,6 +124,20 @@ class AcceptedSignaturesTest {
         }
     }
 
+    @Test
+    void rememberingOnDiskCostsOneSmallInsertPerSignedMessage() {
+        int n = 2_000;
+        try (AcceptedSignatures accepted = open(n)) {
+            long started = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                accepted.admit(signature(i));
+            }
+            long perAdmit = (System.nanoTime() - started) / n;
+            System.out.println("replay memory with signatures.db: " + perAdmit / 1000 + " us per admit");
+            assertThat(accepted.size()).isEqualTo(n);
+        }
+    }
+
     /** Storage that keeps nothing: measures the memory alone. */
     private static final class InMemory implements AcceptedSignatureStorage {
         @Override
