@@ -25,6 +25,8 @@ import dev.klaxon.guard.Silence;
 import dev.klaxon.guard.SilenceBook;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
+import dev.klaxon.guard.AcceptedSignatureStore;
+import dev.klaxon.guard.AcceptedSignatures;
 import dev.klaxon.guard.SilenceStore;
 import dev.klaxon.guard.Silences;
 import dev.klaxon.message.Severity;
@@ -676,6 +678,8 @@ public final class Engine implements AutoCloseable {
         private final Silences silences;
         /** Team mode: this laptop's own silences, kept only to offer moving them into the team's. */
         private final SilenceStore localSilences;
+        /** Signatures accepted in the window, to refuse replays; null when no route requires a signature. */
+        private final AcceptedSignatures acceptedSignatures;
         private final DeliveryService delivery;
         private final CommitQueue commits;
         private final OutboxSink outboxSink;
@@ -702,6 +706,8 @@ public final class Engine implements AutoCloseable {
                 this.silences = opened(opened, new Silences(teamSession == null ? local : teamSession.silences(),
                         silenceBook, clock));
                 silences.refresh(pattern -> false);
+                this.acceptedSignatures = processor.checksSignatures()
+                        ? opened(opened, openAcceptedSignatures(dir.resolve("signatures.db"))) : null;
             } catch (RuntimeException e) {
                 // A later file failing must not leave the earlier ones open, with their threads running.
                 for (int i = opened.size() - 1; i >= 0; i--) {
@@ -716,7 +722,7 @@ public final class Engine implements AutoCloseable {
             this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"),
                     teamPaging);
             this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
-                    clock, teamPaging);
+                    clock, teamPaging, acceptedSignatures);
             if (teamSession != null) {
                 delivery.gate(new UnsentTriggers(teamSession, guards));
             }
@@ -728,6 +734,19 @@ public final class Engine implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+
+        /** Refused when damaged, like the other databases: a silent fresh start would forget what a replay needs. */
+        private AcceptedSignatures openAcceptedSignatures(Path file) {
+            StorageFiles.checkDatabase(file, "accepted signatures");
+            AcceptedSignatureStore store = AcceptedSignatureStore.open(file);
+            try {
+                StorageFiles.restrictToOwner(file);
+                return AcceptedSignatures.open(store, clock, AcceptedSignatures.DEFAULT_CAPACITY);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         }
 
         private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
@@ -897,6 +916,9 @@ public final class Engine implements AutoCloseable {
             silences.close();
             if (localSilences != null) {
                 localSilences.close();
+            }
+            if (acceptedSignatures != null) {
+                acceptedSignatures.close();
             }
             audit.close();
             lock.close();

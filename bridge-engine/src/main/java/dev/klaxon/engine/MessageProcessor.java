@@ -3,6 +3,9 @@ package dev.klaxon.engine;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
+import dev.klaxon.guard.AcceptedSignatures;
+import dev.klaxon.guard.ReplayCheck;
+import dev.klaxon.guard.SignatureVerifier;
 import dev.klaxon.guard.Signatures;
 import dev.klaxon.message.AlertMessage;
 import dev.klaxon.message.DecodeResult;
@@ -74,7 +77,18 @@ public final class MessageProcessor {
      * rule needs them; validation always runs.
      */
     public Decision decide(InboundMessage inbound) {
-        Decision decision = decide(inbound, false);
+        return decide(inbound, null);
+    }
+
+    /**
+     * Like {@link #decide(InboundMessage)}, and a message whose signature checks out is also checked against, and
+     * remembered in, {@code accepted}: a byte-for-byte replay within the freshness window is refused. Only the live
+     * path that may page passes one; explain, {@code rules test} and watching members must not remember anything.
+     *
+     * @param accepted null to skip the replay check
+     */
+    public Decision decide(InboundMessage inbound, AcceptedSignatures accepted) {
+        Decision decision = decide(inbound, false, accepted);
         List<RuleHit> hits = decision.hits();
         for (int i = 0; i < hits.size(); i++) {
             ruleHits.incrementAndGet(hits.get(i).ruleIndex());
@@ -94,12 +108,17 @@ public final class MessageProcessor {
         return counts;
     }
 
-    /** Like {@link #decide} but always decodes every field, for showing a decision in full; counts nothing. */
-    public Decision explain(InboundMessage inbound) {
-        return decide(inbound, true);
+    /** True when some route requires a signature, so the engine needs a replay memory. */
+    public boolean checksSignatures() {
+        return signatures.any();
     }
 
-    private Decision decide(InboundMessage inbound, boolean decodeFields) {
+    /** Like {@link #decide} but always decodes every field, for showing a decision in full; counts nothing. */
+    public Decision explain(InboundMessage inbound) {
+        return decide(inbound, true, null);
+    }
+
+    private Decision decide(InboundMessage inbound, boolean decodeFields, AcceptedSignatures accepted) {
         Optional<String> subjectProblem = subjectProblem(inbound);
         if (subjectProblem.isPresent()) {
             return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
@@ -112,6 +131,12 @@ public final class MessageProcessor {
                 if (problem.isPresent()) {
                     return Decision.rejected(clock.instant(), inbound.subject(), rule.label() + ": "
                             + problem.get() + "; never forwarded");
+                }
+            }
+            if (accepted != null) {
+                Optional<String> replay = replayProblem(rules, inbound, accepted);
+                if (replay.isPresent()) {
+                    return Decision.rejected(clock.instant(), inbound.subject(), replay.get());
                 }
             }
         }
@@ -141,6 +166,27 @@ public final class MessageProcessor {
             hits.add(hit(message, rule));
         }
         return new Decision(clock.instant(), inbound.subject(), outcomeOf(hits), reasonOf(hits), hits, message);
+    }
+
+    /**
+     * Checked after every rule's signature passed, so only genuine signatures are remembered (a forged one cannot
+     * fill the memory). Named after the first rule that requires a signature, like the other signature rejects.
+     */
+    private Optional<String> replayProblem(List<RouteRule> rules, InboundMessage inbound,
+                                           AcceptedSignatures accepted) {
+        for (RouteRule rule : rules) {
+            if (!signatures.requires(rule)) {
+                continue;
+            }
+            Optional<byte[]> signature = SignatureVerifier.signatureOf(inbound.headers());
+            if (signature.isEmpty()) {
+                return Optional.empty();
+            }
+            String problem = accepted.admit(signature.get()).problem();
+            return problem == null ? Optional.empty() : Optional.of(rule.label() + ": " + problem
+                    + "; never forwarded");
+        }
+        return Optional.empty();
     }
 
     /** True when the subject could not be tracked by name, so stats count it in the invalid bucket. */

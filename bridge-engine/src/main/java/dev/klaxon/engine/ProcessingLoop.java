@@ -1,6 +1,7 @@
 package dev.klaxon.engine;
 
 import dev.klaxon.decision.Decision;
+import dev.klaxon.guard.AcceptedSignatures;
 import dev.klaxon.guard.PagerGuards;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.stats.LiveStats;
@@ -37,13 +38,16 @@ final class ProcessingLoop implements Runnable {
     private final List<DecisionSink> sinks;
     private final Clock clock;
     private final TeamPaging team;
+    /** Signatures this engine accepted, to refuse replays; null when no route requires a signature. */
+    private final AcceptedSignatures acceptedSignatures;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopping;
     private long lastTick;
 
     ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, CommitStage outbox,
-                   List<DecisionSink> sinks, Clock clock, TeamPaging team) {
+                   List<DecisionSink> sinks, Clock clock, TeamPaging team, AcceptedSignatures acceptedSignatures) {
         this.team = team;
+        this.acceptedSignatures = acceptedSignatures;
         this.queue = queue;
         this.processor = processor;
         this.guards = guards;
@@ -86,8 +90,10 @@ final class ProcessingLoop implements Runnable {
         }
         Decision decision;
         try {
+            // A JetStream redelivery carries the same signature as the first delivery, which may never have been
+            // committed: it is not a replay, so it is neither checked nor remembered.
             decision = TeamPaging.redelivered(message) ? guards.applyRedelivered(processor.decide(message))
-                    : guards.apply(processor.decide(message));
+                    : guards.apply(processor.decide(message, acceptedSignatures));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

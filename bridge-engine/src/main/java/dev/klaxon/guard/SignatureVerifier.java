@@ -22,8 +22,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignatureVerifier {
     public static final String SIGNATURE_HEADER = "Klaxon-Signature";
     public static final String TIMESTAMP_HEADER = "Klaxon-Timestamp";
-    static final Duration MAX_AGE = Duration.ofMinutes(5);
+    public static final Duration MAX_AGE = Duration.ofMinutes(5);
     private static final String ALGORITHM = "HmacSHA256";
+    /**
+     * 9999-12-31T23:59:59Z. A timestamp outside 1..this is no time a publisher's clock shows; refusing it before the
+     * age is computed also keeps the age from overflowing (-5 was once reported as 9223372035058542011 s ahead).
+     */
+    private static final long LAST_VALID_SECOND = 253_402_300_799L;
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -54,6 +59,9 @@ public final class SignatureVerifier {
         } catch (NumberFormatException e) {
             return Optional.of(TIMESTAMP_HEADER + " is not Unix seconds");
         }
+        if (seconds <= 0 || seconds > LAST_VALID_SECOND) {
+            return Optional.of(TIMESTAMP_HEADER + " " + seconds + " is not a valid time");
+        }
         long age = clock.instant().getEpochSecond() - seconds;
         if (Math.abs(age) > MAX_AGE.toSeconds()) {
             return Optional.of(age > 0 ? "signature timestamp is " + age + " s old, over the " + MAX_AGE.toSeconds()
@@ -70,6 +78,22 @@ public final class SignatureVerifier {
         mac.update((byte) '.');
         byte[] expected = mac.doFinal(body);
         return MessageDigest.isEqual(expected, given) ? Optional.empty() : Optional.of("signature does not match");
+    }
+
+    /**
+     * The signature bytes of a message {@link #problem} accepted, for the replay memory; empty when the header is
+     * missing or not hex (such a message was refused anyway).
+     */
+    public static Optional<byte[]> signatureOf(Map<String, List<String>> headers) {
+        String signature = header(headers, SIGNATURE_HEADER);
+        if (signature == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HexFormat.of().parseHex(signature.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The header's first value, whatever the case of its name (publishers differ). */

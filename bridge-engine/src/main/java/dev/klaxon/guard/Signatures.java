@@ -43,6 +43,11 @@ public final class Signatures {
         return Optional.ofNullable(unavailable.get(rule.index()));
     }
 
+    /** True when {@code rule} checks signatures (even with an unreadable secret, which refuses everything). */
+    public boolean requires(RouteRule rule) {
+        return verifiers.containsKey(rule.index()) || unavailable.containsKey(rule.index());
+    }
+
     public boolean any() {
         return !verifiers.isEmpty() || !unavailable.isEmpty();
     }

@@ -212,6 +212,58 @@ class GuardsEndToEndTest {
         assertThat(pagerDuty.acceptedEvents()).hasSize(1);
     }
 
+    @Test
+    void aSignedTriggerReplayedByteForByteIsRejectedEvenAfterARestart() throws Exception {
+        SignatureVerifier publisherSide = new SignatureVerifier(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8),
+                clock);
+        String body = "{\"summary\":\"card declines\",\"dedup_key\":\"pay/replay\"}";
+        long now = clock.instant().getEpochSecond();
+        Headers captured = signed(now, publisherSide.sign(now, bytes(body)));
+        Instant firstAccepted = clock.instant();
+
+        publish("alerts.prod.payments.api", captured, body);
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+
+        clock.advance(Duration.ofMinutes(2)); // the incident is resolved; the capture is still fresh
+        publish("alerts.prod.payments.api", captured, body);
+        String replayed = "routes[0] \"alerts.prod.payments.>\": rejected: replayed signature (first accepted "
+                + firstAccepted + "); never forwarded";
+        assertThat(engine.tail("alerts.prod.payments.api")).extracting(entry -> entry.reason()).contains(replayed);
+
+        engine.close();
+        clock.advance(Duration.ofMinutes(2)); // still inside the five minutes
+        engine = startEngine();
+        publish("alerts.prod.payments.api", captured, body);
+        assertThat(engine.tail("alerts.prod.payments.api")).extracting(entry -> entry.reason()).contains(replayed);
+        assertThat(count("alerts.prod.payments.api", Outcome.REJECTED)).isEqualTo(1);
+        assertThat(pagerDuty.acceptedEvents()).hasSize(1);
+
+        engine.close(); // the audit takes the rejected counts and their samples at close at the latest
+        assertThat(auditedRejectReasons()).contains(replayed);
+    }
+
+    /** The reasons of the rejected messages the audit sampled (rejects are audited as counts with samples). */
+    private List<String> auditedRejectReasons() throws Exception {
+        List<String> reasons = new java.util.ArrayList<>();
+        try (java.sql.Connection audit = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + dir.resolve("data").resolve("audit.db"));
+             java.sql.ResultSet rows = audit.createStatement().executeQuery(
+                     "SELECT reason FROM samples WHERE upper(outcome) = 'REJECTED'")) {
+            while (rows.next()) {
+                reasons.add(rows.getString(1));
+            }
+        }
+        return reasons;
+    }
+
+    @Test
+    void aNegativeTimestampIsReportedAsNotAValidTime() throws Exception {
+        String body = "{\"summary\":\"card declines\"}";
+        publish("alerts.prod.payments.api", signed(-5, "00".repeat(32)), body);
+        assertThat(engine.tail("alerts.prod.payments.api")).extracting(entry -> entry.reason()).containsExactly(
+                "routes[0] \"alerts.prod.payments.>\": Klaxon-Timestamp -5 is not a valid time; never forwarded");
+    }
+
     private static Headers signed(long timestamp, String signature) {
         return new Headers().add(SignatureVerifier.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .add(SignatureVerifier.SIGNATURE_HEADER, signature);

@@ -80,4 +80,15 @@ class SignatureVerifierTest {
         assertThat(verifier.problem(BODY, Map.of("Klaxon-Signature", List.of("00"), "Klaxon-Timestamp",
                 List.of("yesterday")))).contains("Klaxon-Timestamp is not Unix seconds");
     }
+
+    @Test
+    void aNegativeZeroOrAbsurdTimestampIsNotAValidTimeRatherThanAnOverflowedAge() throws Exception {
+        for (long ts : new long[] {-5, 0, Long.MIN_VALUE, Long.MAX_VALUE, 253_402_300_800L}) {
+            assertThat(verifier.problem(BODY, headers(ts, publisherSignature(ts, BODY))))
+                    .contains("Klaxon-Timestamp " + ts + " is not a valid time");
+        }
+        long ancient = 1;
+        assertThat(verifier.problem(BODY, headers(ancient, publisherSignature(ancient, BODY))))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("signature timestamp is 1795921199 s old"));
+    }
 }

@@ -1,0 +1,134 @@
+package dev.klaxon.guard;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accepted signatures on disk ({@code storage.dir/signatures.db}), so a replay is still refused after a restart
+ * within the window. Only the engine that holds the storage lock writes here. Rows older than the window are pruned:
+ * the table never holds more than the memory's cap of rows for long.
+ */
+public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
+    private static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE accepted_signatures (
+              signature   BLOB    PRIMARY KEY,
+              accepted_at INTEGER NOT NULL
+            )""", "CREATE INDEX accepted_signatures_at ON accepted_signatures (accepted_at)");
+
+    private final Path file;
+    private final Connection connection;
+
+    private AcceptedSignatureStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating or upgrading) the file; check it with {@code StorageFiles.checkDatabase} first. */
+    public static AcceptedSignatureStore open(Path file) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA journal_mode = WAL");
+                // A lost row costs protection against one replay after a power cut, not an alert: no fsync per row.
+                s.execute("PRAGMA synchronous = NORMAL");
+                migrate(connection, s);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return new AcceptedSignatureStore(file, connection);
+        } catch (SQLException e) {
+            throw new GuardStorageException("cannot open the accepted signatures file " + file + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void migrate(Connection connection, Statement s) throws SQLException {
+        int version;
+        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new GuardStorageException("accepted signatures schema version " + version
+                    + " is newer than this Klaxon knows", null);
+        }
+        for (int next = version + 1; next <= MIGRATIONS.size(); next++) {
+            connection.setAutoCommit(false);
+            try {
+                s.executeUpdate(MIGRATIONS.get(next - 1));
+                s.executeUpdate("PRAGMA user_version = " + next);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<AcceptedSignature> acceptedSince(Instant since) {
+        List<AcceptedSignature> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT signature, accepted_at FROM "
+                + "accepted_signatures WHERE accepted_at >= ? ORDER BY accepted_at")) {
+            select.setLong(1, since.toEpochMilli());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    byte[] signature = rs.getBytes(1);
+                    if (signature != null && signature.length == SignatureKey.BYTES) {
+                        rows.add(new AcceptedSignature(SignatureKey.of(signature),
+                                Instant.ofEpochMilli(rs.getLong(2))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new GuardStorageException("cannot read the accepted signatures file " + file + " ("
+                    + e.getMessage() + ")", e);
+        }
+        return rows;
+    }
+
+    @Override
+    public synchronized void add(AcceptedSignature accepted) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO accepted_signatures (signature, accepted_at) VALUES (?, ?)")) {
+            insert.setBytes(1, accepted.key().bytes());
+            insert.setLong(2, accepted.acceptedAt().toEpochMilli());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new GuardStorageException("cannot write the accepted signatures file " + file + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized void pruneBefore(Instant before) {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM accepted_signatures WHERE accepted_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new GuardStorageException("cannot prune the accepted signatures file " + file + " ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new GuardStorageException("cannot close the accepted signatures file " + file, e);
+        }
+    }
+}
