@@ -95,6 +95,12 @@ class StorageFullTest {
 
     private void publishAlerts() throws Exception {
         for (int i = 0; i < ALERTS; i++) {
+            if (i == ALERTS - 10) {
+                // The last few arrive once the engine knows the disk is full, so what they are told is certain: a
+                // message offered while a commit is still under way is held too, but its decision was made before.
+                publisher.flush(Duration.ofSeconds(10));
+                await().atMost(WAIT).until(() -> !storage().healthy());
+            }
             String body = "{\"summary\":\"disk full " + i + "\",\"source\":\"db-3\",\"dedup_key\":\"full-" + i
                     + "\",\"custom_details\":{\"blob\":\"" + BLOB + "\"}}";
             publisher.publish("alerts.prod.db", body.getBytes(StandardCharsets.UTF_8));
@@ -145,7 +151,9 @@ class StorageFullTest {
         // schedule holds although the full disk refuses to record the attempts.
         long committed = engine.summary().delivery().outbox().pending();
         await().atMost(WAIT).until(() -> pagerDuty.received().size() >= committed);
-        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> pagerDuty.received().size() == committed);
+        // Once each: an event held in memory may get in when SQLite frees a page, but none is tried twice.
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> pagerDuty.received().size()
+                == pagerDuty.received().stream().map(r -> r.json().path("dedup_key").asText()).distinct().count());
 
         recover();
 
