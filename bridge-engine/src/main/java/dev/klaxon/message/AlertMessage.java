@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A decoded, validated alert message (see DESIGN.md "Message on NATS"). Optional fields are null when absent.
  *
- * @param fields       the JSON object as received (an empty object for a plain-text body); templates read from it
+ * @param fields       the JSON object as received (an empty object for a plain-text body), except that the one-line
+ *                     fields hold their cleaned text, as the accessors do; templates read from it
  * @param severity     null when the message carried none (the route's default then applies)
  * @param customDetails null or a JSON object
  * @param links        null or a JSON array of {href, text}

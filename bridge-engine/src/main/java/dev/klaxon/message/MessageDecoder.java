@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,12 +25,19 @@ import java.util.Locale;
  * Turns a NATS body into an {@link AlertMessage} per the message contract, or a rejection with a precise reason.
  * Never throws for bad input: hostile bodies (garbage bytes, huge or deeply nested documents) end as rejections.
  * Thread-safe.
+ *
+ * <p>Rejected: bodies over 512 KB, bytes that are not strictly UTF-8 (overlong forms, encoded surrogates, code
+ * points above U+10FFFF: named by offset and bytes), duplicate field names at any depth, numbers a double cannot
+ * hold (1e999999), NUL or unpaired surrogates in any string or field name, control characters in dedup_key.
+ * Cleaned, with a note: line breaks and control characters in the one-line fields ({@link OneLine}).
  */
 public final class MessageDecoder {
 
     /** PagerDuty refuses events over 512 KB; a body that large cannot become an event. */
     public static final int MAX_BODY_BYTES = 512 * 1024;
     public static final int MAX_NESTING_DEPTH = 64;
+    /** Fields PagerDuty shows as a title or a label: a line break or control character there is replaced. */
+    private static final List<String> ONE_LINE_FIELDS = List.of("summary", "source", "component", "group", "class");
 
     private final JsonFactory factory;
     private final ObjectMapper mapper;
@@ -44,6 +49,8 @@ public final class MessageDecoder {
                         .maxStringLength(MAX_BODY_BYTES)
                         .maxNumberLength(64)
                         .build())
+                // Last-one-wins would let a second "summary" hide behind the first in a viewer that shows the first.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -65,8 +72,8 @@ public final class MessageDecoder {
 
     /**
      * Why the body would be rejected, or null when it is acceptable. Applies exactly the rejection rules of
-     * {@link #decode} in one streaming pass without building a tree: the fast path for messages whose fields
-     * nobody reads (log and drop rules).
+     * {@link #decode} without building a tree (a byte pass for UTF-8, then one streaming pass): the fast path for
+     * messages whose fields nobody reads (log and drop rules).
      */
     public String problemWith(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
@@ -76,31 +83,49 @@ public final class MessageDecoder {
         if (first < 0) {
             return "empty body";
         }
+        StrictUtf8.Violation notUtf8 = StrictUtf8.firstViolation(body);
+        if (notUtf8 != null) {
+            return notUtf8.reason(body);
+        }
         return switch (body[first]) {
             case '{' -> problemWithJson(body);
             case '[' -> "body is a JSON array; expected a JSON object or plain text";
-            default -> isUtf8(body) ? null : "body is not valid UTF-8";
+            default -> problemWithText(body);
         };
     }
 
+    private static String problemWithText(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                return "body contains a NUL byte at byte " + i;
+            }
+        }
+        return null;
+    }
+
     private String problemWithJson(byte[] body) {
+        boolean checkStrings = UnicodeProblems.mayHaveEscapes(body);
         try (JsonParser parser = factory.createParser(body)) {
             parser.nextToken();
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String problem = problemWithScalar(parser, token, checkStrings);
+                if (problem != null) {
+                    return problem;
+                }
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (value.isStructStart()) {
                     if (isTextField(name)) {
-                        return "field \"" + name + "\" must be text, got "
+                        return "field " + ShownText.quoted(name) + " must be text, got "
                                 + (value == JsonToken.START_OBJECT ? "an object" : "a list");
                     }
-                    parser.skipChildren();
-                } else if ("event_action".equals(name) && value != JsonToken.VALUE_NULL) {
-                    String action = parser.getText();
-                    if (EventAction.parse(action).isEmpty()) {
-                        return "event_action \"" + shorten(action) + "\" is not one of trigger, acknowledge, resolve";
-                    }
+                    problem = problemInside(parser, checkStrings);
+                } else {
+                    problem = problemWithTopLevelValue(parser, name, value, checkStrings);
+                }
+                if (problem != null) {
+                    return problem;
                 }
             }
             if (token != JsonToken.END_OBJECT) {
@@ -113,10 +138,85 @@ public final class MessageDecoder {
         } catch (StreamConstraintsException e) {
             return constraintReason(e);
         } catch (JsonParseException e) {
-            return parseReason(e.getOriginalMessage(), e.getLocation());
+            return parseReason(e);
         } catch (IOException e) {
             return "malformed JSON: " + firstLine(e.getMessage());
         }
+    }
+
+    /** The rules for a top-level scalar: field name and value content, event_action, dedup_key. */
+    private static String problemWithTopLevelValue(JsonParser parser, String name, JsonToken value,
+                                                   boolean checkStrings) throws IOException {
+        String problem = problemWithScalar(parser, value, checkStrings);
+        if (problem != null) {
+            return problem;
+        }
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if ("event_action".equals(name)) {
+            String action = parser.getText();
+            if (EventAction.parse(action).isEmpty()) {
+                return "event_action " + ShownText.quoted(action) + " is not one of trigger, acknowledge, resolve";
+            }
+        } else if ("dedup_key".equals(name)) {
+            return problemWithDedupKey(parser.getText());
+        }
+        return null;
+    }
+
+    /**
+     * A dedup_key names an incident: cleaning it would silently merge or split incidents, so a control character
+     * or line break in it is a reject the publisher sees, not a repair.
+     */
+    private static String problemWithDedupKey(String key) {
+        int at = OneLine.firstBreak(key);
+        if (at < 0) {
+            return null;
+        }
+        return String.format("field \"dedup_key\" contains a control character or line break (U+%04X at position %d)",
+                (int) key.charAt(at), at);
+    }
+
+    /** Walks the object or list the parser has just entered, to its end, checking every name and value. */
+    private static String problemInside(JsonParser parser, boolean checkStrings) throws IOException {
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return null; // the caller reports the document as cut short
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else {
+                String problem = problemWithScalar(parser, token, checkStrings);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A field name or scalar value: no NUL or unpaired surrogate in text, no number a double cannot hold. */
+    private static String problemWithScalar(JsonParser parser, JsonToken token, boolean checkStrings)
+            throws IOException {
+        if (checkStrings && (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING)) {
+            String problem = UnicodeProblems.in(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength());
+            if (problem != null) {
+                String path = ShownText.quoted(JsonFieldPath.of(parser.getParsingContext()));
+                return (token == JsonToken.FIELD_NAME ? "field name " : "field ") + path + " contains " + problem;
+            }
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(parser.getDoubleValue())) {
+            // Receivers read JSON numbers as doubles: 1e999999 arrives as Infinity, which JSON cannot even write.
+            return "field " + ShownText.quoted(JsonFieldPath.of(parser.getParsingContext()))
+                    + " is a number out of range: " + ShownText.shown(parser.getText());
+        }
+        return null;
     }
 
     private DecodeResult decodeJson(InboundMessage inbound, byte[] body) {
@@ -129,6 +229,9 @@ public final class MessageDecoder {
         }
         ObjectNode fields = (ObjectNode) tree;
         List<String> notes = new ArrayList<>(0);
+        for (String name : ONE_LINE_FIELDS) {
+            makeOneLine(fields, name, notes);
+        }
 
         String eventActionText = text(fields, "event_action");
         EventAction action = eventActionText == null ? EventAction.TRIGGER
@@ -138,12 +241,13 @@ public final class MessageDecoder {
         if (severityText != null) {
             severity = Severity.parse(severityText).orElse(null);
             if (severity == null) {
-                notes.add("unknown severity \"" + shorten(severityText) + "\" ignored; the route's default applies");
+                notes.add("unknown severity " + ShownText.quoted(severityText)
+                        + " ignored; the route's default applies");
             }
         }
         String timestamp = text(fields, "timestamp");
         if (timestamp != null && !isIsoTimestamp(timestamp)) {
-            notes.add("timestamp \"" + shorten(timestamp) + "\" is not ISO-8601; left out");
+            notes.add("timestamp " + ShownText.quoted(timestamp) + " is not ISO-8601; left out");
             timestamp = null;
         }
         JsonNode customDetails = fields.get("custom_details");
@@ -182,22 +286,32 @@ public final class MessageDecoder {
     }
 
     private DecodeResult decodeText(InboundMessage inbound, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String summary = OneLine.of(text);
+        List<String> notes = summary.equals(text) ? List.of() : List.of(oneLineNote("summary"));
         return new DecodeResult.Decoded(new AlertMessage(
-                inbound.subject(), text.strip(), null, null, null, null, null, null, null, EventAction.TRIGGER,
-                null, null, null, mapper.createObjectNode(), inbound.headers(), body.length, true, List.of()));
+                inbound.subject(), summary, null, null, null, null, null, null, null, EventAction.TRIGGER,
+                null, null, null, mapper.createObjectNode(), inbound.headers(), body.length, true, notes));
     }
 
-    private static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /**
+     * Cleans one of {@link #ONE_LINE_FIELDS} in place, so that templates and payload matchers, which read
+     * {@code fields}, see the text that is sent.
+     */
+    private static void makeOneLine(ObjectNode fields, String name, List<String> notes) {
+        JsonNode value = fields.get(name);
+        if (value == null || !value.isTextual()) {
+            return;
         }
+        String cleaned = OneLine.of(value.textValue());
+        if (!cleaned.equals(value.textValue())) {
+            fields.put(name, cleaned);
+            notes.add(oneLineNote(name));
+        }
+    }
+
+    private static String oneLineNote(String name) {
+        return name + ": line breaks or control characters replaced by a space";
     }
 
     private static boolean isTextField(String name) {
@@ -260,13 +374,14 @@ public final class MessageDecoder {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static String parseReason(String original, JsonLocation location) {
-        String where = where(location);
-        String what = firstLine(original);
-        if (what.contains("Invalid UTF-8")) {
-            return "body is not valid UTF-8" + where;
+    private static String parseReason(JsonParseException e) {
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (what.startsWith("Duplicate field ") && e.getProcessor() != null) {
+            // Thrown as the repeated name is read: the parser's context already holds it.
+            return "duplicate field " + ShownText.quoted(JsonFieldPath.of(e.getProcessor().getParsingContext()))
+                    + where(e.getLocation());
         }
-        return "malformed JSON" + where + ": " + what;
+        return "malformed JSON" + where(e.getLocation()) + ": " + firstLine(what);
     }
 
     private static String kind(JsonNode node) {
@@ -294,12 +409,7 @@ public final class MessageDecoder {
             return "";
         }
         int newline = text.indexOf('\n');
-        return shorten(newline < 0 ? text : text.substring(0, newline));
-    }
-
-    /** Reasons end up in tables and logs: a hostile value must not make them huge. */
-    private static String shorten(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+        return ShownText.shown(newline < 0 ? text : text.substring(0, newline));
     }
 
     private static DecodeResult reject(String reason) {

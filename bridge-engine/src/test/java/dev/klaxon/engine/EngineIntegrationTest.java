@@ -191,7 +191,7 @@ class EngineIntegrationTest {
         assertThat(db.count(Outcome.REJECTED)).isEqualTo(3);
         assertThat(db.count(Outcome.SHADOWED)).isEqualTo(1);
         assertThat(engine.tail("alerts.prod.db")).extracting(TailEntry::reason).containsExactly(
-                "body is not valid UTF-8",
+                "body is not valid UTF-8 (byte 0xFE at byte 0: never used in UTF-8)",
                 "body is 1048576 bytes; the limit is 524288 (PagerDuty's 512 KB)",
                 "JSON nested deeper than 64 levels",
                 "routes[0] \"alerts.prod.>\": page rendered, not sent (shadow)");
