@@ -1,6 +1,7 @@
 package dev.klaxon.route;
 
 import dev.klaxon.message.AlertMessage;
+import dev.klaxon.message.OneLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,11 +42,18 @@ final class DedupKeys {
         for (String missing : expansion.missing()) {
             adjustments.add("dedup_key template " + quoted + ": " + missing);
         }
-        if (expansion.value().isBlank()) {
+        // The decoder refuses control characters in a message's own dedup_key, but a template can take them from
+        // custom_details or any field; a key is one line, so they become spaces here (the same rule as summary).
+        String key = OneLine.of(expansion.value());
+        if (!key.equals(expansion.value())) {
+            adjustments.add("dedup_key template " + quoted
+                    + ": line breaks or control characters in the values replaced by a space");
+        }
+        if (key.isBlank()) {
             adjustments.add("dedup_key template " + quoted + " expanded to nothing; used the subject");
             return message.subject();
         }
-        return expansion.value();
+        return key;
     }
 
     /** {@code key}, or a stable hash of it when PagerDuty would refuse its length. */

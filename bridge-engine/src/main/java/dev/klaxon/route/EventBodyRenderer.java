@@ -151,7 +151,7 @@ public final class EventBodyRenderer {
         return source;
     }
 
-    /** Links PagerDuty accepts: objects with a non-empty {@code href}. */
+    /** Links PagerDuty accepts, and that are safe to click: objects whose {@code href} is {@link LinkHrefs}-allowed. */
     private ArrayNode links(JsonNode links, List<String> adjustments) {
         if (links == null || links.isNull()) {
             return null;
@@ -162,6 +162,7 @@ public final class EventBodyRenderer {
         }
         ArrayNode kept = nodes.arrayNode();
         List<Integer> dropped = new ArrayList<>();
+        List<Integer> unsafe = new ArrayList<>();
         for (int i = 0; i < links.size(); i++) {
             JsonNode link = links.get(i);
             String href = text(link, "href");
@@ -169,14 +170,22 @@ public final class EventBodyRenderer {
                 dropped.add(i);
                 continue;
             }
+            if (!LinkHrefs.isAllowed(href)) {
+                unsafe.add(i);
+                continue;
+            }
             ObjectNode copy = kept.addObject().put("href", href);
             putIfPresent(copy, "text", text(link, "text"));
         }
         reportDropped("links", dropped, links.size(), "without an href", adjustments);
+        reportDropped("links", unsafe, links.size(), "whose href is not " + LinkHrefs.ALLOWED, adjustments);
         return kept;
     }
 
-    /** Images PagerDuty accepts: objects whose {@code src} is an https URL. */
+    /**
+     * Images PagerDuty accepts: objects whose {@code src} is an https URL. An href that is not
+     * {@link LinkHrefs}-allowed is left out; the picture itself is still shown.
+     */
     private ArrayNode images(JsonNode images, List<String> adjustments) {
         if (images == null || images.isNull()) {
             return null;
@@ -187,6 +196,7 @@ public final class EventBodyRenderer {
         }
         ArrayNode kept = nodes.arrayNode();
         List<Integer> dropped = new ArrayList<>();
+        List<Integer> unsafeHref = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             JsonNode image = images.get(i);
             String src = text(image, "src");
@@ -195,10 +205,17 @@ public final class EventBodyRenderer {
                 continue;
             }
             ObjectNode copy = kept.addObject().put("src", src);
-            putIfPresent(copy, "href", text(image, "href"));
+            String href = text(image, "href");
+            if (href != null && !LinkHrefs.isAllowed(href)) {
+                unsafeHref.add(i);
+                href = null;
+            }
+            putIfPresent(copy, "href", href);
             putIfPresent(copy, "alt", text(image, "alt"));
         }
         reportDropped("images", dropped, images.size(), "whose src is not an https URL", adjustments);
+        reportLeftOut("images", "href", unsafeHref, images.size(), "whose href is not " + LinkHrefs.ALLOWED,
+                adjustments);
         return kept;
     }
 
@@ -255,14 +272,23 @@ public final class EventBodyRenderer {
 
     private static void reportDropped(String field, List<Integer> dropped, int total, String why,
                                       List<String> adjustments) {
-        if (dropped.isEmpty()) {
-            return;
+        if (!dropped.isEmpty()) {
+            adjustments.add(field + ": dropped " + dropped.size() + " of " + total + " " + why + " (index "
+                    + indexes(dropped) + ")");
         }
-        List<Integer> shown = dropped.subList(0, Math.min(dropped.size(), MAX_INDEXES_LISTED));
-        String indexes = shown.toString().replace("[", "").replace("]", "")
-                + (dropped.size() > shown.size() ? ", ..." : "");
-        adjustments.add(field + ": dropped " + dropped.size() + " of " + total + " " + why + " (index "
-                + indexes + ")");
+    }
+
+    private static void reportLeftOut(String field, String part, List<Integer> affected, int total, String why,
+                                      List<String> adjustments) {
+        if (!affected.isEmpty()) {
+            adjustments.add(field + ": " + part + " left out of " + affected.size() + " of " + total + " " + why
+                    + " (index " + indexes(affected) + ")");
+        }
+    }
+
+    private static String indexes(List<Integer> listed) {
+        List<Integer> shown = listed.subList(0, Math.min(listed.size(), MAX_INDEXES_LISTED));
+        return shown.toString().replace("[", "").replace("]", "") + (listed.size() > shown.size() ? ", ..." : "");
     }
 
     private static boolean isHttps(String url) {

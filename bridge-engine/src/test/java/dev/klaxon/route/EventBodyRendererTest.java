@@ -219,6 +219,18 @@ class EventBodyRendererTest {
         }
 
         @Test
+        void controlCharactersATemplateTakesFromTheMessageBecomeSpaces() {
+            // The decoder refuses them in the message's own dedup_key; a template can still pick them up from
+            // custom_details or any other field.
+            RenderedEvent event = renderer.render(message("alerts.x",
+                    "{\"custom_details\":{\"host\":\"db-3\\r\\nX: y\\u0000\"}}"),
+                    rule(SecretRef.env("K"), null, "{subject}/{custom_details.host}"));
+            assertThat(event.dedupKey()).isEqualTo("alerts.x/db-3 X: y");
+            assertThat(event.adjustments()).contains("dedup_key template \"{subject}/{custom_details.host}\": "
+                    + "line breaks or control characters in the values replaced by a space");
+        }
+
+        @Test
         void overLongKeyIsReplacedByAStableSha256() {
             RenderedEvent event = renderer.render(message("alerts.x", "{\"dedup_key\":\"" + "k".repeat(300) + "\"}"),
                     plainRule());
@@ -334,6 +346,47 @@ class EventBodyRendererTest {
             assertThat(event.body().get("links")).isEqualTo(json(
                     "[{\"href\":\"https://a\",\"text\":\"a\"},{\"href\":\"https://b\"}]"));
             assertThat(event.adjustments()).contains("links: dropped 2 of 4 without an href (index 0, 2)");
+        }
+
+        @Test
+        void linksThatWouldRunScriptOrLeaveTheWebAreDropped() {
+            // PagerDuty's spec only says "format: url"; it renders href as a clickable link, so Klaxon keeps what
+            // a click can safely open: absolute http, https and mailto URLs without spaces or control characters.
+            AlertMessage message = message("alerts.x", """
+                    {"links":[{"href":"javascript:alert(1)","text":"runbook"},{"href":"https://ok/a"},
+                              {"href":"JavaScript:alert(1)"},{"href":"data:text/html,<script>x</script>"},
+                              {"href":"vbscript:msgbox(1)"},{"href":" javascript:alert(1)"},
+                              {"href":"java\\tscript:alert(1)"},{"href":"HTTP://ok/b"},{"href":"mailto:dba@example.com"},
+                              {"href":"//evil.example/x"},{"href":"https://ok/a b"},{"href":"https://ok/\\nx"},
+                              {"href":"https:"},{"href":"file:///etc/passwd"}]}""");
+            RenderedEvent event = renderer.render(message, plainRule());
+            assertThat(event.body().get("links")).isEqualTo(json(
+                    "[{\"href\":\"https://ok/a\"},{\"href\":\"HTTP://ok/b\"},{\"href\":\"mailto:dba@example.com\"}]"));
+            assertThat(event.adjustments()).contains("links: dropped 11 of 14 whose href is not an http, https or "
+                    + "mailto URL (index 0, 2, 3, 4, 5, 6, 9, 10, 11, 12, ...)");
+        }
+
+        @Test
+        void anImageKeepsItsPictureButLosesAnUnsafeHref() {
+            AlertMessage message = message("alerts.x", """
+                    {"images":[{"src":"https://graph/png","href":"javascript:alert(1)","alt":"graph"},
+                               {"src":"https://graph/2","href":"https://graph"}]}""");
+            RenderedEvent event = renderer.render(message, plainRule());
+            assertThat(event.body().get("images")).isEqualTo(json("[{\"src\":\"https://graph/png\",\"alt\":\"graph\"},"
+                    + "{\"src\":\"https://graph/2\",\"href\":\"https://graph\"}]"));
+            assertThat(event.adjustments())
+                    .contains("images: href left out of 1 of 2 whose href is not an http, https or mailto URL (index 0)");
+        }
+
+        @Test
+        void changeEventsDropUnsafeLinksToo() {
+            RouteRule changeRule = new RouteRule(1, 9, SubjectPattern.compile("deploys.>"), RouteAction.CHANGE,
+                    false, false, SecretRef.env("PD_CHANGES"), null, null, null);
+            RenderedEvent event = renderer.renderChange(message("deploys.x",
+                    "{\"links\":[{\"href\":\"javascript:alert(1)\"}]}"), changeRule);
+            assertThat(event.body().has("links")).isFalse();
+            assertThat(event.adjustments()).contains("links: dropped 1 of 1 whose href is not an http, https or "
+                    + "mailto URL (index 0)");
         }
 
         @Test
