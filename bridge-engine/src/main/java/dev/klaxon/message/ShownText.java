@@ -13,13 +13,17 @@ final class ShownText {
     private ShownText() {
     }
 
-    /** {@code "value"} in double quotes, escaped and cut. */
+    /** {@code "value"} in double quotes, escaped and cut; a quote or backslash inside is escaped too. */
     static String quoted(String text) {
-        return "\"" + shown(text) + "\"";
+        return "\"" + escaped(text, true) + "\"";
     }
 
     /** {@code text} escaped and cut to at most {@link #MAX_SHOWN} characters. */
     static String shown(String text) {
+        return escaped(text, false);
+    }
+
+    private static String escaped(String text, boolean inQuotes) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 8);
         int keepUpTo = MAX_SHOWN - CUT.length();
         int cutAt = -1;
@@ -31,6 +35,8 @@ final class ShownText {
             }
             if (isHidden(codePoint)) {
                 out.append(String.format("\\u%04X", codePoint));
+            } else if (inQuotes && (codePoint == '"' || codePoint == '\\')) {
+                out.append('\\').appendCodePoint(codePoint);
             } else {
                 out.appendCodePoint(codePoint);
             }

@@ -209,6 +209,9 @@ class HostileJsonBodyTest {
     void hostileValuesInReasonsAndNotesAreShownEscaped() {
         assertThat(rejection("{\"event_action\":\"x\\u0007\\u202e\"}"))
                 .isEqualTo("event_action \"x\\u0007\\u202E\" is not one of trigger, acknowledge, resolve");
+        // A quote or backslash in a value cannot make the quoted value look like it ended, or forge an escape.
+        assertThat(rejection("{\"event_action\":\"a\\\" b\\\\u0000\"}"))
+                .isEqualTo("event_action \"a\\\" b\\\\u0000\" is not one of trigger, acknowledge, resolve");
         assertThat(decoded("{\"severity\":\"bad\\n\"}").notes())
                 .containsExactly("unknown severity \"bad\\u000A\" ignored; the route's default applies");
         // Cutting a long value never leaves half of a surrogate pair behind.
