@@ -16,9 +16,11 @@ final class JsonBodies {
     private static final List<String> KNOWN_VALUES = List.of("\"critical\"", "\"warn\"", "\"resolve\"",
             "\"trigger\"", "\"2026-12-04T05:00:00Z\"", "\"https://runbook/x\"", "\"javascript:alert(1)\"",
             "[{\"href\":\"https://a\",\"text\":\"a\"}]", "[{\"src\":\"https://i/png\",\"href\":\"data:x\"}]");
-    private static final char[] INTERESTING_CHARS = {'\u0000', '\n', '\r', '\t', '\u001B', '\u007F', '\u0085',
-        '\u2028', '\u2029', '\u202E', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFD', '\uFFFF', '{', '}', '"', '\\',
-        '/', 'é', '☃'};
+    /** Characters the decoder must accept: one-line fields get them replaced, custom_details keeps them. */
+    private static final char[] BENIGN_CHARS = {'\n', '\r', '\t', '\u001B', '\u007F', '\u0085', '\u2028',
+        '\u2029', '\u202E', '\u200B', '\uFFFD', '\uFFFF', '{', '}', '"', '\\', '/', 'é', '☃'};
+    /** Characters the decoder must refuse when they arrive (as escapes) in any string. */
+    private static final char[] HOSTILE_CHARS = {'\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'};
 
     /** Byte sequences that have broken decoders: invalid UTF-8, escapes for NUL and surrogates, odd numbers. */
     private static final List<byte[]> NASTY = List.of(
@@ -86,18 +88,29 @@ final class JsonBodies {
         };
     }
 
-    /** Any chars, lone surrogates and controls included, biased toward the interesting ones. */
+    /**
+     * Text for a JSON string. One in fourteen is hostile (any char: NUL and lone surrogates, which the decoder
+     * refuses); the rest are mostly ASCII with line breaks, controls, bidi overrides and valid non-ASCII mixed in,
+     * which the decoder must accept and clean, so that both outcomes are well exercised.
+     */
     static String anyText(SplittableRandom random, int maxLength) {
+        boolean hostile = random.nextInt(14) == 0;
         int length = random.nextInt(maxLength + 1);
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            int kind = random.nextInt(8);
-            if (kind < 5) {
+            int kind = random.nextInt(20);
+            if (kind < 16) {
                 out.append((char) random.nextInt(' ', '~' + 1));
-            } else if (kind < 7) {
-                out.append(INTERESTING_CHARS[random.nextInt(INTERESTING_CHARS.length)]);
+            } else if (kind < 18) {
+                out.append(BENIGN_CHARS[random.nextInt(BENIGN_CHARS.length)]);
+            } else if (kind == 18) {
+                out.append("😀");
+            } else if (hostile) {
+                out.append(random.nextBoolean() ? HOSTILE_CHARS[random.nextInt(HOSTILE_CHARS.length)]
+                        : (char) random.nextInt(Character.MAX_VALUE + 1));
             } else {
-                out.append((char) random.nextInt(Character.MAX_VALUE + 1));
+                char c = (char) random.nextInt(0xA0, Character.MAX_VALUE + 1);
+                out.append(Character.isSurrogate(c) ? 'ж' : c);
             }
         }
         return out.toString();
@@ -119,10 +132,10 @@ final class JsonBodies {
         return out.append('"').toString();
     }
 
-    /** Valid alert JSON with one to five edits: bytes replaced, nasty sequences inserted, slices cut or repeated. */
+    /** Valid alert JSON with one to three edits: bytes replaced, nasty sequences inserted, slices cut or repeated. */
     static byte[] mutatedAlertJson(SplittableRandom random) {
         byte[] body = utf8(alertJson(random));
-        int edits = 1 + random.nextInt(5);
+        int edits = 1 + random.nextInt(3);
         for (int i = 0; i < edits; i++) {
             body = mutate(random, body);
         }
@@ -137,7 +150,7 @@ final class JsonBodies {
                     yield body;
                 }
                 byte[] out = body.clone();
-                out[Math.min(at, body.length - 1)] = (byte) random.nextInt(256);
+                out[Math.min(at, body.length - 1)] = (byte) random.nextInt(random.nextBoolean() ? 0x80 : 0x100);
                 yield out;
             }
             case 1 -> insert(body, at, NASTY.get(random.nextInt(NASTY.size())));
