@@ -174,8 +174,8 @@ public final class MessageDecoder {
         if (at < 0) {
             return null;
         }
-        return String.format("field \"dedup_key\" contains a control character or line break (U+%04X at position %d)",
-                (int) key.charAt(at), at);
+        return String.format("field \"dedup_key\" contains a control character or line break "
+                + "(U+%04X at position %d)", (int) key.charAt(at), at);
     }
 
     /** Walks the object or list the parser has just entered, to its end, checking every name and value. */

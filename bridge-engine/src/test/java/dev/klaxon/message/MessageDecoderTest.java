@@ -132,7 +132,8 @@ class MessageDecoderTest {
     @Test
     void rejectsInvalidUtf8InTextAndInJson() {
         byte[] text = {'d', 'i', 's', 'k', ' ', (byte) 0xC3, (byte) 0x28};
-        assertThat(rejection(text)).isEqualTo("body is not valid UTF-8 (bytes 0xC3 0x28 at byte 5: a sequence cut short)");
+        assertThat(rejection(text))
+                .isEqualTo("body is not valid UTF-8 (bytes 0xC3 0x28 at byte 5: a sequence cut short)");
 
         byte[] json = "{\"summary\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         json[12] = (byte) 0xFF;

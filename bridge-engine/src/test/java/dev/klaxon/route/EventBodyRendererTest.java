@@ -356,7 +356,8 @@ class EventBodyRendererTest {
                     {"links":[{"href":"javascript:alert(1)","text":"runbook"},{"href":"https://ok/a"},
                               {"href":"JavaScript:alert(1)"},{"href":"data:text/html,<script>x</script>"},
                               {"href":"vbscript:msgbox(1)"},{"href":" javascript:alert(1)"},
-                              {"href":"java\\tscript:alert(1)"},{"href":"HTTP://ok/b"},{"href":"mailto:dba@example.com"},
+                              {"href":"java\\tscript:alert(1)"},{"href":"HTTP://ok/b"},
+                              {"href":"mailto:dba@example.com"},
                               {"href":"//evil.example/x"},{"href":"https://ok/a b"},{"href":"https://ok/\\nx"},
                               {"href":"https:"},{"href":"file:///etc/passwd"}]}""");
             RenderedEvent event = renderer.render(message, plainRule());
@@ -375,7 +376,8 @@ class EventBodyRendererTest {
             assertThat(event.body().get("images")).isEqualTo(json("[{\"src\":\"https://graph/png\",\"alt\":\"graph\"},"
                     + "{\"src\":\"https://graph/2\",\"href\":\"https://graph\"}]"));
             assertThat(event.adjustments())
-                    .contains("images: href left out of 1 of 2 whose href is not an http, https or mailto URL (index 0)");
+                    .contains("images: href left out of 1 of 2 whose href is not an http, https or mailto URL "
+                            + "(index 0)");
         }
 
         @Test
