@@ -2,6 +2,7 @@ package dev.klaxon.bench;
 
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.AuditedPages;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.engine.ReplayReport;
@@ -96,7 +97,8 @@ final class ReplayBenchmark {
                     await(() -> engine.summary().processed() - before >= messages, Duration.ofMinutes(5));
                     live = messages / ((System.nanoTime() - start) / 1e9);
                 }
-                RulesReplay replay = new RulesReplay(config, config, List.of(), Map.<String, String>of()::get);
+                RulesReplay replay = new RulesReplay(config, config, List.of(), Map.<String, String>of()::get,
+                        AuditedPages.none());
                 long start = System.nanoTime();
                 long read = new StreamHistory(publisher, config.nats().jetstream())
                         .read(Instant.now().minus(Duration.ofHours(1)), replay::accept, () -> false);

@@ -8,6 +8,8 @@ import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.DurationText;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.audit.AuditLog;
+import dev.klaxon.engine.AuditedPages;
 import dev.klaxon.engine.ReplayReport;
 import dev.klaxon.engine.ReplayReportText;
 import dev.klaxon.engine.RulesReplay;
@@ -70,8 +72,9 @@ final class RulesReplayCommand {
                 context.clock());
         try (Connection connection = connector.open(current.nats())) {
             List<Silence> silences = teamSilences(connection, current);
-            RulesReplay replay = new RulesReplay(current, candidate, silences, context.environment());
             Instant from = context.clock().instant().minus(since);
+            RulesReplay replay = new RulesReplay(current, candidate, silences, context.environment(),
+                    audited(current, from));
             new StreamHistory(connection, current.nats().jetstream()).read(from, replay::accept, () -> false);
             ReplayReport report = replay.report();
             if (format.equals("jsonl")) {
@@ -104,6 +107,17 @@ final class RulesReplayCommand {
         }
     }
 
+    /** What this member's audit recorded as paged; none when this member has no audit yet. */
+    private AuditedPages audited(KlaxonConfig config, Instant from) {
+        Path file = config.storage().dir().resolve("audit.db");
+        if (!Files.isRegularFile(file)) {
+            return AuditedPages.none();
+        }
+        try (AuditLog audit = AuditLog.open(file, context.clock())) {
+            return AuditedPages.read(audit, from);
+        }
+    }
+
     /** The team's silences, ended ones too: each applies to the messages stored while it was in force. */
     private static List<Silence> teamSilences(Connection connection, KlaxonConfig config) throws IOException {
         try (SharedSilenceStore store = SharedSilenceStore.open(connection, config.nats().jetstream(),
@@ -120,6 +134,9 @@ final class RulesReplayCommand {
                     .put("subject", difference.subject()).put("stored_at", difference.storedAt().toString())
                     .put("kind", difference.kind().label()).put("current", difference.current())
                     .put("candidate", difference.candidate());
+            if (difference.sent() != null) {
+                line.put("sent", difference.sent());
+            }
             out.println(line);
         }
         ObjectNode summary = mapper.createObjectNode().put("type", "summary").put("messages", report.messages())
@@ -132,6 +149,11 @@ final class RulesReplayCommand {
         }
         current.put("coalesced", report.coalesced()[0]);
         candidate.put("coalesced", report.coalesced()[1]);
+        if (report.audit().read()) {
+            summary.putObject("audit").put("sent", report.audit().sent()).put("current", report.audit().current())
+                    .put("candidate", report.audit().candidate())
+                    .put("candidate_unsent", report.audit().candidateUnsent());
+        }
         ObjectNode routes = summary.putObject("by_route");
         report.byRoute().forEach((route, counts) -> routes.putObject(route).put("added", counts.added())
                 .put("removed", counts.removed()).put("changed", counts.changed()));

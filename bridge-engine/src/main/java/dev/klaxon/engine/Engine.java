@@ -487,12 +487,15 @@ public final class Engine implements AutoCloseable {
                     + "cannot be read now"));
         }
         List<Silence> silences = teamSession.silences().all().stream().map(SilenceRecord::silence).toList();
-        RulesReplay replay = new RulesReplay(config, candidate, silences, options.environment());
+        Instant from = clock.instant().minus(since);
+        Running parts = running;
         CompletableFuture<ReplayReport> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             long[] count = {0};
             try {
-                history.read(clock.instant().minus(since), message -> {
+                RulesReplay replay = new RulesReplay(config, candidate, silences, options.environment(),
+                        parts == null ? AuditedPages.none() : AuditedPages.read(parts.audit, from));
+                history.read(from, message -> {
                     replay.accept(message);
                     progress.accept(++count[0]);
                 }, cancelled);

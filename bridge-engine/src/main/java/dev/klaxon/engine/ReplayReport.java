@@ -20,11 +20,12 @@ import java.util.Map;
  * @param coalesced     coalesced flood events (current, candidate)
  * @param budgetPeak    the busiest minute's pages per routing key (current, candidate) against the budget
  * @param budgetPerMinute the routing-key budget of each config (current, candidate)
+ * @param audit         both sides beside what this member's audit says was really paged
  */
 public record ReplayReport(long messages, Instant from, Instant to, Map<Outcome, Long> current,
                            Map<Outcome, Long> candidate, List<Difference> differences, long truncated,
                            Map<String, Counts> byRoute, Map<String, Counts> bySubject, long[] coalesced,
-                           Map<String, int[]> budgetPeak, int[] budgetPerMinute) {
+                           Map<String, int[]> budgetPeak, int[] budgetPerMinute, Audit audit) {
 
     /** How one message's pages differ. */
     public enum Kind {
@@ -43,9 +44,22 @@ public record ReplayReport(long messages, Instant from, Instant to, Map<Outcome,
     /**
      * @param current   the current rules' outcome and page, in words
      * @param candidate the candidate's
+     * @param sent      what the audit recorded as paged for it, in words; null when no audit was read
      */
     public record Difference(long sequence, String msgId, String subject, Instant storedAt, Kind kind,
-                             String current, String candidate) {
+                             String current, String candidate, String sent) {
+    }
+
+    /**
+     * The replayed messages' pages beside this member's audit (only the member that was the sender recorded any).
+     *
+     * @param read             whether an audit was read at all
+     * @param sent             pages the audit recorded for the replayed messages
+     * @param current          of those, how many the current rules send again on replay
+     * @param candidate        of those, how many the candidate sends too
+     * @param candidateUnsent  pages the candidate sends that the audit has no record of
+     */
+    public record Audit(boolean read, long sent, long current, long candidate, long candidateUnsent) {
     }
 
     /** Pages added, removed and changed. */

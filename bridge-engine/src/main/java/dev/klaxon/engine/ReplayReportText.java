@@ -31,6 +31,7 @@ public final class ReplayReportText {
         long removed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::removed).sum();
         long changed = report.byRoute().values().stream().mapToLong(ReplayReport.Counts::changed).sum();
         add(out, "pages: %,d added, %,d removed, %,d changed", added, removed, changed);
+        audit(report.audit(), out);
         counts("by route", report.byRoute(), out);
         counts("by subject", report.bySubject(), out);
         if (!report.budgetPeak().isEmpty()) {
@@ -43,11 +44,25 @@ public final class ReplayReportText {
         if (!shown.isEmpty()) {
             out.add("first differences (every one: rules replay --format jsonl)");
             for (ReplayReport.Difference difference : shown) {
-                add(out, "  %s  %-8s %s  current: %s  candidate: %s", difference.msgId(), difference.kind().label(),
-                        difference.subject(), difference.current(), difference.candidate());
+                add(out, "  %s  %-8s %s  current: %s  candidate: %s%s", difference.msgId(),
+                        difference.kind().label(), difference.subject(), difference.current(),
+                        difference.candidate(), difference.sent() == null ? "" : "  sent: " + difference.sent());
             }
         }
         return out;
+    }
+
+    private static void audit(ReplayReport.Audit audit, List<String> out) {
+        if (!audit.read()) {
+            out.add("what was really sent: no audit on this member to compare with");
+        } else if (audit.sent() == 0) {
+            add(out, "what was really sent: this member's audit has no page for these messages (only the member "
+                    + "that was the sender has); the candidate would send %,d", audit.candidateUnsent());
+        } else {
+            add(out, "what was really sent (this member's audit): %,d page(s); the current rules send %,d of them "
+                    + "again, the candidate %,d, and %,d the audit has no record of", audit.sent(), audit.current(),
+                    audit.candidate(), audit.candidateUnsent());
+        }
     }
 
     private static void counts(String title, Map<String, ReplayReport.Counts> counts, List<String> out) {

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +34,8 @@ public final class RulesReplay {
 
     private final Side current;
     private final Side candidate;
+    private final AuditedPages audited;
+    private final long[] audit = new long[4];
     private final List<ReplayReport.Difference> differences = new ArrayList<>();
     private final Map<String, ReplayReport.Counts> byRoute = new TreeMap<>();
     private final Map<String, ReplayReport.Counts> bySubject = new TreeMap<>();
@@ -43,11 +46,13 @@ public final class RulesReplay {
 
     /**
      * @param silences the silences both sides apply (the team's, or this laptop's), at each message's time
+     * @param audited  what this member's audit says was really paged, to set both sides beside
      */
     public RulesReplay(KlaxonConfig currentConfig, KlaxonConfig candidateConfig, List<Silence> silences,
-                       UnaryOperator<String> environment) {
+                       UnaryOperator<String> environment, AuditedPages audited) {
         this.current = new Side(currentConfig, silences, environment);
         this.candidate = new Side(candidateConfig, silences, environment);
+        this.audited = audited;
     }
 
     /** Decides one stored message both ways; its {@code receivedAt} is the time the stream stored it. */
@@ -59,8 +64,10 @@ public final class RulesReplay {
         to = message.receivedAt();
         Decision now = current.decide(message);
         Decision then = candidate.decide(message);
-        Map<String, String> nowPages = current.pages(now);
-        Map<String, String> thenPages = candidate.pages(then);
+        Map<String, Page> nowPages = current.pages(now);
+        Map<String, Page> thenPages = candidate.pages(then);
+        Set<String> sent = audited.of(message.msgId());
+        compareWithAudit(sent, nowPages, thenPages);
         ReplayReport.Kind kind = kind(nowPages, thenPages);
         if (kind == null) {
             return;
@@ -72,7 +79,8 @@ public final class RulesReplay {
         if (differences.size() < MAX_LISTED) {
             differences.add(new ReplayReport.Difference(message.position() == null ? 0
                     : message.position().sequence(), message.msgId(), message.subject(), message.receivedAt(), kind,
-                    words(now, nowPages), words(then, thenPages)));
+                    words(now, nowPages), words(then, thenPages), !audited.read() ? null
+                    : sent.isEmpty() ? "nothing" : "pages " + String.join("; ", sent)));
         } else {
             truncated++;
         }
@@ -85,10 +93,23 @@ public final class RulesReplay {
         return new ReplayReport(messages, from, to, current.outcomes(), candidate.outcomes(),
                 List.copyOf(differences), truncated, Map.copyOf(byRoute), Map.copyOf(bySubject),
                 new long[] {current.coalesced, candidate.coalesced}, peaks,
-                new int[] {current.budgetPerMinute, candidate.budgetPerMinute});
+                new int[] {current.budgetPerMinute, candidate.budgetPerMinute},
+                new ReplayReport.Audit(audited.read(), audit[0], audit[1], audit[2], audit[3]));
     }
 
-    private static ReplayReport.Kind kind(Map<String, String> now, Map<String, String> then) {
+    /** Counts the pages the audit recorded for this message that each side sends too, and the candidate's extra. */
+    private void compareWithAudit(Set<String> sent, Map<String, Page> nowPages, Map<String, Page> thenPages) {
+        if (!audited.read()) {
+            return;
+        }
+        audit[0] += sent.size();
+        audit[1] += nowPages.values().stream().filter(page -> sent.contains(page.audited())).count();
+        long kept = thenPages.values().stream().filter(page -> sent.contains(page.audited())).count();
+        audit[2] += kept;
+        audit[3] += thenPages.size() - kept;
+    }
+
+    private static ReplayReport.Kind kind(Map<String, Page> now, Map<String, Page> then) {
         if (now.isEmpty() && then.isEmpty()) {
             return null;
         }
@@ -102,8 +123,22 @@ public final class RulesReplay {
                 : ReplayReport.Kind.CHANGED;
     }
 
-    private static String words(Decision decision, Map<String, String> pages) {
-        return pages.isEmpty() ? decision.outcome().label() : "pages " + String.join("; ", pages.values());
+    private static String words(Decision decision, Map<String, Page> pages) {
+        return pages.isEmpty() ? decision.outcome().label()
+                : "pages " + String.join("; ", pages.values().stream().map(Page::toString).toList());
+    }
+
+    /** One event a decision sends. */
+    private record Page(String routingKey, String action, String dedupKey, String severity) {
+        /** How the audit names it: the routing key is masked there. */
+        String audited() {
+            return AuditedPages.page(action, dedupKey);
+        }
+
+        @Override
+        public String toString() {
+            return routingKey + " " + action + " " + dedupKey + " " + severity;
+        }
     }
 
     /** One config's routes and guards, on a clock of its own. */
@@ -151,18 +186,17 @@ public final class RulesReplay {
             return decision;
         }
 
-        /** The pages a decision sends, by route label: "routing_key action dedup_key severity". */
-        Map<String, String> pages(Decision decision) {
+        /** The pages a decision sends, by route label. */
+        Map<String, Page> pages(Decision decision) {
             if (decision.outcome() != Outcome.FORWARDED) {
                 return Map.of();
             }
-            Map<String, String> pages = new TreeMap<>();
+            Map<String, Page> pages = new TreeMap<>();
             for (RuleHit hit : decision.hits()) {
                 if (hit.action() == RouteAction.PAGE && !hit.shadow() && hit.eventBody() != null) {
                     ObjectNode body = hit.eventBody();
-                    pages.put(hit.ruleLabel(), routingKey(body) + " " + body.path("event_action").asText()
-                            + " " + body.path("dedup_key").asText() + " "
-                            + body.path("payload").path("severity").asText(""));
+                    pages.put(hit.ruleLabel(), new Page(routingKey(body), body.path("event_action").asText(),
+                            body.path("dedup_key").asText(), body.path("payload").path("severity").asText("")));
                 }
             }
             return pages;

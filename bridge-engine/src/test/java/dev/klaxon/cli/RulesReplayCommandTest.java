@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klaxon.audit.AuditKind;
+import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.Engine;
@@ -86,6 +88,8 @@ class RulesReplayCommandTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> live.summary().processed() == ALERTS);
         await().atMost(Duration.ofSeconds(60)).until(() -> pagerDuty.acceptedEvents().size() == 70);
         int requestsBefore = pagerDuty.received().size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> live.searchAudit(AuditQuery.all()
+                .kinds(AuditKind.FORWARDED)).size() == 70);
 
         long started = System.nanoTime();
         assertThat(run("rules", "replay", "--since", "1h", "--current", current.toString(), "--config",
@@ -100,6 +104,8 @@ class RulesReplayCommandTest {
             assertThat(same.path("current").path(outcome.label()).asLong()).as("live vs replayed " + outcome.label())
                     .isEqualTo(live.summary().total(outcome));
         }
+        assertThat(same.path("audit").toString()).as("beside what the audit says was sent")
+                .isEqualTo("{\"sent\":70,\"current\":70,\"candidate\":70,\"candidate_unsent\":0}");
 
         Path candidate = config("candidate.yaml", """
                   - match: "alerts.prod.api"
@@ -111,7 +117,10 @@ class RulesReplayCommandTest {
         assertThat(table).contains("replayed 10,000 message(s) of stream KLAXON_ALERTS")
                 .contains("pages: 0 added, 30 removed, 0 changed")
                 .contains("routes[0] \"alerts.prod.>\"")
-                .containsPattern("forwarded +70 +40");
+                .containsPattern("forwarded +70 +40")
+                .contains("what was really sent (this member's audit): 70 page(s); the current rules send 70 of "
+                        + "them again, the candidate 40, and 0 the audit has no record of")
+                .containsPattern("removed +alerts\\.prod\\.api +current: pages .* +sent: pages trigger api-");
         assertThat(pagerDuty.received()).as("a replay never sends").hasSize(requestsBefore);
         assertThat(client.jetStreamManagement().getConsumerInfo("KLAXON_ALERTS", "klaxon-pager").getNumPending())
                 .as("nor touches the team's consumer").isZero();
