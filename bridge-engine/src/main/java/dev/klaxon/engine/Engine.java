@@ -343,7 +343,7 @@ public final class Engine implements AutoCloseable {
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
                 parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage,
-                team.status());
+                team.status(), stats.history());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.klaxon.decision.Outcome;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
+import dev.klaxon.stats.HistoryRates;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.storage.StorageStatus;
@@ -26,15 +27,17 @@ import java.util.Map;
  * @param storage       whether storage takes writes ("storage full" and since when, the OS reason), how many
  *                      events wait in memory for it and how many were lost: the console's storage banner
  * @param team          team mode: who sends, the members, the consumer and the stream; core mode says so
+ * @param history       the part of the counts that is history read back at a late join, by stored time
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
                              List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
                              long outboxFailures, SeverityTotals severities, StorageStatus storage,
-                             TeamStatus team) {
+                             TeamStatus team, HistoryRates history) {
     public EngineSnapshot {
         storage = storage == null ? StorageStatus.ok(OutboxHold.DEFAULT.events()) : storage;
         team = team == null ? TeamStatus.core(at) : team;
+        history = history == null ? HistoryRates.NONE : history;
     }
 
     /** A snapshot of a core-mode engine. */
@@ -43,7 +46,7 @@ public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCoun
                           List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
                           long outboxFailures, SeverityTotals severities, StorageStatus storage) {
         this(at, connection, ingest, totals, lastReasons, subjects, trackedSubjects, delivery, outboxFailures,
-                severities, storage, null);
+                severities, storage, null, null);
     }
 
     /** A snapshot from before storage was reported: storage taken as fine. Kept for existing callers. */

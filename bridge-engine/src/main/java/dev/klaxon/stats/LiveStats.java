@@ -40,6 +40,7 @@ public final class LiveStats {
     private final AtomicReferenceArray<String> lastReasons = new AtomicReferenceArray<>(OUTCOMES.length);
     private final AtomicLongArray bySeverity = new AtomicLongArray(UNKNOWN_SEVERITY + 1);
     private final CountedSequences counted = new CountedSequences();
+    private final HistoryCounts history = new HistoryCounts();
 
     public LiveStats(Clock clock, StatsLimits limits) {
         this.clock = clock;
@@ -73,7 +74,16 @@ public final class LiveStats {
         stats.record(message, decision);
         totals.incrementAndGet(index);
         Severity severity = SeverityTotals.of(decision);
-        bySeverity.incrementAndGet(severity == null ? UNKNOWN_SEVERITY : severity.ordinal());
+        int severitySlot = severity == null ? UNKNOWN_SEVERITY : severity.ordinal();
+        bySeverity.incrementAndGet(severitySlot);
+        if (message.position() != null && message.position().history()) {
+            history.add(message.position().historyAt(), stats == other ? OTHER_SUBJECTS : key, severitySlot);
+        }
+    }
+
+    /** The history messages counted so far, by the time the stream stored them. */
+    public HistoryRates history() {
+        return history.snapshot();
     }
 
     public List<SubjectSnapshot> subjects() {

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.stats.HistoryRates;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
 import io.nats.client.Connection;
@@ -67,6 +68,10 @@ class LateJoinTest {
         TailEntry first = late.tail("alerts.prod.db").get(0);
         assertThat(first.receivedAt()).as("counted at the time the stream stored it").isBefore(joined);
         assertThat(first.reason()).contains("history: stored at ").contains("read back from the stream");
+        HistoryRates history = late.snapshot().history();
+        assertThat(history.subjectTotals().values().stream().mapToLong(Long::longValue).sum())
+                .as("all 45 are history, to be drawn where they were stored").isEqualTo(45);
+        assertThat(history.buckets()).allSatisfy(bucket -> assertThat(bucket.start()).isBefore(joined));
 
         publishAlerts("after", 15);
         await().atMost(WAIT).until(() -> late.summary().processed() == 60 && bridge.summary().processed() == 60);
@@ -76,6 +81,8 @@ class LateJoinTest {
         TailEntry newest = tail.get(tail.size() - 1);
         assertThat(newest.reason()).doesNotContain("history").contains("sent by the team's sender bridge");
         assertThat(pagerDuty.acceptedEvents()).hasSize(40);
+        assertThat(late.snapshot().history().subjectTotals().values().stream().mapToLong(Long::longValue).sum())
+                .as("live messages are not history").isEqualTo(45);
     }
 
     @Test

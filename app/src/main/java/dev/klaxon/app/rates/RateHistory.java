@@ -2,6 +2,7 @@ package dev.klaxon.app.rates;
 
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.message.Severity;
+import dev.klaxon.stats.HistoryRates;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.Set;
  * tracked by name (the rest are counted together as {@link #OTHER}), and a subject quiet for the whole span is
  * forgotten, which frees its place. The remembered totals follow the engine's own subject cap.
  *
+ * <p>History read back at a late join ({@link HistoryRates}) is not a rate of now: it is left out of the
+ * increases and laid over the buckets of the time the stream stored it, replaced whole when more arrives.
+ *
  * <p>Only complete buckets are answered: the one in progress would look like a sudden drop. FX thread only.
  */
 public final class RateHistory {
@@ -46,6 +50,7 @@ public final class RateHistory {
     private final long[][] bySeverity;
     private final Map<String, Long> lastTotals = new HashMap<>();
     private SeverityTotals lastSeverities;
+    private HistoryRates history = HistoryRates.NONE;
     /** The bucket in progress (epoch millis / bucket width), or {@link Long#MIN_VALUE} before the first snapshot. */
     private long current = Long.MIN_VALUE;
 
@@ -79,12 +84,14 @@ public final class RateHistory {
         }
         // A clock stepped back counts into the bucket in progress rather than rewriting the past.
         int slot = slot(current);
+        HistoryRates stored = snapshot.history();
         Set<String> present = new HashSet<>(snapshot.subjects().size() * 2);
         for (SubjectSnapshot subject : snapshot.subjects()) {
             present.add(subject.subject());
-            Long previous = lastTotals.put(subject.subject(), subject.total());
+            long live = subject.total() - stored.total(subject.subject());
+            Long previous = lastTotals.put(subject.subject(), live);
             // A subject new to the engine counts from zero; a total that went down means the engine restarted.
-            long delta = first ? 0 : previous == null ? subject.total() : subject.total() - previous;
+            long delta = first ? 0 : previous == null ? live : live - previous;
             if (delta > 0) {
                 seriesOf(subject.subject())[slot] += delta;
             }
@@ -97,13 +104,37 @@ public final class RateHistory {
             if (!first && lastSeverities != null) {
                 for (int i = 0; i <= SEVERITIES.length; i++) {
                     Severity severity = i < SEVERITIES.length ? SEVERITIES[i] : null;
-                    long delta = severities.count(severity) - lastSeverities.count(severity);
+                    long delta = severities.count(severity) - lastSeverities.count(severity)
+                            - (stored.severityTotals()[i] - history.severityTotals()[i]);
                     if (delta > 0) {
                         bySeverity[i][slot] += delta;
                     }
                 }
             }
             lastSeverities = severities;
+        }
+        if (stored.version() != history.version()) {
+            lay(history, -1);
+            lay(stored, 1);
+            history = stored;
+        }
+    }
+
+    /** Adds (or with {@code sign} -1 takes back) history counts in the buckets still in the span. */
+    private void lay(HistoryRates counts, int sign) {
+        for (HistoryRates.Bucket bucket : counts.buckets()) {
+            long index = Math.floorDiv(bucket.start().toEpochMilli(), bucketMillis);
+            if (index <= current - slots || index > current) {
+                continue;
+            }
+            int slot = slot(index);
+            bucket.subjects().forEach((subject, count) -> {
+                long[] series = sign > 0 ? seriesOf(subject) : bySubject.getOrDefault(subject, other);
+                series[slot] = Math.max(0, series[slot] + sign * count);
+            });
+            for (int i = 0; i < bySeverity.length; i++) {
+                bySeverity[i][slot] = Math.max(0, bySeverity[i][slot] + sign * bucket.severities()[i]);
+            }
         }
     }
 

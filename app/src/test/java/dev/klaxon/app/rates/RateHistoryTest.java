@@ -3,6 +3,7 @@ package dev.klaxon.app.rates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.stats.HistoryRates;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.SubjectSnapshot;
 import java.time.Duration;
@@ -19,11 +20,42 @@ class RateHistoryTest {
     /** Cumulative totals per subject, as the engine reports them. */
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private SeverityTotals severities = SeverityTotals.NONE;
+    private HistoryRates stored = HistoryRates.NONE;
 
     private EngineSnapshot snapshot(Instant at) {
         List<SubjectSnapshot> subjects = new ArrayList<>();
         totals.forEach((subject, total) -> subjects.add(new SubjectSnapshot(subject, total, Map.of(), 0, 0, at, "")));
-        return new EngineSnapshot(at, null, null, Map.of(), Map.of(), subjects, subjects.size(), null, 0, severities);
+        return new EngineSnapshot(at, null, null, Map.of(), Map.of(), subjects, subjects.size(), null, 0, severities,
+                null, null, stored);
+    }
+
+    /** History of subject "a" as the engine reports it: {@code perBucket} messages at each stored time. */
+    private void history(long version, long perBucket, Instant... storedAt) {
+        List<HistoryRates.Bucket> buckets = new ArrayList<>();
+        for (Instant at : storedAt) {
+            buckets.add(new HistoryRates.Bucket(at, Map.of("a", perBucket), new long[] {perBucket, 0, 0, 0, 0}));
+        }
+        long total = perBucket * storedAt.length;
+        stored = new HistoryRates(version, Duration.ofSeconds(5), Map.of("a", total), new long[] {total, 0, 0, 0, 0},
+                buckets);
+    }
+
+    @Test
+    void layHistoryOverTheBucketsOfItsStoredTimeInsteadOfASpikeAtTheJoin() {
+        RateHistory rates = new RateHistory(Duration.ofSeconds(5), Duration.ofSeconds(30), 10);
+        history(30, 30, T0.minusSeconds(20));
+        totals.put("a", 30L);
+        severities = new SeverityTotals(30, 0, 0, 0, 0);
+        rates.record(snapshot(T0)); // the first look: history read so far, and no live message yet
+        history(60, 30, T0.minusSeconds(20), T0.minusSeconds(10)); // the rest of history, read after the first look
+        totals.put("a", 70L); // and 10 live ones
+        severities = new SeverityTotals(70, 0, 0, 0, 0);
+        rates.record(snapshot(T0.plusSeconds(2)));
+        rates.record(snapshot(T0.plusSeconds(5)));
+
+        assertThat(rates.recent("a", 6)).as("30 per 5 s where stored, the 10 live ones now, no spike")
+                .containsExactly(0, 6.0, 0, 6.0, 0, 2.0);
+        assertThat(rates.bySeverity().series().get(0).perSecond()).containsExactly(0, 6.0, 0, 6.0, 0, 2.0);
     }
 
     private void count(String subject, long more) {

@@ -185,7 +185,7 @@ public final class FakeEngine implements LiveBackend {
         });
         return new EngineSnapshot(now, connection,
                 new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
-                outboxFailures, severities, storage, team);
+                outboxFailures, severities, storage, team, null);
     }
 
     @Override
