@@ -692,6 +692,8 @@ public final class Engine implements AutoCloseable {
         private final ScheduledExecutorService housekeeping;
         /** Delivery as it was at close: the databases are closed by then, a snapshot still answers. */
         private volatile DeliveryStatus statusAtClose;
+        /** Team mode: what the previous sender held and this one has not yet held again. */
+        private volatile SharedFloods.Inheritance untaken;
 
         /** Opens the databases under {@code dir}, which {@code lock} holds for this engine. */
         Running(Path dir, StorageLock lock) {
@@ -800,6 +802,10 @@ public final class Engine implements AutoCloseable {
                         housekeeping.execute(() -> releaseForTeam(this, request));
                     }
                 });
+                teamSession.floods().onTakeOver(inheritance -> {
+                    untaken = inheritance; // shared on until held here, so a crash meanwhile loses none of them
+                    housekeeping.execute(this::takeOverHeld);
+                });
                 housekeeping.scheduleWithFixedDelay(this::shareFloods, 1, 1, TimeUnit.SECONDS);
             }
         }
@@ -809,8 +815,43 @@ public final class Engine implements AutoCloseable {
             if (!teamSession.sending()) {
                 return;
             }
+            if (untaken != null) {
+                takeOverHeld();
+            }
+            Map<String, List<Long>> sequences = guards.held().sequencesBySubject();
+            SharedFloods.Inheritance pending = untaken;
+            if (pending != null) {
+                pending.sequences().forEach((subject, listed) -> {
+                    java.util.Set<Long> merged = new java.util.TreeSet<>(listed);
+                    merged.addAll(sequences.getOrDefault(subject, List.of()));
+                    sequences.put(subject, List.copyOf(merged));
+                });
+            }
             teamSession.floods().publish(guards.floods(), guards.held().bySubject(SharedFloods.HELD_LISTED),
-                    floodReleases(), clock.instant());
+                    sequences, floodReleases(), clock.instant());
+        }
+
+        /** This member became the sender: what the last sender held is held here again, read back from the stream. */
+        private void takeOverHeld() {
+            SharedFloods.Inheritance inheritance = untaken;
+            StreamHistory history = teamSession.history();
+            if (inheritance == null || history == null || !teamSession.sending()) {
+                return;
+            }
+            try {
+                HeldTakeOver.Result result = new HeldTakeOver(processor, guards.held()).takeOver(inheritance, history);
+                untaken = null;
+                String words = result.words(inheritance.sender());
+                LOG.info("team: " + words);
+                audit.recordAction(new OperatorAction(clock.instant(), AUTOMATIC, "flood.take-over", "team", true,
+                        words));
+            } catch (IOException e) {
+                LOG.warning("team: could not yet hold again the " + inheritance.count() + " trigger(s) "
+                        + inheritance.sender() + " held (" + e.getMessage() + "); they stay in the team's flood "
+                        + "state and are tried again in a second");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** Team mode: this laptop's own silences no longer count; the person decides whether to move them. */

@@ -92,8 +92,9 @@ final class ProcessingLoop implements Runnable {
         try {
             // A JetStream redelivery carries the same signature as the first delivery, which may never have been
             // committed: it is not a replay, so it is neither checked nor remembered.
-            decision = TeamPaging.redelivered(message) ? guards.applyRedelivered(processor.decide(message))
-                    : guards.apply(processor.decide(message, acceptedSignatures));
+            long sequence = team.sequence(message);
+            decision = TeamPaging.redelivered(message) ? guards.applyRedelivered(processor.decide(message), sequence)
+                    : guards.apply(processor.decide(message, acceptedSignatures), sequence);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

@@ -1,12 +1,15 @@
 package dev.klaxon.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.klaxon.decision.RuleHit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The triggers flood state held back, oldest first, so they can be released by hand. In memory and bounded: past
@@ -18,6 +21,8 @@ public final class HeldEvents {
 
     private final int capacity;
     private final LinkedHashMap<Long, HeldEvent> events = new LinkedHashMap<>();
+    /** Held events by stream sequence, so one taken over from an earlier sender is never held twice. */
+    private final Map<Long, Integer> bySequence = new HashMap<>();
     private long nextId = 1;
     private long forgotten;
 
@@ -25,14 +30,53 @@ public final class HeldEvents {
         this.capacity = capacity;
     }
 
-    synchronized void add(String subject, int ruleIndex, String ruleLabel, ObjectNode body, Instant at) {
+    synchronized void add(String subject, int ruleIndex, String ruleLabel, ObjectNode body, Instant at,
+                          long streamSequence) {
         long id = nextId++;
-        events.put(id, new HeldEvent(id, subject, ruleIndex, ruleLabel, body.deepCopy(), at));
+        events.put(id, new HeldEvent(id, subject, ruleIndex, ruleLabel, body.deepCopy(), at, streamSequence));
+        if (streamSequence > 0) {
+            bySequence.merge(streamSequence, 1, Integer::sum);
+        }
         if (events.size() > capacity) {
             Iterator<Map.Entry<Long, HeldEvent>> oldest = events.entrySet().iterator();
-            oldest.next();
+            forget(oldest.next().getValue());
             oldest.remove();
             forgotten++;
+        }
+    }
+
+    /**
+     * Holds the pages of a trigger an earlier sender held (team mode), read back from the stream.
+     *
+     * @return false when this member already holds the message at that sequence
+     */
+    public synchronized boolean takeOver(String subject, List<RuleHit> pages, Instant heldAt, long streamSequence) {
+        if (bySequence.containsKey(streamSequence)) {
+            return false;
+        }
+        for (RuleHit page : pages) {
+            add(subject, page.ruleIndex(), page.ruleLabel(), page.eventBody(), heldAt, streamSequence);
+        }
+        return true;
+    }
+
+    /** The stream sequences of everything held, by subject: what a next sender needs to hold them again. */
+    public synchronized Map<String, List<Long>> sequencesBySubject() {
+        Map<String, List<Long>> sequences = new TreeMap<>();
+        for (HeldEvent event : events.values()) {
+            if (event.streamSequence() > 0) {
+                List<Long> listed = sequences.computeIfAbsent(event.subject(), s -> new ArrayList<>());
+                if (listed.isEmpty() || listed.get(listed.size() - 1) != event.streamSequence()) {
+                    listed.add(event.streamSequence()); // a message paging two routes is listed once
+                }
+            }
+        }
+        return sequences;
+    }
+
+    private void forget(HeldEvent event) {
+        if (event.streamSequence() > 0) {
+            bySequence.computeIfPresent(event.streamSequence(), (sequence, count) -> count > 1 ? count - 1 : null);
         }
     }
 
@@ -49,7 +93,7 @@ public final class HeldEvents {
 
     /** Everything held, by subject, oldest first within each; at most {@code perSubject} listed per subject. */
     public synchronized Map<String, List<HeldEvent>> bySubject(int perSubject) {
-        Map<String, List<HeldEvent>> held = new java.util.TreeMap<>();
+        Map<String, List<HeldEvent>> held = new TreeMap<>();
         for (HeldEvent event : events.values()) {
             List<HeldEvent> listed = held.computeIfAbsent(event.subject(), s -> new ArrayList<>());
             if (listed.size() < perSubject) {
@@ -62,14 +106,21 @@ public final class HeldEvents {
     /** Takes every held event of a subject out, oldest first. */
     public synchronized List<HeldEvent> takeAll(String subject) {
         List<HeldEvent> taken = of(subject);
-        taken.forEach(event -> events.remove(event.id()));
+        taken.forEach(event -> {
+            events.remove(event.id());
+            forget(event);
+        });
         return taken;
     }
 
     /** Takes one held event out; empty when it is gone (released or forgotten). */
     public synchronized List<HeldEvent> take(long id) {
         HeldEvent event = events.remove(id);
-        return event == null ? List.of() : List.of(event);
+        if (event == null) {
+            return List.of();
+        }
+        forget(event);
+        return List.of(event);
     }
 
     public synchronized int size() {

@@ -86,7 +86,15 @@ public final class PagerGuards {
     }
 
     public Decision apply(Decision decision) {
-        return check(decision, true, true);
+        return apply(decision, 0);
+    }
+
+    /**
+     * @param streamSequence team mode: the pulled message's place in the team's stream, kept with what flood state
+     *                       holds so a next sender can hold it again; 0 otherwise
+     */
+    public Decision apply(Decision decision, long streamSequence) {
+        return check(decision, true, true, streamSequence);
     }
 
     /**
@@ -94,8 +102,8 @@ public final class PagerGuards {
      * and never sent (its lease lapsed and the event was superseded), so that window must not swallow the redelivery.
      * The team's fence, written only after PagerDuty's 202, judges it at send time instead.
      */
-    public Decision applyRedelivered(Decision decision) {
-        return check(decision, true, false);
+    public Decision applyRedelivered(Decision decision, long streamSequence) {
+        return check(decision, true, false, streamSequence);
     }
 
     /**
@@ -107,14 +115,14 @@ public final class PagerGuards {
     }
 
     public Decision explain(Decision decision) {
-        return check(decision, false, true);
+        return check(decision, false, true, 0);
     }
 
-    private synchronized Decision check(Decision decision, boolean live, boolean localDedup) {
+    private synchronized Decision check(Decision decision, boolean live, boolean localDedup, long streamSequence) {
         if (live && decision.message() != null) {
             inhibitions.observe(decision.message(), decision.at());
         }
-        Decision guarded = guard(decision, live, localDedup);
+        Decision guarded = guard(decision, live, localDedup, streamSequence);
         if (shadowAll && guarded.outcome() == Outcome.FORWARDED) {
             return with(guarded, Outcome.SHADOWED, sendingRules(guarded)
                     + ": rendered, not sent (shadow mode: guards.shadow is true)");
@@ -122,7 +130,7 @@ public final class PagerGuards {
         return guarded;
     }
 
-    private Decision guard(Decision decision, boolean live, boolean localDedup) {
+    private Decision guard(Decision decision, boolean live, boolean localDedup, long streamSequence) {
         if (decision.outcome() != Outcome.FORWARDED || decision.message() == null) {
             return decision;
         }
@@ -167,7 +175,8 @@ public final class PagerGuards {
                     }
                 } else if (flood.hold(message.subject(), rule, message, now, holdable)) {
                     for (RuleHit page : pages) {
-                        held.add(decision.subject(), page.ruleIndex(), page.ruleLabel(), page.eventBody(), now);
+                        held.add(decision.subject(), page.ruleIndex(), page.ruleLabel(), page.eventBody(), now,
+                                streamSequence);
                     }
                     return with(decision, Outcome.HELD, flood.describe(message.subject(), rule).orElse("held"));
                 }

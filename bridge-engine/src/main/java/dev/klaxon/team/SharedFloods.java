@@ -32,8 +32,10 @@ import java.util.logging.Logger;
  * every console shows the same floods and held triggers; a release asked on an observer is a key
  * {@code release.<id>} that only the sender acts on, once, and answers in the same key.
  *
- * <p>Held triggers stay in the sender's memory; only their summaries are shared (never a routing key). A sender that
- * dies takes what it held with it, as in core mode; the next sender's floods start from its own view. Thread-safe.
+ * <p>Held triggers stay in the sender's memory; what is shared is their summaries (never a routing key) and their
+ * stream sequences, so the next sender (or this one, restarted) holds them again from the stream: a held trigger
+ * outlives the laptop that held it. Flood counts are not inherited: the next sender's floods start from its own
+ * view. Thread-safe.
  */
 public final class SharedFloods {
     private static final Logger LOG = Logger.getLogger(SharedFloods.class.getName());
@@ -48,6 +50,13 @@ public final class SharedFloods {
     /** Held triggers listed per subject in the shared state; the count is always whole. */
     public static final int HELD_LISTED = 200;
 
+    /** What an earlier sender held when this member took over: stream sequences by subject. */
+    public record Inheritance(String sender, Map<String, List<Long>> sequences) {
+        public int count() {
+            return sequences.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
     /** A release asked by a person on some member. */
     public record ReleaseRequest(String key, String subject, String by, String member) {
     }
@@ -57,6 +66,7 @@ public final class SharedFloods {
     private final Clock clock;
     private final Map<String, CompletableFuture<Integer>> asked = new ConcurrentHashMap<>();
     private volatile Consumer<ReleaseRequest> releases = request -> { };
+    private volatile Consumer<Inheritance> inheritances = inheritance -> { };
     private volatile KeyValue bucket;
     private volatile NatsKeyValueWatchSubscription watch;
     private volatile JsonNode state;
@@ -71,6 +81,43 @@ public final class SharedFloods {
     /** What the sender does with a release asked on an observer (called on a NATS thread; hand work off). */
     public void onRelease(Consumer<ReleaseRequest> handler) {
         this.releases = handler;
+    }
+
+    /** What a new sender does with what its predecessor held (called on the lease's thread; hand work off). */
+    public void onTakeOver(Consumer<Inheritance> handler) {
+        this.inheritances = handler;
+    }
+
+    /**
+     * This member became the sender: what the last written state held is handed on, however old it is. Read from
+     * the bucket itself, since at a start the watcher may not have delivered it yet.
+     */
+    void tookOver() {
+        JsonNode last = state;
+        KeyValue kv = bucket;
+        if (kv != null) {
+            try {
+                KeyValueEntry entry = kv.get(STATE);
+                last = entry == null || entry.getValue() == null ? null : mapper.readTree(entry.getValue());
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                LOG.warning("team: could not read what the last sender held, from " + TeamBuckets.FLOODS + ": "
+                        + e.getMessage() + "; using the last state seen");
+            }
+        }
+        if (last == null) {
+            return;
+        }
+        Map<String, List<Long>> sequences = new java.util.TreeMap<>();
+        last.path("sequences").fields().forEachRemaining(subject -> {
+            List<Long> listed = new ArrayList<>();
+            subject.getValue().forEach(sequence -> listed.add(sequence.asLong()));
+            if (!listed.isEmpty()) {
+                sequences.put(subject.getKey(), listed);
+            }
+        });
+        if (!sequences.isEmpty()) {
+            inheritances.accept(new Inheritance(last.path("sender").asText("?"), sequences));
+        }
     }
 
     void attach(KeyValue kv) throws IOException, JetStreamApiException, InterruptedException {
@@ -124,9 +171,14 @@ public final class SharedFloods {
 
     // ---- the sender ----------------------------------------------------------------------------------------
 
-    /** Writes what this sender holds, when it changed since the last write. */
-    public void publish(List<FloodStatus> floods, Map<String, List<HeldEvent>> held, List<FloodRelease> releases,
-                        Instant now) {
+    /**
+     * Writes what this sender holds, when it changed since the last write.
+     *
+     * @param held      summaries, a bounded number per subject
+     * @param sequences the stream sequence of every held trigger, by subject
+     */
+    public void publish(List<FloodStatus> floods, Map<String, List<HeldEvent>> held,
+                        Map<String, List<Long>> sequences, List<FloodRelease> releases, Instant now) {
         KeyValue kv = bucket;
         if (kv == null) {
             return;
@@ -142,7 +194,13 @@ public final class SharedFloods {
             ArrayNode listed = heldBySubject.putArray(subject);
             events.forEach(event -> listed.addObject().put("id", event.id())
                     .put("rule", event.ruleLabel()).put("dedup_key", event.dedupKey())
-                    .put("summary", event.summary()).put("held_at", event.heldAt().toString()));
+                    .put("summary", event.summary()).put("held_at", event.heldAt().toString())
+                    .put("seq", event.streamSequence()));
+        });
+        ObjectNode sequencesBySubject = value.putObject("sequences");
+        sequences.forEach((subject, listed) -> {
+            ArrayNode array = sequencesBySubject.putArray(subject);
+            listed.forEach(array::add);
         });
         ArrayNode released = value.putArray("releases");
         releases.forEach(release -> released.addObject().put("subject", release.subject())
@@ -213,7 +271,7 @@ public final class SharedFloods {
             ObjectNode body = mapper.createObjectNode().put("dedup_key", event.path("dedup_key").asText(null));
             body.putObject("payload").put("summary", event.path("summary").asText(""));
             held.add(new HeldEvent(event.path("id").asLong(), subject, -1, event.path("rule").asText(""), body,
-                    Instant.parse(event.path("held_at").asText())));
+                    Instant.parse(event.path("held_at").asText()), event.path("seq").asLong()));
         }
         return held;
     }

@@ -9,8 +9,10 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import io.nats.client.api.StreamInfo;
+import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -30,6 +33,8 @@ public final class StreamHistory {
     private static final Duration QUIET = Duration.ofSeconds(2);
     /** Browsing waits less: a subject with nothing more before the asked sequence answers within this. */
     private static final Duration BROWSE_QUIET = Duration.ofMillis(500);
+    /** JetStream's error code for a sequence the stream does not hold. */
+    private static final int NO_MESSAGE_FOUND = 10037;
 
     private final Connection connection;
     private final JetStreamConfig config;
@@ -57,37 +62,26 @@ public final class StreamHistory {
         if (last == 0) {
             return 0;
         }
-        OrderedConsumerConfiguration from = new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartTime)
-                .startTime(since.atZone(ZoneOffset.UTC));
-        long read = 0;
-        IterableConsumer messages;
+        // Past the last sequence stored when the reading began is live traffic, not history.
+        return forward(new OrderedConsumerConfiguration(), since, QUIET, last + 1, each, cancelled);
+    }
+
+    /**
+     * The message stored at {@code sequence}, as history; empty when the stream no longer has it (trimmed by its
+     * limits, or deleted).
+     */
+    public Optional<InboundMessage> at(long sequence) throws IOException {
         try {
-            messages = connection.getStreamContext(config.stream()).createOrderedConsumer(from).iterate();
+            MessageInfo info = connection.jetStreamManagement().getMessage(config.stream(), sequence);
+            return Optional.of(inbound(info.getSubject(), info.getData(), info.getHeaders(), sequence,
+                    info.getTime().toInstant()));
         } catch (JetStreamApiException e) {
-            throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
-        }
-        try {
-            while (!cancelled.getAsBoolean()) {
-                Message message = messages.nextMessage(QUIET);
-                if (message == null) {
-                    break; // nothing stored since the start time, or the stream's tail was trimmed meanwhile
-                }
-                long sequence = message.metaData().streamSequence();
-                if (sequence > last) {
-                    break;
-                }
-                each.accept(inbound(message, sequence));
-                read++;
-                if (sequence == last) {
-                    break;
-                }
+            if (e.getApiErrorCode() == NO_MESSAGE_FOUND) {
+                return Optional.empty();
             }
-        } catch (JetStreamStatusCheckedException e) {
-            throw new IOException("reading stream " + config.stream() + " failed: " + e.getMessage(), e);
-        } finally {
-            messages.stop();
+            throw new IOException("cannot read message " + sequence + " of stream " + config.stream() + ": "
+                    + e.getMessage(), e);
         }
-        return read;
     }
 
     /**
@@ -130,43 +124,60 @@ public final class StreamHistory {
 
     private void readSubject(String subject, Instant start, long beforeSequence, Consumer<InboundMessage> each)
             throws IOException, InterruptedException {
-        OrderedConsumerConfiguration from = new OrderedConsumerConfiguration().filterSubject(subject)
-                .deliverPolicy(DeliverPolicy.ByStartTime).startTime(start.atZone(ZoneOffset.UTC));
+        forward(new OrderedConsumerConfiguration().filterSubject(subject), start, BROWSE_QUIET, beforeSequence, each,
+                () -> false);
+    }
+
+    /**
+     * Reads forward from {@code start} through an ordered consumer of its own until {@code endSequence} (exclusive),
+     * a quiet {@code quiet}, or {@code cancelled}.
+     */
+    private long forward(OrderedConsumerConfiguration consumer, Instant start, Duration quiet, long endSequence,
+                         Consumer<InboundMessage> each, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
+        consumer.deliverPolicy(DeliverPolicy.ByStartTime).startTime(start.atZone(ZoneOffset.UTC));
         IterableConsumer messages;
         try {
-            messages = connection.getStreamContext(config.stream()).createOrderedConsumer(from).iterate();
+            messages = connection.getStreamContext(config.stream()).createOrderedConsumer(consumer).iterate();
         } catch (JetStreamApiException e) {
             throw new IOException("cannot read stream " + config.stream() + ": " + e.getMessage(), e);
         }
+        long read = 0;
         try {
-            while (true) {
-                Message message = messages.nextMessage(BROWSE_QUIET);
+            while (!cancelled.getAsBoolean()) {
+                Message message = messages.nextMessage(quiet);
                 if (message == null) {
-                    return;
+                    break; // nothing more stored, or the stream's tail was trimmed meanwhile
                 }
                 long sequence = message.metaData().streamSequence();
-                if (sequence >= beforeSequence) {
-                    return;
+                if (sequence >= endSequence) {
+                    break;
                 }
-                each.accept(inbound(message, sequence));
+                each.accept(inbound(message.getSubject(), message.getData(),
+                        message.hasHeaders() ? message.getHeaders() : null, sequence,
+                        message.metaData().timestamp().toInstant()));
+                read++;
+                if (sequence == endSequence - 1) {
+                    break;
+                }
             }
         } catch (JetStreamStatusCheckedException e) {
             throw new IOException("reading stream " + config.stream() + " failed: " + e.getMessage(), e);
         } finally {
             messages.stop();
         }
+        return read;
     }
 
-    private InboundMessage inbound(Message message, long sequence) {
-        Instant stored = message.metaData().timestamp().toInstant();
-        String msgId = message.hasHeaders() ? message.getHeaders().getFirst("Nats-Msg-Id") : null;
+    private InboundMessage inbound(String subject, byte[] data, Headers natsHeaders, long sequence, Instant stored) {
+        String msgId = natsHeaders == null ? null : natsHeaders.getFirst("Nats-Msg-Id");
         StreamPosition position = new StreamPosition(config.stream(), sequence, msgId == null || msgId.isBlank()
                 ? StreamPosition.idOf(config.stream(), sequence) : msgId, 1, null, stored);
         Map<String, List<String>> headers = new HashMap<>();
-        if (message.hasHeaders()) {
-            message.getHeaders().entrySet().forEach(entry -> headers.put(entry.getKey(), List.copyOf(entry.getValue())));
+        if (natsHeaders != null) {
+            natsHeaders.entrySet().forEach(entry -> headers.put(entry.getKey(), List.copyOf(entry.getValue())));
         }
-        byte[] body = message.getData() == null ? new byte[0] : message.getData();
-        return new InboundMessage(message.getSubject(), body, headers, stored).at(position);
+        byte[] body = data == null ? new byte[0] : data;
+        return new InboundMessage(subject, body, headers, stored).at(position);
     }
 }

@@ -512,6 +512,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
         listener.changed(operator, "team: took the sender lease", why + "; the dedup window is inherited from "
                 + TeamBuckets.SENT + ", flood counts and routing-key budgets start from this member's own "
                 + "view of the stream");
+        floods.tookOver();
         lastStatus = Instant.EPOCH;
     }
 

@@ -95,4 +95,36 @@ class SharedFloodsTest {
                 .stream().anyMatch(row -> "flood.release".equals(row.action()) && alice.operator().equals(row.actor())
                         && row.target().contains("asked on alice")));
     }
+
+    @Test
+    void aNewSenderHoldsAgainWhatTheLastSenderHeldAndAReleaseSendsThemOnce() throws Exception {
+        Engine first = team.start("first", "auto", true);
+        awaitSender(first);
+        for (int i = 0; i < 10; i++) {
+            publish(client, "alerts.prod.db", "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> first.heldEvents("alerts.prod.db").size() == 7);
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 4);
+        Engine alice = team.start("alice", "observer", false);
+        await().atMost(WAIT).until(() -> alice.heldEvents("alerts.prod.db").size() == 7);
+
+        team.stop(first); // its memory goes with it; the stream and the team's flood state stay
+        Engine next = team.start("next", "auto", true);
+        awaitSender(next);
+        await().atMost(WAIT).until(() -> next.heldEvents("alerts.prod.db").size() == 7);
+        assertThat(next.heldEvents("alerts.prod.db")).extracting(HeldEvent::summary)
+                .containsExactly("disk 3", "disk 4", "disk 5", "disk 6", "disk 7", "disk 8", "disk 9");
+        await().atMost(WAIT).until(() -> next.searchAudit(new AuditQuery(null, null, null, null, null, 50)).stream()
+                .anyMatch(row -> "flood.take-over".equals(row.action())
+                        && row.message().startsWith("7 held trigger(s) of first held again from the stream")));
+        await().atMost(WAIT).until(() -> alice.heldEvents("alerts.prod.db").size() == 7
+                && alice.heldEvents("alerts.prod.db").get(0).summary().equals("disk 3"));
+
+        assertThat(alice.releaseHeld("alerts.prod.db").get()).isEqualTo(7);
+        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
+        assertThat(pagerDuty.acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
+                .as("each held trigger sent once, after the take-over").doesNotHaveDuplicates();
+        assertThat(next.heldEvents("alerts.prod.db")).isEmpty();
+    }
 }
