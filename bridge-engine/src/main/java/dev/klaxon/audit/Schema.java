@@ -1,9 +1,8 @@
 package dev.klaxon.audit;
 
+import dev.klaxon.storage.SchemaMigrations;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -94,36 +93,11 @@ final class Schema {
 
     /** Brings the database to the latest version; a no-op on an up-to-date file. */
     static void migrate(Connection connection) throws SQLException {
-        int current = version(connection);
-        if (current > MIGRATIONS.size()) {
-            // Not a storage failure (the file is fine, just newer): its own exception, so it is not blamed on the disk.
-            throw new AuditException("audit database is version " + current + ", newer than this Klaxon ("
-                    + MIGRATIONS.size() + "); refusing to write to it", null);
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (int next = current + 1; next <= MIGRATIONS.size(); next++) {
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : MIGRATIONS.get(next - 1)) {
-                        statement.execute(sql);
-                    }
-                    statement.execute("PRAGMA user_version = " + next);
-                    connection.commit();
-                } catch (SQLException e) {
-                    connection.rollback();
-                    throw new SQLException("audit schema migration " + next + " failed: " + e.getMessage(), e);
-                }
-            }
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        // Not a storage failure (the file is fine, just newer): its own exception, so it is not blamed on the disk.
+        SchemaMigrations.apply(connection, "audit", MIGRATIONS, version -> new AuditException("audit database is "
+                + "version " + version + ", newer than this Klaxon (" + MIGRATIONS.size() + "); refusing to write "
+                + "to it", null));
     }
 
-    static int version(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
+
 }

@@ -1,5 +1,6 @@
 package dev.klaxon.guard;
 
+import dev.klaxon.storage.SchemaMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,11 +18,11 @@ import java.util.List;
  * the table never holds more than the memory's cap of rows for long.
  */
 public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
-    private static final List<String> MIGRATIONS = List.of("""
+    private static final List<List<String>> MIGRATIONS = List.of(List.of("""
             CREATE TABLE accepted_signatures (
               signature   BLOB    PRIMARY KEY,
               accepted_at INTEGER NOT NULL
-            )""", "CREATE INDEX accepted_signatures_at ON accepted_signatures (accepted_at)");
+            )"""), List.of("CREATE INDEX accepted_signatures_at ON accepted_signatures (accepted_at)"));
 
     private final Path file;
     private final Connection connection;
@@ -35,12 +36,14 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
     public static AcceptedSignatureStore open(Path file) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                // A lost row costs protection against one replay after a power cut, not an alert: no fsync per row.
-                s.execute("PRAGMA synchronous = NORMAL");
-                migrate(connection, s);
+            try {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    s.execute("PRAGMA journal_mode = WAL");
+                    // A lost row costs protection against one replay after a power cut, not an alert: no fsync.
+                    s.execute("PRAGMA synchronous = NORMAL");
+                }
+                migrate(connection); // after the PRAGMAs' results are closed: SQLite commits nothing while one is open
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
@@ -52,28 +55,9 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
         }
     }
 
-    private static void migrate(Connection connection, Statement s) throws SQLException {
-        int version;
-        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new GuardStorageException("accepted signatures schema version " + version
-                    + " is newer than this Klaxon knows", null);
-        }
-        for (int next = version + 1; next <= MIGRATIONS.size(); next++) {
-            connection.setAutoCommit(false);
-            try {
-                s.executeUpdate(MIGRATIONS.get(next - 1));
-                s.executeUpdate("PRAGMA user_version = " + next);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+    private static void migrate(Connection connection) throws SQLException {
+        SchemaMigrations.apply(connection, "accepted signatures", MIGRATIONS, version -> new GuardStorageException(
+                "accepted signatures schema version " + version + " is newer than this Klaxon knows", null));
     }
 
     @Override

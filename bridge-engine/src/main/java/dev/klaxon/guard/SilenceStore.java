@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klaxon.route.SubjectPattern;
+import dev.klaxon.storage.SchemaMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ import java.util.Optional;
  */
 public final class SilenceStore implements SilenceStorage {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> MIGRATIONS = List.of("""
+    private static final List<List<String>> MIGRATIONS = List.of(List.of("""
             CREATE TABLE silences (
               id                   INTEGER PRIMARY KEY,
               pattern              TEXT    NOT NULL,
@@ -38,7 +39,7 @@ public final class SilenceStore implements SilenceStorage {
               expired_at           INTEGER,
               matched              INTEGER NOT NULL DEFAULT 0,
               expired_while_firing INTEGER NOT NULL DEFAULT 0
-            )""");
+            )"""));
 
     private final Connection connection;
 
@@ -50,10 +51,15 @@ public final class SilenceStore implements SilenceStorage {
     public static SilenceStore open(Path file) {
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                migrate(connection, s);
+            try {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = 5000");
+                    s.execute("PRAGMA journal_mode = WAL");
+                }
+                migrate(connection); // after the PRAGMAs' results are closed: SQLite commits nothing while one is open
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
             return new SilenceStore(connection);
         } catch (SQLException e) {
@@ -61,28 +67,9 @@ public final class SilenceStore implements SilenceStorage {
         }
     }
 
-    private static void migrate(Connection connection, Statement s) throws SQLException {
-        int version;
-        try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new GuardStorageException("silences schema version " + version + " is newer than this Klaxon knows",
-                    null);
-        }
-        for (int next = version + 1; next <= MIGRATIONS.size(); next++) {
-            connection.setAutoCommit(false);
-            try {
-                s.executeUpdate(MIGRATIONS.get(next - 1));
-                s.executeUpdate("PRAGMA user_version = " + next);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+    private static void migrate(Connection connection) throws SQLException {
+        SchemaMigrations.apply(connection, "silences", MIGRATIONS, version -> new GuardStorageException(
+                "silences schema version " + version + " is newer than this Klaxon knows", null));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.klaxon.outbox;
 
+import dev.klaxon.storage.SchemaMigrations;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -79,36 +79,10 @@ final class Migrations {
 
     /** Brings the schema up to date; refuses a file written by a newer Klaxon rather than guess at its schema. */
     static void migrate(Connection connection) throws SQLException {
-        int current = userVersion(connection);
-        if (current > latestVersion()) {
-            throw new OutboxException("outbox schema version " + current + " is newer than this Klaxon knows ("
-                    + latestVersion() + "); refusing to open it");
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (int version = current + 1; version <= latestVersion(); version++) {
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : MIGRATIONS.get(version - 1)) {
-                        statement.executeUpdate(sql);
-                    }
-                    // user_version lives in the file header page, so it commits or rolls back with the DDL.
-                    statement.executeUpdate("PRAGMA user_version = " + version);
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            }
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        SchemaMigrations.apply(connection, "outbox", MIGRATIONS, version -> new OutboxException("outbox schema "
+                + "version " + version + " is newer than this Klaxon knows (" + latestVersion() + "); refusing to "
+                + "open it"));
     }
 
-    static int userVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
+
 }

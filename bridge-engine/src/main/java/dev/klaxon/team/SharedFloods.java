@@ -70,6 +70,7 @@ public final class SharedFloods {
     private volatile KeyValue bucket;
     private volatile NatsKeyValueWatchSubscription watch;
     private volatile JsonNode state;
+    private volatile View view;
     private volatile String lastWritten = "";
     private volatile Instant lastWrite = Instant.EPOCH;
 
@@ -151,7 +152,10 @@ public final class SharedFloods {
     private void take(KeyValueEntry entry) {
         try {
             if (entry.getKey().equals(STATE)) {
-                state = entry.getOperation() == KeyValueOperation.PUT ? mapper.readTree(entry.getValue()) : null;
+                JsonNode read = entry.getOperation() == KeyValueOperation.PUT ? mapper.readTree(entry.getValue()) : null;
+                View parsed = read == null ? null : View.of(read, mapper);
+                state = read;
+                view = parsed;
             } else if (entry.getKey().startsWith(RELEASE_PREFIX) && entry.getOperation() == KeyValueOperation.PUT) {
                 JsonNode value = mapper.readTree(entry.getValue());
                 if (value.has("released")) {
@@ -239,52 +243,52 @@ public final class SharedFloods {
 
     /** The sender's floods as last written; empty when none were written or its sender stopped writing. */
     public List<FloodStatus> floods() {
-        JsonNode current = live();
-        List<FloodStatus> floods = new ArrayList<>();
-        if (current != null) {
-            current.path("floods").forEach(flood -> floods.add(new FloodStatus(flood.path("subject").asText(),
-                    Instant.parse(flood.path("since").asText()), flood.path("held").asLong())));
-        }
-        return floods;
+        View current = live();
+        return current == null ? List.of() : current.floods();
     }
 
     /** The sender's last releases, newest first, whoever asked for them. */
     public List<FloodRelease> releases() {
-        JsonNode current = live();
-        List<FloodRelease> releases = new ArrayList<>();
-        if (current != null) {
-            current.path("releases").forEach(release -> releases.add(new FloodRelease(
-                    release.path("subject").asText(), release.path("count").asInt(), release.path("by").asText("?"),
-                    release.path("member").asText("?"), Instant.parse(release.path("at").asText()))));
-        }
-        return releases;
+        View current = live();
+        return current == null ? List.of() : current.releases();
     }
 
     /** What the sender holds for one subject, as summaries (their bodies carry no routing key). */
     public List<HeldEvent> held(String subject) {
-        JsonNode current = live();
-        List<HeldEvent> held = new ArrayList<>();
-        if (current == null) {
-            return held;
-        }
-        for (JsonNode event : current.path("held").path(subject)) {
-            ObjectNode body = mapper.createObjectNode().put("dedup_key", event.path("dedup_key").asText(null));
-            body.putObject("payload").put("summary", event.path("summary").asText(""));
-            held.add(new HeldEvent(event.path("id").asLong(), subject, -1, event.path("rule").asText(""), body,
-                    Instant.parse(event.path("held_at").asText()), event.path("seq").asLong()));
-        }
-        return held;
+        View current = live();
+        return current == null ? List.of() : current.held().getOrDefault(subject, List.of());
     }
 
-    private JsonNode live() {
-        JsonNode current = state;
-        if (current == null) {
-            return null;
-        }
-        try {
-            return clock.instant().isAfter(Instant.parse(current.path("at").asText()).plus(STALE)) ? null : current;
-        } catch (RuntimeException unreadable) {
-            return null;
+    private View live() {
+        View current = view;
+        return current == null || clock.instant().isAfter(current.at().plus(STALE)) ? null : current;
+    }
+
+    /** The last written state, read once when it arrives: consoles ask for it several times a second. */
+    private record View(Instant at, List<FloodStatus> floods, List<FloodRelease> releases,
+                        Map<String, List<HeldEvent>> held) {
+        static View of(JsonNode state, ObjectMapper mapper) {
+            List<FloodStatus> floods = new ArrayList<>();
+            state.path("floods").forEach(flood -> floods.add(new FloodStatus(flood.path("subject").asText(),
+                    Instant.parse(flood.path("since").asText()), flood.path("held").asLong())));
+            List<FloodRelease> releases = new ArrayList<>();
+            state.path("releases").forEach(release -> releases.add(new FloodRelease(
+                    release.path("subject").asText(), release.path("count").asInt(), release.path("by").asText("?"),
+                    release.path("member").asText("?"), Instant.parse(release.path("at").asText()))));
+            Map<String, List<HeldEvent>> held = new java.util.HashMap<>();
+            state.path("held").fields().forEachRemaining(subject -> {
+                List<HeldEvent> events = new ArrayList<>();
+                for (JsonNode event : subject.getValue()) {
+                    ObjectNode body = mapper.createObjectNode().put("dedup_key", event.path("dedup_key").asText(null));
+                    body.putObject("payload").put("summary", event.path("summary").asText(""));
+                    events.add(new HeldEvent(event.path("id").asLong(), subject.getKey(), -1,
+                            event.path("rule").asText(""), body, Instant.parse(event.path("held_at").asText()),
+                            event.path("seq").asLong()));
+                }
+                held.put(subject.getKey(), List.copyOf(events));
+            });
+            return new View(Instant.parse(state.path("at").asText()), List.copyOf(floods), List.copyOf(releases),
+                    Map.copyOf(held));
         }
     }
 

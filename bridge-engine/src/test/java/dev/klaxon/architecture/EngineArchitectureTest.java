@@ -63,7 +63,7 @@ class EngineArchitectureTest {
             .whereLayer("audit").mayOnlyAccessLayers("decision", "route", "storage")
             .whereLayer("stats").mayOnlyAccessLayers("decision", "message", "route")
             .whereLayer("nats").mayOnlyAccessLayers("config", "message", "secret")
-            .whereLayer("guard").mayOnlyAccessLayers("config", "decision", "message", "route", "secret")
+            .whereLayer("guard").mayOnlyAccessLayers("config", "decision", "message", "route", "secret", "storage")
             .whereLayer("delivery").mayOnlyAccessLayers("audit", "config", "outbox", "pagerduty", "route", "secret",
                     "storage")
             .whereLayer("incidents").mayOnlyAccessLayers("audit", "config", "pagerduty", "secret")
