@@ -110,8 +110,8 @@ public final class Engine implements AutoCloseable {
     /** The last releases of held triggers, newest first (the Flood view shows them). */
     private final java.util.ArrayDeque<FloodRelease> releases = new java.util.ArrayDeque<>();
     private static final int RELEASES_KEPT = 10;
-    /** Says who paged a message read back from the stream, in its reason. */
-    private final TeamPaging historyPaging;
+    /** The team's stream read back for a person: rules tried on history, older messages. */
+    private final HistoryReads historyReads;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
@@ -133,7 +133,8 @@ public final class Engine implements AutoCloseable {
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer,
                 IngestSettings.defaults(), teamSession == null ? null : () -> teamSession);
         this.team = teamSession == null ? TeamControl.none(clock) : teamSession;
-        this.historyPaging = new TeamPaging(teamSession);
+        this.historyReads = new HistoryReads(teamSession, config, clock, options, processor, guards,
+                new TeamPaging(teamSession));
     }
 
     /** Builds an engine for a validated config; nothing runs and nothing is opened until {@link #start()}. */
@@ -477,41 +478,9 @@ public final class Engine implements AutoCloseable {
      */
     public CompletableFuture<ReplayReport> replayHistory(KlaxonConfig candidate, Duration since,
                                                          LongConsumer progress, BooleanSupplier cancelled) {
-        if (teamSession == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("trying rules on history needs team "
-                    + "mode: the team's stream is the history (nats.jetstream)"));
-        }
-        StreamHistory history = teamSession.history();
-        if (history == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not connected to NATS: the stream "
-                    + "cannot be read now"));
-        }
-        List<Silence> silences = teamSession.silences().all().stream().map(SilenceRecord::silence).toList();
-        Instant from = clock.instant().minus(since);
         Running parts = running;
-        CompletableFuture<ReplayReport> done = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            long[] count = {0};
-            try {
-                RulesReplay replay = new RulesReplay(config, candidate, silences, options.environment(),
-                        parts == null ? AuditedPages.none() : AuditedPages.read(parts.audit, from));
-                history.read(from, message -> {
-                    replay.accept(message);
-                    progress.accept(++count[0]);
-                }, cancelled);
-                if (cancelled.getAsBoolean()) {
-                    done.completeExceptionally(new java.util.concurrent.CancellationException("cancelled after "
-                            + count[0] + " message(s)"));
-                } else {
-                    done.complete(replay.report());
-                }
-            } catch (Exception | StackOverflowError e) {
-                done.completeExceptionally(e);
-            }
-        }, "klaxon-replay");
-        worker.setDaemon(true);
-        worker.start();
-        return done;
+        return historyReads.replay(candidate, since, from -> parts == null ? AuditedPages.none()
+                : AuditedPages.read(parts.audit, from), progress, cancelled);
     }
 
     /**
@@ -522,29 +491,7 @@ public final class Engine implements AutoCloseable {
      */
     public CompletableFuture<List<TailEntry>> olderMessages(String subject, long beforeSequence, Instant before,
                                                             int limit) {
-        StreamHistory history = teamSession == null ? null : teamSession.history();
-        if (history == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(teamSession == null
-                    ? "older messages come from the team's stream: team mode (nats.jetstream) keeps them"
-                    : "not connected to NATS: the stream cannot be read now"));
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return history.before(subject, beforeSequence, before, limit).stream()
-                        .map(message -> TailEntry.ofHistory(message, historyPaging.watched(message,
-                                guards.explain(processor.explain(message))), options.statsLimits().tailBodyBytes()))
-                        .toList();
-            } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, runnable -> {
-            Thread worker = new Thread(runnable, "klaxon-history");
-            worker.setDaemon(true);
-            worker.start();
-        });
+        return historyReads.older(subject, beforeSequence, before, limit);
     }
 
     /** Where silences are kept, in words: this laptop's {@code silences.db}, or the team's KV bucket. */
@@ -667,6 +614,7 @@ public final class Engine implements AutoCloseable {
         }
         // Ingest next: its close drains what the client already buffered into the queue.
         ingest.close();
+        historyReads.close();
         Running parts = running;
         if (parts != null) {
             parts.close();
