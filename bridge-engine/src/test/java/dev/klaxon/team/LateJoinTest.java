@@ -7,14 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.engine.Engine;
-import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.stats.HistoryRates;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.stats.TailEntry;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,37 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
 class LateJoinTest {
     @TempDir
     Path dir;
-    private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
-    private Connection client;
-    private TeamBench team;
+    private OneServerTeam bench;
 
     @BeforeEach
     void start() throws Exception {
-        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
-                .toString()));
-        pagerDuty = PagerDutyDouble.start();
-        client = Nats.connect(server.url());
-        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty);
+        bench = OneServerTeam.start(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        team.close();
-        client.close();
-        pagerDuty.close();
-        server.close();
+        bench.close();
     }
 
     @Test
     void aConsoleThatJoinsLateShowsTheLastMinutesAsHistoryThenGoesLiveWithTheSendersCounts() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
         publishAlerts("before", 45);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 30);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 30);
 
         Instant joined = Instant.now();
-        Engine late = team.start("late", "observer", false);
+        Engine late = bench.team().start("late", "observer", false);
         await().atMost(WAIT).until(() -> late.summary().processed() == 45);
         TailEntry first = late.tail("alerts.prod.db").get(0);
         assertThat(first.receivedAt()).as("counted at the time the stream stored it").isBefore(joined);
@@ -80,44 +65,44 @@ class LateJoinTest {
         List<TailEntry> tail = late.tail("alerts.prod.db");
         TailEntry newest = tail.get(tail.size() - 1);
         assertThat(newest.reason()).doesNotContain("history").contains("sent by the team's sender bridge");
-        assertThat(pagerDuty.acceptedEvents()).hasSize(40);
+        assertThat(bench.pagerDuty().acceptedEvents()).hasSize(40);
         assertThat(late.snapshot().history().subjectTotals().values().stream().mapToLong(Long::longValue).sum())
                 .as("live messages are not history").isEqualTo(45);
     }
 
     @Test
     void aSenderThatJoinsLateShowsSettledHistoryAndPagesOnlyWhatNobodyPaged() throws Exception {
-        Engine first = team.start("first", "auto", true);
+        Engine first = bench.team().start("first", "auto", true);
         awaitSender(first);
         publishAlerts("paged", 30);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 20);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 20);
         await().atMost(WAIT).until(() -> first.team().status().consumer() != null
                 && first.team().status().consumer().ackPending() == 0);
-        team.stop(first);
+        bench.team().stop(first);
 
         publishAlerts("asleep", 9); // nobody is up: the stream keeps them
-        Engine second = team.start("second", "auto", true);
+        Engine second = bench.team().start("second", "auto", true);
         awaitSender(second);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 26);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 26);
         try {
             await().atMost(Duration.ofSeconds(15)).until(() -> second.summary().processed() == 39);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("processed " + second.summary().processed() + " " + totals(second), e);
         }
         await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() -> second.summary().processed() == 39
-                && pagerDuty.acceptedEvents().size() == 26);
-        assertThat(pagerDuty.acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
+                && bench.pagerDuty().acceptedEvents().size() == 26);
+        assertThat(bench.pagerDuty().acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
                 .as("history is shown, never paged again").doesNotHaveDuplicates();
     }
 
     @Test
     void lateJoinZeroShowsOnlyWhatArrivesFromThenOn() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
         publishAlerts("before", 6);
         await().atMost(WAIT).until(() -> bridge.summary().processed() == 6);
-        team.jetstream("{ ack_wait: 2s, late_join: 0s }");
-        Engine late = team.start("late", "observer", false);
+        bench.team().jetstream("{ ack_wait: 2s, late_join: 0s }");
+        Engine late = bench.team().start("late", "observer", false);
         await().atMost(WAIT).until(() -> late.team().status().mode() == TeamStatus.Mode.OBSERVER);
         publishAlerts("after", 3);
         await().atMost(WAIT).until(() -> late.summary().processed() == 3);
@@ -128,8 +113,8 @@ class LateJoinTest {
     private void publishAlerts(String prefix, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             String subject = i % 3 == 2 ? "alerts.staging.db" : "alerts.prod.db";
-            publish(client, subject, "{\"summary\":\"" + prefix + " " + i + "\",\"dedup_key\":\"" + prefix + "-" + i
-                    + "\"}");
+            publish(bench.client(), subject, "{\"summary\":\"" + prefix + " " + i + "\",\"dedup_key\":\"" + prefix
+                    + "-" + i + "\"}");
         }
     }
 

@@ -11,11 +11,6 @@ import dev.klaxon.engine.Engine;
 import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.guard.HeldEvent;
-import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,18 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedFloodsTest {
     @TempDir
     Path dir;
-    private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
-    private Connection client;
-    private TeamBench team;
+    private OneServerTeam bench;
 
     @BeforeEach
     void start() throws Exception {
-        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
-                .toString()));
-        pagerDuty = PagerDutyDouble.start();
-        client = Nats.connect(server.url());
-        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty).guards("""
+        bench = OneServerTeam.start(dir);
+        bench.team().guards("""
                   flood:
                     per_subject: 3/1m
                 """);
@@ -51,27 +40,25 @@ class SharedFloodsTest {
 
     @AfterEach
     void stop() throws Exception {
-        team.close();
-        client.close();
-        pagerDuty.close();
-        server.close();
+        bench.close();
     }
 
     @Test
     void everyMemberShowsTheSendersFloodAndAReleaseAskedOnTwoObserversIsSentOnce() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
-        Engine alice = team.start("alice", "observer", false);
-        Engine bob = team.start("bob", "observer", false);
+        Engine alice = bench.team().start("alice", "observer", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         await().atMost(WAIT).until(() -> alice.team().status().mode() == TeamStatus.Mode.OBSERVER
                 && bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
 
         for (int i = 0; i < 10; i++) {
-            publish(client, "alerts.prod.db", "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
+            publish(bench.client(), "alerts.prod.db",
+                    "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
         }
         await().atMost(WAIT).until(() -> bridge.heldEvents("alerts.prod.db").size() == 7);
         // Three pages, then the flood's coalesced notice instead of the rest.
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 4);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 4);
         await().atMost(Duration.ofSeconds(3)).until(() -> alice.floods().stream().map(FloodStatus::subject)
                 .toList().equals(List.of("alerts.prod.db")) && bob.heldEvents("alerts.prod.db").size() == 7);
         assertThat(alice.heldEvents("alerts.prod.db")).extracting(HeldEvent::summary).startsWith("disk 3", "disk 4");
@@ -82,8 +69,8 @@ class SharedFloodsTest {
         int released = fromAlice.get() + fromBob.get();
 
         assertThat(released).as("seven released once, whoever asked first").isEqualTo(7);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 11);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 11);
         assertThat(bridge.heldEvents("alerts.prod.db")).isEmpty();
         await().atMost(Duration.ofSeconds(3)).until(() -> bob.floodReleases().size() == 1);
         FloodRelease release = bob.floodReleases().get(0);
@@ -98,18 +85,19 @@ class SharedFloodsTest {
 
     @Test
     void aNewSenderHoldsAgainWhatTheLastSenderHeldAndAReleaseSendsThemOnce() throws Exception {
-        Engine first = team.start("first", "auto", true);
+        Engine first = bench.team().start("first", "auto", true);
         awaitSender(first);
         for (int i = 0; i < 10; i++) {
-            publish(client, "alerts.prod.db", "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
+            publish(bench.client(), "alerts.prod.db",
+                    "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
         }
         await().atMost(WAIT).until(() -> first.heldEvents("alerts.prod.db").size() == 7);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 4);
-        Engine alice = team.start("alice", "observer", false);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 4);
+        Engine alice = bench.team().start("alice", "observer", false);
         await().atMost(WAIT).until(() -> alice.heldEvents("alerts.prod.db").size() == 7);
 
-        team.stop(first); // its memory goes with it; the stream and the team's flood state stay
-        Engine next = team.start("next", "auto", true);
+        bench.team().stop(first); // its memory goes with it; the stream and the team's flood state stay
+        Engine next = bench.team().start("next", "auto", true);
         awaitSender(next);
         await().atMost(WAIT).until(() -> next.heldEvents("alerts.prod.db").size() == 7);
         assertThat(next.heldEvents("alerts.prod.db")).extracting(HeldEvent::summary)
@@ -121,9 +109,9 @@ class SharedFloodsTest {
                 && alice.heldEvents("alerts.prod.db").get(0).summary().equals("disk 3"));
 
         assertThat(alice.releaseHeld("alerts.prod.db").get()).isEqualTo(7);
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 11);
-        assertThat(pagerDuty.acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 11);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 11);
+        assertThat(bench.pagerDuty().acceptedEvents()).extracting(event -> event.path("dedup_key").asText())
                 .as("each held trigger sent once, after the take-over").doesNotHaveDuplicates();
         assertThat(next.heldEvents("alerts.prod.db")).isEmpty();
     }

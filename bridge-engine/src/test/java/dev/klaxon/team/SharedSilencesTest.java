@@ -15,11 +15,7 @@ import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.guard.SilenceState;
 import dev.klaxon.guard.SilenceStorage;
 import dev.klaxon.guard.SilenceStore;
-import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.route.SubjectPattern;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,34 +38,24 @@ class SharedSilencesTest {
 
     @TempDir
     Path dir;
-    private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
-    private Connection client;
-    private TeamBench team;
+    private OneServerTeam bench;
 
     @BeforeEach
     void start() throws Exception {
-        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
-                .toString()));
-        pagerDuty = PagerDutyDouble.start();
-        client = Nats.connect(server.url());
-        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty);
+        bench = OneServerTeam.start(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        team.close();
-        client.close();
-        pagerDuty.close();
-        server.close();
+        bench.close();
     }
 
     @Test
     void aSilenceAddedOnAnObserverIsEnforcedByTheSenderAndSeenByEveryMemberWithinTwoSeconds() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
-        Engine alice = team.start("alice", "observer", false);
-        Engine bob = team.start("bob", "observer", false);
+        Engine alice = bench.team().start("alice", "observer", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         awaitObserver(alice);
         awaitObserver(bob);
 
@@ -80,11 +66,11 @@ class SharedSilencesTest {
         System.out.printf("shared silence seen by the other members after %d ms%n",
                 Duration.between(added, Instant.now()).toMillis());
 
-        publish(client, "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"silenced-1\"}");
-        publish(client, "alerts.prod.api", "{\"summary\":\"5xx\",\"dedup_key\":\"paged-1\"}");
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        publish(bench.client(), "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"silenced-1\"}");
+        publish(bench.client(), "alerts.prod.api", "{\"summary\":\"5xx\",\"dedup_key\":\"paged-1\"}");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 1);
         await().atMost(WAIT).until(() -> silenced(bridge, "alerts.prod.db") == 1);
-        assertThat(pagerDuty.acceptedEvents().get(0).path("dedup_key").asText()).isEqualTo("paged-1");
+        assertThat(bench.pagerDuty().acceptedEvents().get(0).path("dedup_key").asText()).isEqualTo("paged-1");
         await().atMost(WAIT).until(() -> record(alice, id).matched() == 1);
         assertThat(record(bob, id).matched()).as("the sender's count, not each member's").isEqualTo(1);
         assertThat(record(bob, id).lastChange().describe()).isEqualTo("added by " + alice.operator() + " on alice");
@@ -92,14 +78,14 @@ class SharedSilencesTest {
         bob.expireSilence(id, record(bob, id).revision()).get();
         await().atMost(SEEN_WITHIN).until(() -> record(alice, id).state(Instant.now()) == SilenceState.EXPIRED);
         assertThat(record(alice, id).lastChange().describe()).isEqualTo("expired by " + bob.operator() + " on bob");
-        publish(client, "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"paged-2\"}");
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 2);
+        publish(bench.client(), "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"paged-2\"}");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 2);
     }
 
     @Test
     void twoMembersExtendingTheSameSilenceOneWinsAndTheOtherIsToldWhatItIsNow() throws Exception {
-        Engine alice = team.start("alice", "observer", false);
-        Engine bob = team.start("bob", "observer", false);
+        Engine alice = bench.team().start("alice", "observer", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         awaitObserver(alice);
         awaitObserver(bob);
         long id = alice.addSilence(SilenceRequest.of("alerts.prod.>", Duration.ofMinutes(30), "deploy")).get().id();
@@ -140,12 +126,12 @@ class SharedSilencesTest {
             local.add(SubjectPattern.compile("alerts.prod.old"), List.of(), now.minus(Duration.ofHours(3)),
                     now.minus(Duration.ofHours(2)), "alice@example.com", "long over", now.minus(Duration.ofHours(3)));
         }
-        Engine alice = team.start("alice", "auto", false);
+        Engine alice = bench.team().start("alice", "auto", false);
         awaitSender(alice);
         assertThat(alice.unsharedSilences().get()).extracting(r -> r.silence().pattern().text())
                 .containsExactly("alerts.prod.cache");
-        publish(client, "alerts.prod.cache", "{\"summary\":\"evictions\",\"dedup_key\":\"c-1\"}");
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
+        publish(bench.client(), "alerts.prod.cache", "{\"summary\":\"evictions\",\"dedup_key\":\"c-1\"}");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 1);
 
         assertThat(alice.shareLocalSilences().get()).isEqualTo(1);
 
@@ -155,25 +141,26 @@ class SharedSilencesTest {
         assertThat(shared.get(0).silence().reason()).startsWith("noisy cache (moved by ")
                 .contains("from silences.db on alice, where it was #1");
         assertThat(shared.get(0).lastChange().action()).isEqualTo("moved");
-        publish(client, "alerts.prod.cache", "{\"summary\":\"evictions\",\"dedup_key\":\"c-2\"}");
+        publish(bench.client(), "alerts.prod.cache", "{\"summary\":\"evictions\",\"dedup_key\":\"c-2\"}");
         await().atMost(WAIT).until(() -> silenced(alice, "alerts.prod.cache") == 1);
-        assertThat(pagerDuty.acceptedEvents()).hasSize(1);
+        assertThat(bench.pagerDuty().acceptedEvents()).hasSize(1);
         await().atMost(WAIT).until(() -> alice.searchAudit(new AuditQuery(null, null, null, null, null, 50)).stream()
                 .anyMatch(row -> "silence.share".equals(row.action()) && "ok".equals(row.state())));
     }
 
     @Test
     void changesAreRefusedWhileTheTeamsSilencesCannotBeReachedAndKnownOnesStayEnforced() throws Exception {
-        Engine alice = team.start("alice", "auto", false);
+        Engine alice = bench.team().start("alice", "auto", false);
         awaitSender(alice);
         long id = alice.addSilence(SilenceRequest.of("alerts.prod.db", Duration.ofMinutes(30), "drill")).get().id();
-        server.close();
+        bench.server().close();
         await().atMost(WAIT).until(() -> alice.team().status().mode() != TeamStatus.Mode.SENDER);
 
         assertThat(alice.extendSilence(id, Instant.now().plus(Duration.ofHours(3)), SilenceStorage.ANY_REVISION))
                 .failsWithin(WAIT).withThrowableThat()
                 .withMessageContaining("could not extend silence #" + id + " in KLAXON_SILENCES");
-        assertThat(alice.explain("alerts.prod.db", "{\"summary\":\"x\"}".getBytes(StandardCharsets.UTF_8), Map.of()).outcome())
+        assertThat(alice.explain("alerts.prod.db", "{\"summary\":\"x\"}".getBytes(StandardCharsets.UTF_8), Map.of())
+                .outcome())
                 .as("a silence seen before the connection went stays in force").isEqualTo(Outcome.SILENCED);
     }
 

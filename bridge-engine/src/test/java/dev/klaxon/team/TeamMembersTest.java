@@ -10,13 +10,8 @@ import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.message.Severity;
-import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
 import dev.klaxon.secret.SecretRef;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,43 +25,33 @@ import org.junit.jupiter.api.io.TempDir;
 class TeamMembersTest {
     @TempDir
     Path dir;
-    private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
-    private Connection client;
-    private TeamBench team;
+    private OneServerTeam bench;
 
     @BeforeEach
     void start() throws Exception {
-        server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
-                .toString()));
-        pagerDuty = PagerDutyDouble.start();
-        client = Nats.connect(server.url());
-        team = new TeamBench(dir, "\"" + server.url() + "\"", pagerDuty);
+        bench = OneServerTeam.start(dir);
     }
 
     @AfterEach
     void stop() throws Exception {
-        team.close();
-        client.close();
-        pagerDuty.close();
-        server.close();
+        bench.close();
     }
 
     @Test
     void theTeamPagesEachAlertOnceAndEveryMemberShowsEveryAlert() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
-        Engine alice = team.start("alice", "auto", false);
-        Engine bob = team.start("bob", "observer", false);
+        Engine alice = bench.team().start("alice", "auto", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         await().atMost(WAIT).until(() -> alice.team().status().mode() == TeamStatus.Mode.OBSERVER
                 && bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
 
         for (int i = 0; i < 60; i++) {
-            publish(client, "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"k-" + i + "\"}");
+            publish(bench.client(), "alerts.prod.db", "{\"summary\":\"disk\",\"dedup_key\":\"k-" + i + "\"}");
         }
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() >= 60);
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() >= 60);
         await().atMost(WAIT).until(() -> alice.summary().processed() == 60 && bob.summary().processed() == 60);
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 60);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 60);
 
         assertThat(bridge.summary().processed()).as("the sender decides each alert once: pulled, not also watched")
                 .isEqualTo(60);
@@ -83,9 +68,9 @@ class TeamMembersTest {
 
     @Test
     void aConsoleThatSendsGivesWayToAHeadlessBridge() throws Exception {
-        Engine console = team.start("alice", "auto", false);
+        Engine console = bench.team().start("alice", "auto", false);
         awaitSender(console); // after its grace period, with nobody else around
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
         assertThat(console.team().status().sending()).isFalse();
         await().atMost(WAIT).until(() -> "bridge".equals(console.team().status().sender()));
@@ -96,22 +81,22 @@ class TeamMembersTest {
 
     @Test
     void aPersonTakesTheSenderRoleAndTheOldSenderStopsPulling() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
-        Engine alice = team.start("alice", "sender", false);
+        Engine alice = bench.team().start("alice", "sender", false);
         await().atMost(WAIT).until(() -> "bridge".equals(alice.team().status().sender()));
 
         assertThat(alice.team().takeSender("alice").get()).contains("taken from bridge");
         await().atMost(WAIT).until(() -> !bridge.team().status().sending());
-        publish(client, "alerts.prod.db", "{\"summary\":\"after the handover\",\"dedup_key\":\"h-1\"}");
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
-        assertThat(pagerDuty.acceptedEvents().get(0).path("payload").path("custom_details").path("klaxon")
+        publish(bench.client(), "alerts.prod.db", "{\"summary\":\"after the handover\",\"dedup_key\":\"h-1\"}");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 1);
+        assertThat(bench.pagerDuty().acceptedEvents().get(0).path("payload").path("custom_details").path("klaxon")
                 .path("sender").asText()).isEqualTo("alice");
     }
 
     @Test
     void anObserverByConfigCannotTakeTheSenderRole() throws Exception {
-        Engine bob = team.start("bob", "observer", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         await().atMost(WAIT).until(() -> bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
         assertThat(bob.team().takeSender("bob")).failsWithin(WAIT)
                 .withThrowableThat().withMessageContaining("observer by config");
@@ -119,18 +104,18 @@ class TeamMembersTest {
 
     @Test
     void anObserversManualEscalationIsSentOnceByTheObserverAndAuditedWithItsOperator() throws Exception {
-        Engine bridge = team.start("bridge", "auto", true);
+        Engine bridge = bench.team().start("bridge", "auto", true);
         awaitSender(bridge);
-        Engine bob = team.start("bob", "observer", false);
+        Engine bob = bench.team().start("bob", "observer", false);
         await().atMost(WAIT).until(() -> bob.team().status().mode() == TeamStatus.Mode.OBSERVER);
 
         bob.escalate("alerts.staging.db", "{\"summary\":\"replica lag\",\"dedup_key\":\"lag-1\"}"
                 .getBytes(StandardCharsets.UTF_8), Map.of(),
                 SecretRef.env("PD_ROUTING_KEY"), Severity.ERROR).get();
 
-        await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == 1);
-        assertThat(pagerDuty.acceptedEvents().get(0).path("dedup_key").asText()).isEqualTo("lag-1");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 1);
+        assertThat(bench.pagerDuty().acceptedEvents().get(0).path("dedup_key").asText()).isEqualTo("lag-1");
         await().atMost(WAIT).until(() -> bob.searchAudit(new AuditQuery(null, null, null, null,
                 null, 50)).stream().anyMatch(row -> "escalate".equals(row.action())
                 && bob.operator().equals(row.actor()) && "ok".equals(row.state())));
