@@ -19,8 +19,8 @@ import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
 import dev.klaxon.outbox.EventRecord;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -54,7 +54,7 @@ class DeadLetterResendTest {
             + "\"errors\":[\"Length of 'routing_key' is incorrect (should be 32 characters)\"]}";
 
     private NatsServerProcess server;
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private Engine engine;
     private IncidentDesk desk;
     private MainWindow window;
@@ -66,7 +66,7 @@ class DeadLetterResendTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         server = NatsServerProcess.start();
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         storage = Files.createTempDirectory("klaxon-dead-letter-test-");
         KlaxonConfig config = new ConfigLoader().parse("""
                 nats:
@@ -84,8 +84,8 @@ class DeadLetterResendTest {
                     action: page
                     routing_key_env: PD_ROUTING_KEY
                     severity: critical
-                """.formatted(server.url(), pd.eventsUrl(), pd.apiUrl(), PagerDutyDouble.USER_EMAIL, storage), null);
-        Map<String, String> env = Map.of("PD_ROUTING_KEY", ROUTING_KEY, "PD_API_TOKEN", PagerDutyDouble.API_TOKEN);
+                """.formatted(server.url(), pd.eventsUrl(), pd.apiUrl(), PagerDutySimulator.USER_EMAIL, storage), null);
+        Map<String, String> env = Map.of("PD_ROUTING_KEY", ROUTING_KEY, "PD_API_TOKEN", PagerDutySimulator.API_TOKEN);
         engine = Engine.create(config, Clock.systemUTC(), EngineOptions.defaults().withEnvironment(env::get));
         engine.start();
         // Polls are spaced far apart so the one scripted refusal below meets the event, not a poll.

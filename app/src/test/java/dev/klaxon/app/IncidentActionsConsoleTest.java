@@ -17,8 +17,8 @@ import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -55,7 +55,7 @@ class IncidentActionsConsoleTest {
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<Boolean> openedOnFxThread = new CopyOnWriteArrayList<>();
     private NatsServerProcess server;
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private Engine engine;
     private IncidentDesk desk;
     private MainWindow window;
@@ -67,7 +67,7 @@ class IncidentActionsConsoleTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         server = NatsServerProcess.start();
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         storage = Files.createTempDirectory("klaxon-incident-actions-test-");
         KlaxonConfig config = new ConfigLoader().parse("""
                 nats:
@@ -85,8 +85,8 @@ class IncidentActionsConsoleTest {
                     action: page
                     routing_key_env: PD_ROUTING_KEY
                     severity: critical
-                """.formatted(server.url(), pd.eventsUrl(), pd.apiUrl(), PagerDutyDouble.USER_EMAIL, storage), null);
-        Map<String, String> env = Map.of("PD_ROUTING_KEY", ROUTING_KEY, "PD_API_TOKEN", PagerDutyDouble.API_TOKEN);
+                """.formatted(server.url(), pd.eventsUrl(), pd.apiUrl(), PagerDutySimulator.USER_EMAIL, storage), null);
+        Map<String, String> env = Map.of("PD_ROUTING_KEY", ROUTING_KEY, "PD_API_TOKEN", PagerDutySimulator.API_TOKEN);
         engine = Engine.create(config, Clock.systemUTC(), EngineOptions.defaults().withEnvironment(env::get));
         engine.start();
         desk = new IncidentDesk(config.pagerduty(), env::get, Clock.systemUTC(), engine::recordAction,
@@ -186,7 +186,7 @@ class IncidentActionsConsoleTest {
         await().atMost(PATIENCE).until(() -> requests("POST", "/incidents/PDBL1/snooze").size() == 1);
         ReceivedRequest snooze = requests("POST", "/incidents/PDBL1/snooze").get(0);
         assertThat(snooze.json().get("duration").asInt()).isEqualTo(4 * 3600);
-        assertThat(snooze.header("From")).isEqualTo(PagerDutyDouble.USER_EMAIL);
+        assertThat(snooze.header("From")).isEqualTo(PagerDutySimulator.USER_EMAIL);
         await().atMost(PATIENCE).until(() -> text(robot, "#incidents-progress").equals("#1: snoozed for 4h"));
         assertThat(fx(() -> table(robot).getItems().get(0).status())).isEqualTo("acknowledged");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(audited("incident.snooze"))

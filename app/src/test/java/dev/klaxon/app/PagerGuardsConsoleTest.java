@@ -22,7 +22,7 @@ import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.message.Severity;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.stats.TailEntry;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -61,7 +61,7 @@ class PagerGuardsConsoleTest {
     private static final String ESCALATION_KEY = "fedcba9876543210fedcba9876543210";
 
     private NatsServerProcess server;
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private Engine engine;
     private IncidentDesk desk;
     private MainWindow window;
@@ -73,7 +73,7 @@ class PagerGuardsConsoleTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         server = NatsServerProcess.start();
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         storage = Files.createTempDirectory("klaxon-guards-console-test-");
         KlaxonConfig config = new ConfigLoader().parse("""
                 nats:

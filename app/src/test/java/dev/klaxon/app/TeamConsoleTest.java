@@ -19,7 +19,7 @@ import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.team.TeamStatus;
 import io.nats.client.Connection;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class TeamConsoleTest {
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Path storage;
     private Engine console;
     private Engine other;
@@ -65,7 +65,7 @@ class TeamConsoleTest {
     void start(Stage stage) throws Exception {
         storage = Files.createTempDirectory("klaxon-team-console-test-");
         server = NatsServerProcess.start(List.of("-js"));
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         console = engine("console");
         await().atMost(PATIENCE).until(() -> console.team().status().sending());
         other = engine("other");

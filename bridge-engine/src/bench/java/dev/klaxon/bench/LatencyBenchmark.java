@@ -7,8 +7,8 @@ import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -70,7 +70,7 @@ final class LatencyBenchmark {
             }
         };
         try (NatsServerProcess server = NatsServerProcess.start();
-             PagerDutyDouble pagerDuty = PagerDutyDouble.start(monotonic)) {
+             PagerDutySimulator pagerDuty = PagerDutySimulator.start(monotonic)) {
             // The budget is raised to the config maximum: at the default 120/min a 50/s stream would be measuring
             // the limiter's queueing (by design), not the delivery path.
             String yaml = """
@@ -130,7 +130,7 @@ final class LatencyBenchmark {
     }
 
     /** First accepted (202) arrival per probe, in nanoTime; -1 where none arrived before the timeout. */
-    private static long[] awaitAll(PagerDutyDouble pagerDuty, int total, long timeoutMillis) throws Exception {
+    private static long[] awaitAll(PagerDutySimulator pagerDuty, int total, long timeoutMillis) throws Exception {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         long[] receivedAt = new long[total];
         while (true) {
@@ -155,7 +155,7 @@ final class LatencyBenchmark {
         }
     }
 
-    private static void report(long[] publishedAt, long[] receivedAt, int warmup, PagerDutyDouble pagerDuty) {
+    private static void report(long[] publishedAt, long[] receivedAt, int warmup, PagerDutySimulator pagerDuty) {
         int measured = publishedAt.length - warmup;
         double[] millis = new double[measured];
         int missing = 0;

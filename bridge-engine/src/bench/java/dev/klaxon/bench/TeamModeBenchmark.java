@@ -7,8 +7,8 @@ import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ final class TeamModeBenchmark {
         Clock monotonic = monotonicClock();
         try (NatsServerProcess server = jetstream ? NatsServerProcess.start(List.of("-js"))
                 : NatsServerProcess.start();
-             PagerDutyDouble pagerDuty = PagerDutyDouble.start(monotonic)) {
+             PagerDutySimulator pagerDuty = PagerDutySimulator.start(monotonic)) {
             String yaml = """
                     nats:
                       servers: ["%s"]
@@ -143,7 +143,7 @@ final class TeamModeBenchmark {
     }
 
     /** p50, p99, max (ms) and the number missing, over the measured part. */
-    private static double[] latency(Connection publisher, PagerDutyDouble pagerDuty, int rate, int seconds)
+    private static double[] latency(Connection publisher, PagerDutySimulator pagerDuty, int rate, int seconds)
             throws Exception {
         int warmup = rate * 3;
         int total = warmup + rate * seconds;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,14 +25,14 @@ class EventAndAuditCommandsTest {
 
     @TempDir
     Path home;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Path config;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws Exception {
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         config = home.resolve("klaxon.yaml");
         Files.writeString(config, """
                 pagerduty:

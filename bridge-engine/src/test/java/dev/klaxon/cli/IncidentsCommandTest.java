@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditRow;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.Incident;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.Incident;
+import dev.klaxon.simulator.PagerDutySimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,15 +31,15 @@ class IncidentsCommandTest {
     @TempDir
     Path home;
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T08:30:00Z"), ZoneOffset.UTC);
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private Path config;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws Exception {
-        pd = PagerDutyDouble.start(clock);
-        config = writeConfig("api_token_env: PD_API_TOKEN\n  from_email: " + PagerDutyDouble.USER_EMAIL);
+        pd = PagerDutySimulator.start(clock);
+        config = writeConfig("api_token_env: PD_API_TOKEN\n  from_email: " + PagerDutySimulator.USER_EMAIL);
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class IncidentsCommandTest {
         err.reset();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("PD_API_TOKEN", PagerDutyDouble.API_TOKEN)::get, home, clock);
+                Map.of("PD_API_TOKEN", PagerDutySimulator.API_TOKEN)::get, home, clock);
         return Main.execute(List.of(args), context, new CountDownLatch(0));
     }
 
@@ -92,7 +92,7 @@ class IncidentsCommandTest {
                 "database primary down");
         assertThat(lines.get(2)).contains("PDBL2", "acknowledged", "web 5xx above 5%");
         assertThat(lines.get(3)).isEqualTo("2 incidents");
-        assertThat(out()).doesNotContain("old problem", PagerDutyDouble.API_TOKEN);
+        assertThat(out()).doesNotContain("old problem", PagerDutySimulator.API_TOKEN);
 
         assertThat(run("incidents", "list", "--status", "resolved", "--config", config.toString())).isZero();
         assertThat(out()).contains("old problem").doesNotContain("database primary down");
@@ -110,8 +110,8 @@ class IncidentsCommandTest {
         try (AuditLog audit = AuditLog.open(home.resolve("data").resolve("audit.db"), clock)) {
             assertThat(audit.tail(null)).extracting(AuditRow::actor, AuditRow::action, AuditRow::target)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(PagerDutyDouble.USER_EMAIL, "incident.ack", first),
-                            org.assertj.core.groups.Tuple.tuple(PagerDutyDouble.USER_EMAIL, "incident.ack", second));
+                            org.assertj.core.groups.Tuple.tuple(PagerDutySimulator.USER_EMAIL, "incident.ack", first),
+                            org.assertj.core.groups.Tuple.tuple(PagerDutySimulator.USER_EMAIL, "incident.ack", second));
         }
     }
 
@@ -205,7 +205,7 @@ class IncidentsCommandTest {
 
     @Test
     void missingTokenOrFromEmailIsAConfigErrorNamingTheKey() throws Exception {
-        writeConfig("from_email: " + PagerDutyDouble.USER_EMAIL);
+        writeConfig("from_email: " + PagerDutySimulator.USER_EMAIL);
         assertThat(run("incidents", "list", "--config", config.toString())).isEqualTo(2);
         assertThat(err()).contains("pagerduty.api_token_env");
 
@@ -214,7 +214,7 @@ class IncidentsCommandTest {
         assertThat(run("incident", "ack", "PDBL1", "--config", config.toString())).isEqualTo(2);
         assertThat(err()).contains("pagerduty.from_email");
 
-        writeConfig("api_token_env: NOT_SET\n  from_email: " + PagerDutyDouble.USER_EMAIL);
+        writeConfig("api_token_env: NOT_SET\n  from_email: " + PagerDutySimulator.USER_EMAIL);
         assertThat(run("incidents", "list", "--config", config.toString())).isEqualTo(2);
         assertThat(err()).contains("pagerduty.api_token_env", "NOT_SET");
         assertThat(pd.received()).hasSize(1);

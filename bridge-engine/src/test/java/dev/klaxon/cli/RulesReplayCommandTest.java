@@ -12,7 +12,7 @@ import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
@@ -53,7 +53,7 @@ class RulesReplayCommandTest {
     @TempDir
     Path dir;
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection client;
     private Engine live;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -63,7 +63,7 @@ class RulesReplayCommandTest {
     void start() throws Exception {
         server = NatsServerProcess.start(List.of("-js", "--store_dir", Files.createDirectories(dir.resolve("js"))
                 .toString()));
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         client = Nats.connect(server.url());
     }
 

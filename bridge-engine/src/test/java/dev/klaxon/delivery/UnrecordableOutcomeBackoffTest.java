@@ -13,8 +13,8 @@ import dev.klaxon.outbox.NewEvent;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.outbox.RoutingKeyBudget;
 import dev.klaxon.pagerduty.EventsApiClient;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.storage.StorageState;
 import dev.klaxon.testing.DiskFiller;
 import dev.klaxon.testing.MutableClock;
@@ -49,7 +49,7 @@ class UnrecordableOutcomeBackoffTest {
     private TmpfsMount disk;
     private Outbox outbox;
     private AuditLog audit;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private DeliveryService delivery;
 
     @BeforeEach
@@ -63,7 +63,7 @@ class UnrecordableOutcomeBackoffTest {
         outbox.enqueue(events).join();
         DiskFiller.fill(disk.dir().resolve("outbox.db"), disk.dir().resolve("ballast"));
         audit = AuditLog.open(dir.resolve("audit/audit.db"), clock); // elsewhere: only the outbox's disk is full
-        pagerDuty = PagerDutyDouble.start(clock).startOutage(Fault.serverError(503));
+        pagerDuty = PagerDutySimulator.start(clock).startOutage(Fault.serverError(503));
         delivery = new DeliveryService(outbox, new EventsApiClient(pagerDuty.eventsUrl(), HttpClient.newHttpClient(),
                 Duration.ofSeconds(5), clock), new RoutingKeyBudget(1_000, Duration.ofMinutes(1)),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), 4,

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class BridgeCrashTest {
     @Test
     void killedWhilePagerDutyIsDownLosesNothingItAccepted() throws Exception {
         try (NatsServerProcess server = NatsServerProcess.start();
-             PagerDutyDouble pagerDuty = PagerDutyDouble.start();
+             PagerDutySimulator pagerDuty = PagerDutySimulator.start();
              Connection publisher = Nats.connect(server.url())) {
             pagerDuty.startOutage(Fault.serverError(503));
             Path config = writeConfig(server.url(), pagerDuty.eventsUrl().toString());

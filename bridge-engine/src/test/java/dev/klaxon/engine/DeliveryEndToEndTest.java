@@ -13,9 +13,9 @@ import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.delivery.Reachability;
 import dev.klaxon.outbox.StorageLock;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.Incident;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.Incident;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -41,14 +41,14 @@ class DeliveryEndToEndTest {
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Engine engine;
     private Connection publisher;
 
     @BeforeEach
     void start() throws Exception {
         server = NatsServerProcess.start();
-        pagerDuty = PagerDutyDouble.start(clock);
+        pagerDuty = PagerDutySimulator.start(clock);
         publisher = Nats.connect(server.url());
     }
 

@@ -9,7 +9,7 @@ import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.guard.HeldEvent;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
@@ -43,13 +43,13 @@ class FloodEndToEndTest {
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T03:00:00Z"));
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Engine engine;
 
     @BeforeEach
     void start() throws Exception {
         server = NatsServerProcess.start();
-        pagerDuty = PagerDutyDouble.start(clock);
+        pagerDuty = PagerDutySimulator.start(clock);
         engine = TestEngines.startConnected(dir, """
                 nats:
                   servers: ["%s"]

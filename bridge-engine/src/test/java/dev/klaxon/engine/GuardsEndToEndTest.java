@@ -22,7 +22,7 @@ import dev.klaxon.guard.SilenceState;
 import dev.klaxon.guard.SilenceStorage;
 import dev.klaxon.guard.SignatureVerifier;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.stats.SubjectSnapshot;
 import dev.klaxon.testing.MutableClock;
 import io.nats.client.Connection;
@@ -49,14 +49,14 @@ class GuardsEndToEndTest {
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T03:00:00Z"));
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection publisher;
     private Engine engine;
 
     @BeforeEach
     void start() throws Exception {
         server = NatsServerProcess.start();
-        pagerDuty = PagerDutyDouble.start(clock);
+        pagerDuty = PagerDutySimulator.start(clock);
         publisher = Nats.connect(server.url());
         engine = startEngine();
     }

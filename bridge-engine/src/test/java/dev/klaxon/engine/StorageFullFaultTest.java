@@ -8,9 +8,9 @@ import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import dev.klaxon.storage.StorageState;
 import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.testing.LogCapture;
@@ -54,7 +54,7 @@ class StorageFullFaultTest {
     void aFullDiskNeitherLosesAlertsNorHammersPagerDuty() throws Exception {
         try (TmpfsMount disk = TmpfsMount.mount(dir.resolve("data"), "size=2m");
              NatsServerProcess server = NatsServerProcess.start();
-             PagerDutyDouble pagerDuty = PagerDutyDouble.start().startOutage(Fault.serverError(503));
+             PagerDutySimulator pagerDuty = PagerDutySimulator.start().startOutage(Fault.serverError(503));
              LogCapture log = LogCapture.start()) {
             Connection publisher = Nats.connect(server.url());
             Engine engine = TestEngines.startConnected(dir, """

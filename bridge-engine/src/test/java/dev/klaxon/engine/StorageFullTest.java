@@ -8,8 +8,8 @@ import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.storage.StorageState;
 import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.testing.LogCapture;
@@ -47,7 +47,7 @@ class StorageFullTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T03:00:00Z"));
     private TmpfsMount disk;
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection publisher;
     private Engine engine;
     private LogCapture log;
@@ -56,7 +56,7 @@ class StorageFullTest {
     void start() throws Exception {
         disk = TmpfsMount.mount(dir.resolve("data"), "size=2m");
         server = NatsServerProcess.start();
-        pagerDuty = PagerDutyDouble.start(clock).startOutage(Fault.serverError(503));
+        pagerDuty = PagerDutySimulator.start(clock).startOutage(Fault.serverError(503));
         publisher = Nats.connect(server.url());
         log = LogCapture.start();
     }

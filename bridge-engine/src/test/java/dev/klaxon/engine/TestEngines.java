@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.nats.ConnectionState;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +40,7 @@ final class TestEngines {
     }
 
     /** Delivery has nothing in flight and has sent nothing new for a while: a test clock may move on. */
-    static void awaitDeliveryIdle(Engine engine, PagerDutyDouble pagerDuty) {
+    static void awaitDeliveryIdle(Engine engine, PagerDutySimulator pagerDuty) {
         int[] seen = {-1};
         await().atMost(WAIT).during(Duration.ofMillis(700)).until(() -> {
             int now = pagerDuty.received().size();

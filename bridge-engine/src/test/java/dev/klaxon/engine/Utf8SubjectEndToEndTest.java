@@ -9,7 +9,7 @@ import dev.klaxon.audit.AuditRow;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.TailEntry;
 import java.io.ByteArrayOutputStream;
@@ -32,13 +32,13 @@ class Utf8SubjectEndToEndTest {
     @TempDir
     Path dir;
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Engine engine;
 
     @BeforeEach
     void start() throws Exception {
         server = NatsServerProcess.start();
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         engine = TestEngines.startConnected(dir, """
                 nats:
                   servers: ["%s"]

@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.OnCall;
 import dev.klaxon.secret.SecretRef;
 import dev.klaxon.testing.MutableClock;
@@ -29,12 +29,12 @@ class IncidentDeskSnoozeNoteOnCallTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T03:00:00Z"));
     private final List<OperatorAction> audited = new CopyOnWriteArrayList<>();
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private IncidentDesk desk;
 
     @BeforeEach
     void startDouble() {
-        pd = PagerDutyDouble.start(clock);
+        pd = PagerDutySimulator.start(clock);
     }
 
     @AfterEach
@@ -47,8 +47,8 @@ class IncidentDeskSnoozeNoteOnCallTest {
 
     private DeskSnapshot startDesk() {
         PagerDutyConfig config = new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), SecretRef.env("PD_API_TOKEN"),
-                PagerDutyDouble.USER_EMAIL, DeliveryConfig.defaults());
-        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutyDouble.API_TOKEN : null, clock,
+                PagerDutySimulator.USER_EMAIL, DeliveryConfig.defaults());
+        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutySimulator.API_TOKEN : null, clock,
                 audited::add, "oncall@example.com", new DeskTiming(Duration.ofSeconds(15), Duration.ofMillis(20), 10,
                 Duration.ofMinutes(5)));
         desk.start();
@@ -89,7 +89,7 @@ class IncidentDeskSnoozeNoteOnCallTest {
         assertThat(result.outcomes().get(0).message()).isEqualTo("snoozed for 4h");
         ReceivedRequest snooze = requests("POST", "/incidents/PDBL1/snooze").get(0);
         assertThat(snooze.json().get("duration").asLong()).isEqualTo(14_400);
-        assertThat(snooze.header("From")).isEqualTo(PagerDutyDouble.USER_EMAIL);
+        assertThat(snooze.header("From")).isEqualTo(PagerDutySimulator.USER_EMAIL);
         assertThat(audited).extracting(OperatorAction::what, OperatorAction::ok)
                 .contains(org.assertj.core.groups.Tuple.tuple("incident.snooze", true));
         assertThatThrownBy(() -> desk.snooze("PDBL1", Duration.ofDays(8)))

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import dev.klaxon.secret.SecretRef;
 import dev.klaxon.testing.MutableClock;
@@ -27,16 +27,16 @@ class IncidentDeskTest {
     private static final String ROUTING_KEY = "dddddddddddddddddddddddddddddddd";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final UnaryOperator<String> ENV = name -> "PD_API_TOKEN".equals(name)
-            ? PagerDutyDouble.API_TOKEN : null;
+            ? PagerDutySimulator.API_TOKEN : null;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T03:00:00Z"));
     private final List<OperatorAction> audited = new CopyOnWriteArrayList<>();
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private IncidentDesk desk;
 
     @BeforeEach
     void startDouble() {
-        pd = PagerDutyDouble.start(clock);
+        pd = PagerDutySimulator.start(clock);
     }
 
     @AfterEach
@@ -48,7 +48,7 @@ class IncidentDeskTest {
     }
 
     private PagerDutyConfig config(SecretRef token) {
-        return new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), token, PagerDutyDouble.USER_EMAIL,
+        return new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), token, PagerDutySimulator.USER_EMAIL,
                 DeliveryConfig.defaults());
     }
 
@@ -112,7 +112,7 @@ class IncidentDeskTest {
         assertThat(snapshot.incidentFor("db-1-disk")).contains(new IncidentRef("PDBL1", 1, "triggered"));
         assertThat(snapshot.incidentFor("api-5xx")).contains(new IncidentRef("PDBL2", 2, "triggered"));
         ReceivedRequest list = requests("GET", "/incidents").get(0);
-        assertThat(list.header("Authorization")).isEqualTo("Token token=" + PagerDutyDouble.API_TOKEN);
+        assertThat(list.header("Authorization")).isEqualTo("Token token=" + PagerDutySimulator.API_TOKEN);
 
         // Alerts are looked up once per incident, not on every poll.
         clock.advance(Duration.ofSeconds(15));
@@ -132,7 +132,7 @@ class IncidentDeskTest {
 
         assertThat(result.allOk()).isTrue();
         ReceivedRequest put = requests("PUT", "/incidents/PDBL1").get(0);
-        assertThat(put.header("From")).isEqualTo(PagerDutyDouble.USER_EMAIL);
+        assertThat(put.header("From")).isEqualTo(PagerDutySimulator.USER_EMAIL);
         assertThat(put.json().path("incident").path("status").asText()).isEqualTo("acknowledged");
         assertThat(status(desk.snapshot(), "PDBL1")).isEqualTo("acknowledged");
         assertThat(desk.snapshot().incidentFor("db-1-disk").orElseThrow().status()).isEqualTo("acknowledged");
@@ -241,7 +241,7 @@ class IncidentDeskTest {
         clock.advance(Duration.ofSeconds(15));
         DeskSnapshot failing = awaitState(DeskState.FAILING);
 
-        assertThat(failing.message()).contains("authentication failed").doesNotContain(PagerDutyDouble.API_TOKEN);
+        assertThat(failing.message()).contains("authentication failed").doesNotContain(PagerDutySimulator.API_TOKEN);
         assertThat(failing.incidents()).hasSize(1);
         pd.endOutage();
         assertThat(desk.refreshNow().get(10, TimeUnit.SECONDS).state()).isEqualTo(DeskState.OK);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ class EventsApiClientTest {
     private static final String MASKED = "******** (env PD_ROUTING_KEY_PROD)";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final PagerDutyDouble pd = PagerDutyDouble.start(clock);
+    private final PagerDutySimulator pd = PagerDutySimulator.start(clock);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final EventsApiClient client = new EventsApiClient(pd.eventsUrl(), http, Duration.ofSeconds(10), clock);
     private final List<SendOutcome> outcomes = new ArrayList<>();

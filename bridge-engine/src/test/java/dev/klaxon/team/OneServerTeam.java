@@ -1,7 +1,7 @@
 package dev.klaxon.team;
 
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.file.Files;
@@ -14,11 +14,11 @@ import java.util.List;
  */
 final class OneServerTeam implements AutoCloseable {
     private final NatsServerProcess server;
-    private final PagerDutyDouble pagerDuty;
+    private final PagerDutySimulator pagerDuty;
     private final Connection client;
     private final TeamBench team;
 
-    private OneServerTeam(NatsServerProcess server, PagerDutyDouble pagerDuty, Connection client, TeamBench team) {
+    private OneServerTeam(NatsServerProcess server, PagerDutySimulator pagerDuty, Connection client, TeamBench team) {
         this.server = server;
         this.pagerDuty = pagerDuty;
         this.client = client;
@@ -28,7 +28,7 @@ final class OneServerTeam implements AutoCloseable {
     static OneServerTeam start(Path dir) throws Exception {
         NatsServerProcess server = NatsServerProcess.start(List.of("-js", "--store_dir",
                 Files.createDirectories(dir.resolve("js")).toString()));
-        PagerDutyDouble pagerDuty = PagerDutyDouble.start();
+        PagerDutySimulator pagerDuty = PagerDutySimulator.start();
         Connection client = Nats.connect(server.url());
         return new OneServerTeam(server, pagerDuty, client, new TeamBench(dir, "\"" + server.url() + "\"",
                 pagerDuty));
@@ -38,7 +38,7 @@ final class OneServerTeam implements AutoCloseable {
         return server;
     }
 
-    PagerDutyDouble pagerDuty() {
+    PagerDutySimulator pagerDuty() {
         return pagerDuty;
     }
 

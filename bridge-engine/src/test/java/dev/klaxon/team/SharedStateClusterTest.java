@@ -11,7 +11,7 @@ import dev.klaxon.engine.Engine;
 import dev.klaxon.guard.SilenceConflictException;
 import dev.klaxon.guard.SilenceRecord;
 import dev.klaxon.guard.SilenceRequest;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.file.Path;
@@ -30,14 +30,14 @@ class SharedStateClusterTest {
     @TempDir
     Path dir;
     private JetStreamCluster cluster;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection client;
     private TeamBench team;
 
     @BeforeEach
     void start() throws Exception {
         cluster = JetStreamCluster.start(dir);
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         client = Nats.connect(cluster.options().build());
         team = new TeamBench(dir, cluster.yamlServers(), pagerDuty).jetstream("{ replicas: 3, ack_wait: 2s }");
     }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +26,14 @@ final class TeamBench implements AutoCloseable {
 
     private final Path dir;
     private final String servers;
-    private final PagerDutyDouble pagerDuty;
+    private final PagerDutySimulator pagerDuty;
     private final List<Engine> engines = new ArrayList<>();
     private String jetstream = "{ ack_wait: 2s }";
     private String auth = "";
     private String password = "";
     private String guards = "";
 
-    TeamBench(Path dir, String servers, PagerDutyDouble pagerDuty) {
+    TeamBench(Path dir, String servers, PagerDutySimulator pagerDuty) {
         this.dir = dir;
         this.servers = servers;
         this.pagerDuty = pagerDuty;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
@@ -62,7 +62,7 @@ class TeamChaosTest {
     private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final List<Instant> ackLosingFaults = Collections.synchronizedList(new ArrayList<>());
     private JetStreamCluster cluster;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection client;
 
     @AfterEach
@@ -88,7 +88,7 @@ class TeamChaosTest {
         Random random = new Random(seed);
 
         cluster = JetStreamCluster.start(dir);
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         client = Nats.connect(cluster.options().build());
         for (String name : List.of("a", "b", "c")) {
             bridges.add(startBridge(name));

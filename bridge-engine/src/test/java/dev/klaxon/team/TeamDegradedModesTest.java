@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -27,12 +27,12 @@ class TeamDegradedModesTest {
     @TempDir
     Path dir;
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private TeamBench team;
 
     @BeforeEach
     void startDouble() {
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
     }
 
     @AfterEach

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.JetStreamConfig;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
@@ -57,7 +57,7 @@ class TeamFaultTest {
     @Test
     void threeBridgesOneKilledOneAsleepPastTheLeaseEveryAlertReachesPagerDuty() throws Exception {
         NatsServerProcess server = closeLater(NatsServerProcess.start(List.of("-js")));
-        PagerDutyDouble pagerDuty = closeLater(PagerDutyDouble.start());
+        PagerDutySimulator pagerDuty = closeLater(PagerDutySimulator.start());
         Connection client = closeLater(Nats.connect(server.url()));
         for (String name : List.of("a", "b", "c")) {
             bridges.add(startBridge(name, "\"" + server.url() + "\"", pagerDuty, 1));
@@ -99,7 +99,7 @@ class TeamFaultTest {
     @Test
     void aClusterNodeKilledAndRestartedDuringTrafficLosesNothing() throws Exception {
         JetStreamCluster cluster = closeLater(JetStreamCluster.start(dir));
-        PagerDutyDouble pagerDuty = closeLater(PagerDutyDouble.start());
+        PagerDutySimulator pagerDuty = closeLater(PagerDutySimulator.start());
         Connection client = closeLater(Nats.connect(cluster.options().build()));
         for (String name : List.of("a", "b")) {
             bridges.add(startBridge(name, cluster.yamlServers(), pagerDuty, 3));
@@ -121,7 +121,7 @@ class TeamFaultTest {
                 leader, alerts, pagerDuty.acceptedEvents().size(), duplicates(pagerDuty));
     }
 
-    private BridgeProcess startBridge(String name, String servers, PagerDutyDouble pagerDuty, int replicas)
+    private BridgeProcess startBridge(String name, String servers, PagerDutySimulator pagerDuty, int replicas)
             throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
         Path config = home.resolve("klaxon.yaml");
@@ -177,7 +177,7 @@ class TeamFaultTest {
         }
     }
 
-    private void awaitDelivered(Connection client, PagerDutyDouble pagerDuty, int alerts) throws Exception {
+    private void awaitDelivered(Connection client, PagerDutySimulator pagerDuty, int alerts) throws Exception {
         try {
             await().atMost(WAIT).until(() -> deliveredKeys(pagerDuty).size() == alerts);
         } catch (ConditionTimeoutException stuck) {
@@ -222,11 +222,11 @@ class TeamFaultTest {
         return found[0];
     }
 
-    private static List<String> deliveredKeys(PagerDutyDouble pagerDuty) {
+    private static List<String> deliveredKeys(PagerDutySimulator pagerDuty) {
         return pagerDuty.acceptedEvents().stream().map(event -> event.path("dedup_key").asText()).distinct().toList();
     }
 
-    private static Map<String, Integer> duplicates(PagerDutyDouble pagerDuty) {
+    private static Map<String, Integer> duplicates(PagerDutySimulator pagerDuty) {
         Map<String, Integer> counts = new TreeMap<>();
         for (JsonNode event : pagerDuty.acceptedEvents()) {
             counts.merge(event.path("dedup_key").asText(), 1, Integer::sum);
@@ -235,7 +235,7 @@ class TeamFaultTest {
         return counts;
     }
 
-    private static List<ReceivedRequest> acceptedFrom(PagerDutyDouble pagerDuty, BridgeProcess bridge,
+    private static List<ReceivedRequest> acceptedFrom(PagerDutySimulator pagerDuty, BridgeProcess bridge,
                                                       Instant after) {
         return pagerDuty.received().stream()
                 .filter(ReceivedRequest::accepted)

@@ -12,7 +12,7 @@ import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.FetchConsumer;
@@ -27,7 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.klaxon.pagerduty.fake.Fault;
+import dev.klaxon.simulator.Fault;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class TeamModeEndToEndTest {
     @TempDir
     Path dir;
     private NatsServerProcess server;
-    private PagerDutyDouble pagerDuty;
+    private PagerDutySimulator pagerDuty;
     private Connection client;
     private final List<Engine> engines = new ArrayList<>();
 
@@ -53,7 +53,7 @@ class TeamModeEndToEndTest {
     void start() throws Exception {
         Path store = Files.createDirectories(dir.resolve("js"));
         server = NatsServerProcess.start(List.of("-js", "--store_dir", store.toString()));
-        pagerDuty = PagerDutyDouble.start();
+        pagerDuty = PagerDutySimulator.start();
         client = Nats.connect(server.url());
     }
 

@@ -15,7 +15,7 @@ import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.incidents.DeskState;
 import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.natsserver.NatsServerProcess;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.awt.image.BufferedImage;
@@ -89,11 +89,11 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         Path storage = Files.createTempDirectory("klaxon-tour-");
         try (NatsServerProcess server = NatsServerProcess.start();
-             PagerDutyDouble pagerDuty = PagerDutyDouble.start();
+             PagerDutySimulator pagerDuty = PagerDutySimulator.start();
              Connection publisher = Nats.connect(server.url())) {
             KlaxonConfig config = new ConfigLoader().parse(configYaml(server.url(), pagerDuty, storage), null);
             Map<String, String> env = Map.of("PD_ROUTING_KEY_PROD", ROUTING_KEY, "PAGERDUTY_API_TOKEN",
-                    PagerDutyDouble.API_TOKEN);
+                    PagerDutySimulator.API_TOKEN);
             try (Engine engine = Engine.create(config, Clock.systemUTC(),
                     EngineOptions.defaults().withEnvironment(env::get));
                  IncidentDesk desk = new IncidentDesk(config.pagerduty(), env::get, Clock.systemUTC(),
@@ -207,7 +207,7 @@ public final class ScreenshotTour {
         return result.get(30, TimeUnit.SECONDS);
     }
 
-    private static String configYaml(String natsUrl, PagerDutyDouble pagerDuty, Path storage) {
+    private static String configYaml(String natsUrl, PagerDutySimulator pagerDuty, Path storage) {
         return """
                 nats:
                   servers: ["%s"]

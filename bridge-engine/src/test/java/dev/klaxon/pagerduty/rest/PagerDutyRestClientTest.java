@@ -2,10 +2,10 @@ package dev.klaxon.pagerduty.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.Incident;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.Incident;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +24,7 @@ class PagerDutyRestClientTest {
     private static final String KEY_A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String KEY_B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T10:00:00Z"), ZoneOffset.UTC);
-    private final PagerDutyDouble pd = PagerDutyDouble.start(clock);
+    private final PagerDutySimulator pd = PagerDutySimulator.start(clock);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -33,11 +33,11 @@ class PagerDutyRestClientTest {
     }
 
     private PagerDutyRestClient client() {
-        return client(PagerDutyDouble.USER_EMAIL, PagerDutyRestClient.DEFAULT_MAX_PAGES);
+        return client(PagerDutySimulator.USER_EMAIL, PagerDutyRestClient.DEFAULT_MAX_PAGES);
     }
 
     private PagerDutyRestClient client(String from, int maxPages) {
-        return new PagerDutyRestClient(pd.apiUrl(), ApiToken.of(PagerDutyDouble.API_TOKEN), from, http,
+        return new PagerDutyRestClient(pd.apiUrl(), ApiToken.of(PagerDutySimulator.API_TOKEN), from, http,
                 Duration.ofSeconds(5), clock, maxPages);
     }
 
@@ -101,7 +101,7 @@ class PagerDutyRestClientTest {
         ok(client().listIncidents(List.of(), List.of()));
 
         ReceivedRequest request = requests("GET", "/incidents").get(0);
-        assertThat(request.header("Authorization")).isEqualTo("Token token=" + PagerDutyDouble.API_TOKEN);
+        assertThat(request.header("Authorization")).isEqualTo("Token token=" + PagerDutySimulator.API_TOKEN);
         assertThat(request.header("Accept")).isEqualTo("application/vnd.pagerduty+json;version=2");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.header("From")).isNull();
@@ -142,7 +142,7 @@ class PagerDutyRestClientTest {
         assertThat(capped.truncated()).isTrue();
         assertThat(requests("GET", "/incidents")).hasSize(PagerDutyRestClient.DEFAULT_MAX_PAGES);
 
-        Listing<IncidentSummary> smallCap = ok(client(PagerDutyDouble.USER_EMAIL, 2).listIncidents(List.of(),
+        Listing<IncidentSummary> smallCap = ok(client(PagerDutySimulator.USER_EMAIL, 2).listIncidents(List.of(),
                 List.of()));
         assertThat(smallCap.items()).hasSize(200);
         assertThat(smallCap.truncated()).isTrue();
@@ -191,7 +191,7 @@ class PagerDutyRestClientTest {
         assertThat(pd.incidents()).extracting(Incident::status).containsExactly(Incident.Status.RESOLVED,
                 Incident.Status.TRIGGERED, Incident.Status.ACKNOWLEDGED);
         assertThat(pd.received()).filteredOn(r -> !r.method().equals("GET"))
-                .allSatisfy(r -> assertThat(r.header("From")).isEqualTo(PagerDutyDouble.USER_EMAIL));
+                .allSatisfy(r -> assertThat(r.header("From")).isEqualTo(PagerDutySimulator.USER_EMAIL));
     }
 
     @Test
@@ -267,7 +267,7 @@ class PagerDutyRestClientTest {
     @Test
     void aWrongTokenIsAnAuthenticationFailureThatNeverEchoesTheToken() throws Exception {
         PagerDutyRestClient client = new PagerDutyRestClient(pd.apiUrl(), ApiToken.of("wrong-secret-token"),
-                PagerDutyDouble.USER_EMAIL, http, Duration.ofSeconds(5), clock);
+                PagerDutySimulator.USER_EMAIL, http, Duration.ofSeconds(5), clock);
 
         RestResult.Failure<Listing<IncidentSummary>> failure = failure(client.listIncidents(List.of(), List.of()));
 

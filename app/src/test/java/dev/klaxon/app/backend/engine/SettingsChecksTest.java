@@ -6,7 +6,7 @@ import dev.klaxon.app.backend.SettingsBackend.CheckResult;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.PagerDutyConfig;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
 import java.util.Map;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /** The PagerDuty and routing key checks of the settings view, against the PagerDuty double; nothing is paged. */
 class SettingsChecksTest {
-    private static final Map<String, String> ENV = Map.of("PD_API_TOKEN", PagerDutyDouble.API_TOKEN,
+    private static final Map<String, String> ENV = Map.of("PD_API_TOKEN", PagerDutySimulator.API_TOKEN,
             "WRONG_TOKEN", "not-the-api-token", "PD_KEY", "0123456789abcdef0123456789abcdef", "SHORT_KEY", "abc");
     private final SettingsChecks checks = new SettingsChecks(ENV::get, Clock.systemUTC());
 
-    private static PagerDutyConfig pagerDuty(PagerDutyDouble pd, String tokenVariable) {
+    private static PagerDutyConfig pagerDuty(PagerDutySimulator pd, String tokenVariable) {
         PagerDutyConfig defaults = PagerDutyConfig.defaults();
         return new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), SecretRef.env(tokenVariable), null,
                 defaults.delivery());
@@ -26,7 +26,7 @@ class SettingsChecksTest {
 
     @Test
     void theApiTokenIsTriedWithOneReadAndARefusalSaysWhy() {
-        try (PagerDutyDouble pd = PagerDutyDouble.start()) {
+        try (PagerDutySimulator pd = PagerDutySimulator.start()) {
             CheckResult ok = checks.pagerDuty(pagerDuty(pd, "PD_API_TOKEN"));
             assertThat(ok.ok()).as(ok.message()).isTrue();
             assertThat(ok.message()).startsWith("the API token works at 127.0.0.1: ").endsWith("service(s) visible");

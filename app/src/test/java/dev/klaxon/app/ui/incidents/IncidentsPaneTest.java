@@ -17,9 +17,9 @@ import dev.klaxon.config.DeliveryConfig;
 import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
-import dev.klaxon.pagerduty.fake.Fault;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
-import dev.klaxon.pagerduty.fake.ReceivedRequest;
+import dev.klaxon.simulator.Fault;
+import dev.klaxon.simulator.PagerDutySimulator;
+import dev.klaxon.simulator.ReceivedRequest;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
@@ -50,7 +50,7 @@ class IncidentsPaneTest {
 
     private final FakeEngine engine = new FakeEngine();
     private final List<OperatorAction> audited = new CopyOnWriteArrayList<>();
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private IncidentDesk desk;
     private MainWindow window;
     private Stage stage;
@@ -58,7 +58,7 @@ class IncidentsPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         pd.openIncident(ROUTING_KEY, "db-1-disk", "Disk 91% on db-1");
         pd.openIncident(ROUTING_KEY, "api-5xx", "API 5xx above 2%");
         pd.openIncident(ROUTING_KEY, "queue-lag", "Queue lag 4 min");
@@ -66,9 +66,9 @@ class IncidentsPaneTest {
                 "routes[0]", "db-1-disk", "trigger", "delivered", Instant.now(), "db-1-disk", null, null, null, null,
                 "Event processed", List.of(), "{}")));
         PagerDutyConfig config = new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), SecretRef.env("PD_API_TOKEN"),
-                PagerDutyDouble.USER_EMAIL, DeliveryConfig.defaults());
-        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutyDouble.API_TOKEN : null,
-                Clock.systemUTC(), audited::add, PagerDutyDouble.USER_EMAIL,
+                PagerDutySimulator.USER_EMAIL, DeliveryConfig.defaults());
+        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutySimulator.API_TOKEN : null,
+                Clock.systemUTC(), audited::add, PagerDutySimulator.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(15), Duration.ofMillis(50), 10));
         desk.start();
         window = ShownWindow.show(stage, new FakeBackend(engine).incidents(desk), "Waiting");

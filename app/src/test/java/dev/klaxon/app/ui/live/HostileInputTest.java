@@ -14,7 +14,7 @@ import dev.klaxon.config.PagerDutyConfig;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.incidents.DeskTiming;
 import dev.klaxon.incidents.IncidentDesk;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import dev.klaxon.secret.SecretRef;
 import java.time.Clock;
@@ -52,7 +52,7 @@ class HostileInputTest {
 
     private final FakeEngine engine = new FakeEngine();
     private final List<OperatorAction> audited = new CopyOnWriteArrayList<>();
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private IncidentDesk desk;
     private MainWindow window;
     private Stage stage;
@@ -60,13 +60,13 @@ class HostileInputTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         pd.openIncident("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "evil" + RLO + "key",
                 "Disk" + RLO + "full\n<script>x</script>\u0007" + HUGE);
         PagerDutyConfig config = new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), SecretRef.env("PD_API_TOKEN"),
-                PagerDutyDouble.USER_EMAIL, DeliveryConfig.defaults());
-        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutyDouble.API_TOKEN : null,
-                Clock.systemUTC(), audited::add, PagerDutyDouble.USER_EMAIL,
+                PagerDutySimulator.USER_EMAIL, DeliveryConfig.defaults());
+        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutySimulator.API_TOKEN : null,
+                Clock.systemUTC(), audited::add, PagerDutySimulator.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(15), Duration.ofMillis(50), 10));
         desk.start();
         window = ShownWindow.show(stage, new FakeBackend(engine).incidents(desk), "Waiting");

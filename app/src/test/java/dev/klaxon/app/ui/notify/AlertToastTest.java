@@ -21,7 +21,7 @@ import dev.klaxon.incidents.IncidentDesk;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.nats.IngestCounters;
-import dev.klaxon.pagerduty.fake.PagerDutyDouble;
+import dev.klaxon.simulator.PagerDutySimulator;
 import dev.klaxon.secret.SecretRef;
 import dev.klaxon.stats.SeverityTotals;
 import dev.klaxon.stats.TailEntry;
@@ -55,19 +55,19 @@ class AlertToastTest {
     private final Floods engine = new Floods();
     private final List<Alert> desktop = new CopyOnWriteArrayList<>();
     private final AtomicInteger tones = new AtomicInteger();
-    private PagerDutyDouble pd;
+    private PagerDutySimulator pd;
     private IncidentDesk desk;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        pd = PagerDutyDouble.start();
+        pd = PagerDutySimulator.start();
         pd.openIncident(KEY_A, "db-1-disk", "Disk 91% on db-1"); // open before the console: never alerted
         engine.flooding(List.of(new FloodStatus("alerts.old", Instant.now(), 50))); // likewise
         PagerDutyConfig config = new PagerDutyConfig(pd.eventsUrl(), pd.apiUrl(), SecretRef.env("PD_API_TOKEN"),
-                PagerDutyDouble.USER_EMAIL, DeliveryConfig.defaults());
-        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutyDouble.API_TOKEN : null,
-                Clock.systemUTC(), action -> { }, PagerDutyDouble.USER_EMAIL,
+                PagerDutySimulator.USER_EMAIL, DeliveryConfig.defaults());
+        desk = new IncidentDesk(config, name -> "PD_API_TOKEN".equals(name) ? PagerDutySimulator.API_TOKEN : null,
+                Clock.systemUTC(), action -> { }, PagerDutySimulator.USER_EMAIL,
                 new DeskTiming(Duration.ofSeconds(30), Duration.ofMillis(50), 10));
         desk.start();
         window = ShownWindow.show(stage, new FakeBackend(new FakeEngine()).live(engine).incidents(desk), "Waiting",

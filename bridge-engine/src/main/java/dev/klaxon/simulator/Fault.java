@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Something going wrong between us and PagerDuty, injected into the {@link PagerDutyDouble} for one request (or, as an
+ * Something going wrong between us and PagerDuty, injected into the {@link PagerDutySimulator} for one request (or, as an
  * outage, for every request until it ends). A fault takes the place of the normal handling, except {@link Delay},
  * which only makes the normal response late.
  */

@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +65,7 @@ final class RestApi {
         }
     }
 
-    PagerDutyDouble.Reply evaluate(HttpExchange exchange, String path, byte[] raw, JsonNode body, Instant now) {
+    PagerDutySimulator.Reply evaluate(HttpExchange exchange, String path, byte[] raw, JsonNode body, Instant now) {
         requests++;
         try {
             checkHeaders(exchange);
@@ -77,7 +77,7 @@ final class RestApi {
         }
     }
 
-    private PagerDutyDouble.Reply route(HttpExchange exchange, String method, String path,
+    private PagerDutySimulator.Reply route(HttpExchange exchange, String method, String path,
                                         Map<String, List<String>> query, byte[] raw, JsonNode body, Instant now)
             throws Refusal {
         if (path.equals("/incidents") && method.equals("GET")) {
@@ -123,7 +123,7 @@ final class RestApi {
 
     private void checkHeaders(HttpExchange exchange) throws Refusal {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (!("Token token=" + PagerDutyDouble.API_TOKEN).equals(authorization)) {
+        if (!("Token token=" + PagerDutySimulator.API_TOKEN).equals(authorization)) {
             throw new Refusal(401, 2006, "Authentication failed");
         }
         if (!ACCEPT.equals(exchange.getRequestHeaders().getFirst("Accept"))) {
@@ -140,7 +140,7 @@ final class RestApi {
         if (from == null || from.isBlank()) {
             throw new Refusal(400, 2011, "You must specify a requester_id");
         }
-        if (!from.strip().equalsIgnoreCase(PagerDutyDouble.USER_EMAIL)) {
+        if (!from.strip().equalsIgnoreCase(PagerDutySimulator.USER_EMAIL)) {
             throw new Refusal(400, 1008, "Requester User Not Found");
         }
     }
@@ -161,7 +161,7 @@ final class RestApi {
 
     // ---- reads ----
 
-    private PagerDutyDouble.Reply listIncidents(Map<String, List<String>> query) throws Refusal {
+    private PagerDutySimulator.Reply listIncidents(Map<String, List<String>> query) throws Refusal {
         List<String> statuses = query.getOrDefault("statuses[]", List.of());
         for (String status : statuses) {
             if (!STATUSES.contains(status)) {
@@ -179,7 +179,7 @@ final class RestApi {
         return page("incidents", matching, query);
     }
 
-    private PagerDutyDouble.Reply page(String field, List<JsonNode> all, Map<String, List<String>> query)
+    private PagerDutySimulator.Reply page(String field, List<JsonNode> all, Map<String, List<String>> query)
             throws Refusal {
         int limit = intParam(query, "limit", 25);
         int offset = intParam(query, "offset", 0);
@@ -243,7 +243,7 @@ final class RestApi {
 
     // ---- writes ----
 
-    private PagerDutyDouble.Reply updateOne(Incident incident, ObjectNode body, Instant now) throws Refusal {
+    private PagerDutySimulator.Reply updateOne(Incident incident, ObjectNode body, Instant now) throws Refusal {
         JsonNode update = body.path("incident");
         String type = update.path("type").asText("");
         if (!type.equals("incident") && !type.equals("incident_reference")) {
@@ -261,7 +261,7 @@ final class RestApi {
         return ok(200, response);
     }
 
-    private PagerDutyDouble.Reply bulkUpdate(ObjectNode body, Instant now) throws Refusal {
+    private PagerDutySimulator.Reply bulkUpdate(ObjectNode body, Instant now) throws Refusal {
         JsonNode list = body.path("incidents");
         if (!list.isArray() || list.isEmpty()) {
             throw new Refusal(400, 2003, "Missing Arguments: incidents");
@@ -329,7 +329,7 @@ final class RestApi {
                 : book.changeStatus(incident.id(), Incident.Status.TRIGGERED, now);
     }
 
-    private PagerDutyDouble.Reply snooze(Incident incident, ObjectNode body, Instant now) throws Refusal {
+    private PagerDutySimulator.Reply snooze(Incident incident, ObjectNode body, Instant now) throws Refusal {
         JsonNode duration = body.path("duration");
         if (!duration.canConvertToInt() || duration.asInt() < 1 || duration.asInt() > 604_800) {
             throw new Refusal(400, 2001, "Invalid Input Provided: duration must be 1 to 604800 seconds");
@@ -344,7 +344,7 @@ final class RestApi {
         return ok(200, response);
     }
 
-    private PagerDutyDouble.Reply addNote(Incident incident, ObjectNode body, Instant now) throws Refusal {
+    private PagerDutySimulator.Reply addNote(Incident incident, ObjectNode body, Instant now) throws Refusal {
         String content = body.path("note").path("content").asText("");
         if (content.isBlank()) {
             throw new Refusal(400, 2003, "Missing Arguments: note.content");
@@ -401,24 +401,24 @@ final class RestApi {
 
     // ---- plumbing ----
 
-    private PagerDutyDouble.Reply ok(int status, JsonNode body) {
-        return new PagerDutyDouble.Reply(status, Map.of(), body.toString());
+    private PagerDutySimulator.Reply ok(int status, JsonNode body) {
+        return new PagerDutySimulator.Reply(status, Map.of(), body.toString());
     }
 
-    private PagerDutyDouble.Reply error(int status, int code, String message) {
+    private PagerDutySimulator.Reply error(int status, int code, String message) {
         ObjectNode body = json.createObjectNode();
         ObjectNode error = body.putObject("error").put("message", message).put("code", code);
         error.putArray("errors").add(message);
-        return new PagerDutyDouble.Reply(status, Map.of(), body.toString());
+        return new PagerDutySimulator.Reply(status, Map.of(), body.toString());
     }
 
     /** Every REST answer carries the rate-limit headers; remaining counts down with each request seen. */
-    private PagerDutyDouble.Reply withRateHeaders(PagerDutyDouble.Reply reply) {
+    private PagerDutySimulator.Reply withRateHeaders(PagerDutySimulator.Reply reply) {
         Map<String, String> headers = new LinkedHashMap<>(reply.headers());
         headers.put("ratelimit-limit", Integer.toString(RATE_LIMIT));
         headers.put("ratelimit-remaining", Integer.toString(Math.max(0, RATE_LIMIT - requests)));
         headers.put("ratelimit-reset", Long.toString(60 - clock.instant().getEpochSecond() % 60));
-        return new PagerDutyDouble.Reply(reply.status(), headers, reply.body());
+        return new PagerDutySimulator.Reply(reply.status(), headers, reply.body());
     }
 
     private static int intParam(Map<String, List<String>> query, String name, int fallback) throws Refusal {

@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A PagerDuty Events API v2 of our own, on loopback, for tests. It is strict where PagerDuty is documented
+ * A PagerDuty Events API v2 and REST API of our own, on loopback: the tests' PagerDuty double and the demo's
+ * simulated PagerDuty. It is strict where PagerDuty is documented
  * ({@link EventContract}), keeps incident state across calls ({@link IncidentBook}), and can be told to misbehave:
  * scripted {@link Fault faults} for the next N requests, an outage until further notice, and a per-routing-key rate
  * limit over a sliding 60 s of its {@link Clock}.
@@ -45,12 +46,14 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: requests are handled on a pool, so slow responses do not hold up the others; all state sits behind
  * one lock, so the order of {@link #received()} is the order in which events changed that state.
  */
-public final class PagerDutyDouble implements AutoCloseable {
-    /** The only REST API token the double accepts. */
+public final class PagerDutySimulator implements AutoCloseable {
+    /** The only REST API token the simulator accepts. */
     public static final String API_TOKEN = "double-rest-api-token";
     /** The only user the double knows: a REST write must name it in {@code From}. */
     public static final String USER_EMAIL = "oncall@example.com";
     static final int MAX_BODY_BYTES = 512 * 1024;
+    /** Requests kept for {@link #received()}: far more than any test sends, bounded for a long demo. */
+    public static final int KEPT_REQUESTS = 100_000;
     static final Duration RATE_WINDOW = Duration.ofSeconds(60);
     private static final String ENQUEUE = "/v2/enqueue";
     private static final String CHANGE_ENQUEUE = "/v2/change/enqueue";
@@ -66,12 +69,14 @@ public final class PagerDutyDouble implements AutoCloseable {
     private Fault outage;
     private Integer perKeyLimit;
     private final Map<String, Deque<Instant>> recentByKey = new HashMap<>();
-    private final List<ReceivedRequest> received = new ArrayList<>();
+    /** The newest requests; older ones are dropped past {@link #KEPT_REQUESTS}, so a demo left running stays small. */
+    private final Deque<ReceivedRequest> received = new ArrayDeque<>();
+    private long requestCount;
     private final Map<String, Integer> acceptedByKey = new LinkedHashMap<>();
     private final IncidentBook incidents = new IncidentBook();
     private final RestApi rest;
 
-    private PagerDutyDouble(Clock clock) throws IOException {
+    private PagerDutySimulator(Clock clock) throws IOException {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.json = new ObjectMapper()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -85,14 +90,14 @@ public final class PagerDutyDouble implements AutoCloseable {
     }
 
     /** Starts on a free loopback port; time by the system clock. */
-    public static PagerDutyDouble start() {
+    public static PagerDutySimulator start() {
         return start(Clock.systemUTC());
     }
 
     /** Starts on a free loopback port; arrival times and the rate-limit window follow {@code clock}. */
-    public static PagerDutyDouble start(Clock clock) {
+    public static PagerDutySimulator start(Clock clock) {
         try {
-            return new PagerDutyDouble(clock);
+            return new PagerDutySimulator(clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the PagerDuty double", e);
         }
@@ -118,7 +123,7 @@ public final class PagerDutyDouble implements AutoCloseable {
     // ---- fault injection ----
 
     /** The next {@code count} requests get {@code fault} (after any already scripted). */
-    public PagerDutyDouble failNext(int count, Fault fault) {
+    public PagerDutySimulator failNext(int count, Fault fault) {
         Objects.requireNonNull(fault, "fault");
         synchronized (lock) {
             for (int i = 0; i < count; i++) {
@@ -129,14 +134,14 @@ public final class PagerDutyDouble implements AutoCloseable {
     }
 
     /** Every request gets {@code fault} until {@link #endOutage()}; scripted faults wait until then. */
-    public PagerDutyDouble startOutage(Fault fault) {
+    public PagerDutySimulator startOutage(Fault fault) {
         synchronized (lock) {
             outage = Objects.requireNonNull(fault, "fault");
         }
         return this;
     }
 
-    public PagerDutyDouble endOutage() {
+    public PagerDutySimulator endOutage() {
         synchronized (lock) {
             outage = null;
         }
@@ -144,7 +149,7 @@ public final class PagerDutyDouble implements AutoCloseable {
     }
 
     /** Drops scripted faults not yet used and ends any outage. */
-    public PagerDutyDouble clearFaults() {
+    public PagerDutySimulator clearFaults() {
         synchronized (lock) {
             scripted.clear();
             outage = null;
@@ -153,7 +158,7 @@ public final class PagerDutyDouble implements AutoCloseable {
     }
 
     /** At most {@code perMinute} accepted events per routing key in any 60 s of the clock; the rest get 429. */
-    public PagerDutyDouble limitPerRoutingKey(int perMinute) {
+    public PagerDutySimulator limitPerRoutingKey(int perMinute) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("perMinute must be at least 1");
         }
@@ -163,7 +168,7 @@ public final class PagerDutyDouble implements AutoCloseable {
         return this;
     }
 
-    public PagerDutyDouble removeRateLimit() {
+    public PagerDutySimulator removeRateLimit() {
         synchronized (lock) {
             perKeyLimit = null;
             recentByKey.clear();
@@ -399,9 +404,12 @@ public final class PagerDutyDouble implements AutoCloseable {
 
     private void record(HttpExchange exchange, Instant arrivedAt, byte[] raw, JsonNode parsed, int status,
                         String responseBody) {
-        received.add(new ReceivedRequest(received.size() + 1, arrivedAt, exchange.getRequestMethod(),
+        received.addLast(new ReceivedRequest(++requestCount, arrivedAt, exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(), exchange.getRequestHeaders(),
                 new String(raw, StandardCharsets.UTF_8), parsed, status, responseBody));
+        if (received.size() > KEPT_REQUESTS) {
+            received.removeFirst();
+        }
     }
 
     private JsonNode parseQuietly(byte[] raw) {

@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

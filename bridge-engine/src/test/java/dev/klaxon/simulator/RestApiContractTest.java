@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The REST side of the double refuses what PagerDuty refuses, so the client's tests mean something. */
 class RestApiContractTest {
     private static final String ACCEPT = "application/vnd.pagerduty+json;version=2";
-    private final PagerDutyDouble pd = PagerDutyDouble.start();
+    private final PagerDutySimulator pd = PagerDutySimulator.start();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -45,12 +45,12 @@ class RestApiContractTest {
     }
 
     private Answer read(String pathAndQuery) throws Exception {
-        return call("GET", pathAndQuery, null, "Authorization", "Token token=" + PagerDutyDouble.API_TOKEN,
+        return call("GET", pathAndQuery, null, "Authorization", "Token token=" + PagerDutySimulator.API_TOKEN,
                 "Accept", ACCEPT, "Content-Type", "application/json");
     }
 
     private Answer write(String method, String path, String body, String from) throws Exception {
-        List<String> headers = new ArrayList<>(List.of("Authorization", "Token token=" + PagerDutyDouble.API_TOKEN,
+        List<String> headers = new ArrayList<>(List.of("Authorization", "Token token=" + PagerDutySimulator.API_TOKEN,
                 "Accept", ACCEPT, "Content-Type", "application/json"));
         if (from != null) {
             headers.addAll(List.of("From", from));
@@ -64,13 +64,13 @@ class RestApiContractTest {
                 .satisfies(a -> assertThat(a.status()).isEqualTo(401)).satisfies(a -> assertThat(a.code())
                         .isEqualTo(2006));
         // "Bearer"/bare tokens are not the documented format for API keys.
-        assertThat(call("GET", "/incidents", null, "Authorization", PagerDutyDouble.API_TOKEN, "Accept", ACCEPT,
+        assertThat(call("GET", "/incidents", null, "Authorization", PagerDutySimulator.API_TOKEN, "Accept", ACCEPT,
                 "Content-Type", "application/json").status()).isEqualTo(401);
     }
 
     @Test
     void refusesAWrongAcceptHeader() throws Exception {
-        Answer answer = call("GET", "/incidents", null, "Authorization", "Token token=" + PagerDutyDouble.API_TOKEN,
+        Answer answer = call("GET", "/incidents", null, "Authorization", "Token token=" + PagerDutySimulator.API_TOKEN,
                 "Accept", "application/json", "Content-Type", "application/json");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().at("/error/message").asText()).contains("Accept");
@@ -87,7 +87,7 @@ class RestApiContractTest {
         assertThat(write("PUT", "/incidents/" + id, ack, "nobody@example.com").code()).isEqualTo(1008);
         assertThat(pd.incidents().get(0).status()).isEqualTo(Incident.Status.TRIGGERED);
 
-        assertThat(write("PUT", "/incidents/" + id, ack, PagerDutyDouble.USER_EMAIL).status()).isEqualTo(200);
+        assertThat(write("PUT", "/incidents/" + id, ack, PagerDutySimulator.USER_EMAIL).status()).isEqualTo(200);
         assertThat(pd.incidents().get(0).status()).isEqualTo(Incident.Status.ACKNOWLEDGED);
     }
 
@@ -99,7 +99,7 @@ class RestApiContractTest {
         assertThat(read("/incidents?limit=100&offset=9900").status()).isEqualTo(200);
         String id = pd.openIncident("k", "d", "s");
         assertThat(write("PUT", "/incidents/" + id, "{\"incident\":{\"type\":\"incident_reference\","
-                + "\"status\":\"closed\"}}", PagerDutyDouble.USER_EMAIL).code()).isEqualTo(1003);
+                + "\"status\":\"closed\"}}", PagerDutySimulator.USER_EMAIL).code()).isEqualTo(1003);
     }
 
     @Test
@@ -108,7 +108,7 @@ class RestApiContractTest {
         String body = ids.stream().map(id -> "{\"id\":\"" + id + "\",\"type\":\"incident_reference\","
                 + "\"status\":\"resolved\"}").collect(Collectors.joining(",", "{\"incidents\":[", "]}"));
 
-        assertThat(write("PUT", "/incidents", body, PagerDutyDouble.USER_EMAIL).status()).isEqualTo(413);
+        assertThat(write("PUT", "/incidents", body, PagerDutySimulator.USER_EMAIL).status()).isEqualTo(413);
         assertThat(pd.incidents()).allSatisfy(i -> assertThat(i.isOpen()).isTrue());
     }
 
@@ -116,9 +116,9 @@ class RestApiContractTest {
     void resolvingAResolvedIncidentIsCode1001() throws Exception {
         String id = pd.openIncident("k", "d", "s");
         String resolve = "{\"incident\":{\"type\":\"incident_reference\",\"status\":\"resolved\"}}";
-        assertThat(write("PUT", "/incidents/" + id, resolve, PagerDutyDouble.USER_EMAIL).status()).isEqualTo(200);
+        assertThat(write("PUT", "/incidents/" + id, resolve, PagerDutySimulator.USER_EMAIL).status()).isEqualTo(200);
 
-        Answer again = write("PUT", "/incidents/" + id, resolve, PagerDutyDouble.USER_EMAIL);
+        Answer again = write("PUT", "/incidents/" + id, resolve, PagerDutySimulator.USER_EMAIL);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.code()).isEqualTo(1001);
     }

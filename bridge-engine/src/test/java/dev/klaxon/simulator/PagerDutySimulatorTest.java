@@ -1,4 +1,4 @@
-package dev.klaxon.pagerduty.fake;
+package dev.klaxon.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PagerDutyDoubleTest {
+class PagerDutySimulatorTest {
     static final String KEY = "abcdefghijklmnopqrstuvwxyz012345";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final PagerDutyDouble pd = PagerDutyDouble.start(clock);
+    private final PagerDutySimulator pd = PagerDutySimulator.start(clock);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @AfterEach
@@ -170,7 +170,7 @@ class PagerDutyDoubleTest {
                 Duration.ofSeconds(30)).statusCode()).isEqualTo(202);
 
         ObjectNode huge = trigger("k");
-        payload(huge).putObject("custom_details").put("blob", "x".repeat(PagerDutyDouble.MAX_BODY_BYTES));
+        payload(huge).putObject("custom_details").put("blob", "x".repeat(PagerDutySimulator.MAX_BODY_BYTES));
         HttpResponse<String> tooLarge = post(pd.eventsUrl(), huge.toString());
         assertThat(tooLarge.statusCode()).isEqualTo(400);
         assertThat(tooLarge.body()).contains("Event is too large");
