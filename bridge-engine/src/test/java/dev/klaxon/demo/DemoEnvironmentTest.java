@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.route.RouteAction;
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.simulator.PagerDutySimulator;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -19,6 +22,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -73,10 +78,12 @@ class DemoEnvironmentTest {
     @Test
     void demoConfigLoadsWithTheDocumentedRoutes() throws Exception {
         Path dir = Files.createTempDirectory("klaxon-demo-test-");
-        try {
+        try (PagerDutySimulator pagerDuty = PagerDutySimulator.start()) {
             Path file = dir.resolve("klaxon-demo.yaml");
-            KlaxonConfig config = new ConfigLoader().parse(
-                    DemoEnvironment.demoConfigYaml("nats://127.0.0.1:4999", dir.resolve("storage")), file);
+            Files.writeString(dir.resolve("routing-key"), DemoEnvironment.ROUTING_KEY);
+            Files.writeString(dir.resolve("token"), PagerDutySimulator.API_TOKEN);
+            KlaxonConfig config = new ConfigLoader().parse(DemoEnvironment.demoConfigYaml("nats://127.0.0.1:4999",
+                    dir.resolve("storage"), pagerDuty, dir.resolve("routing-key"), dir.resolve("token")), file);
             assertThat(config.nats().servers()).containsExactly("nats://127.0.0.1:4999");
             assertThat(config.nats().subjects()).containsExactly("alerts.>", "metrics.>");
             assertThat(config.storage().dir()).isEqualTo(dir.resolve("storage"));
@@ -85,17 +92,33 @@ class DemoEnvironmentTest {
                     .containsExactly("alerts.prod.>", "alerts.staging.>", "metrics.>");
             assertThat(routes).extracting(RouteRule::action)
                     .containsExactly(RouteAction.PAGE, RouteAction.PAGE, RouteAction.LOG);
-            assertThat(config.guards().shadowAll()).as("nothing is ever sent from the demo").isTrue();
+            assertThat(config.guards().shadowAll()).as("the demo pages its simulated PagerDuty").isFalse();
+            assertThat(config.pagerduty().eventsUrl()).isEqualTo(pagerDuty.eventsUrl());
+            assertThat(config.pagerduty().apiUrl()).isEqualTo(pagerDuty.apiUrl());
             assertThat(config.nats().teamMode()).as("the demo shows team mode, this console the sender").isTrue();
             assertThat(config.nats().jetstream().role()).isEqualTo(dev.klaxon.config.JetStreamConfig.Role.SENDER);
             assertThat(routes.get(1).shadow()).isTrue();
             assertThat(config.guards().floodPerSubject()).isNotNull();
-            assertThat(routes.get(0).routingKey()).isEqualTo(dev.klaxon.secret.SecretRef.env("PD_ROUTING_KEY_PROD"));
+            assertThat(routes.get(0).routingKey())
+                    .isEqualTo(dev.klaxon.secret.SecretRef.file(dir.resolve("routing-key").toString()));
             assertThat(routes.get(0).severity().wire()).isEqualTo("critical");
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Test
+    void productionAlertsPageTheSimulatedPagerDutyThroughTheEngine() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start();
+             Engine engine = Engine.create(demo.config(), Clock.systemUTC(), EngineOptions.defaults().asHeadless())) {
+            engine.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !demo.pagerDuty().incidents().isEmpty());
+            assertThat(demo.pagerDuty().acceptedEvents()).allSatisfy(event -> assertThat(event.path("routing_key")
+                    .asText()).isEqualTo(DemoEnvironment.ROUTING_KEY));
+            assertThat(Files.getPosixFilePermissions(demo.configFile().resolveSibling("routing-key")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         }
     }
 
