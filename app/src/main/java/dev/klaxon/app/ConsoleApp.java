@@ -121,6 +121,12 @@ final class ConsoleApp {
         }
     }
 
+    /** The demo's PagerDuty is simulated: the incidents panel and the status bar say so. */
+    static void markDemo(MainWindow window, Session demo) {
+        window.incidents().simulated(demo.demo().pagerDuty().baseUrl().toString());
+        window.statusBar().simulatedPagerDuty();
+    }
+
     private void showMain(Session opened) {
         String servers = String.join(", ", opened.config().nats().servers());
         String subjects = String.join(", ", opened.config().nats().subjects());
@@ -130,9 +136,7 @@ final class ConsoleApp {
                 "Waiting for the first message on " + subjects + " from " + servers + " …",
                 theme));
         if (options.demo()) {
-            window.incidents().explainNotConfigured("Demo mode has no PagerDuty account, so there are no incidents "
-                    + "to show or act on. With your own config, set pagerduty.api_token_env (a REST API token) and "
-                    + "pagerduty.from_email to see and act on incidents here.");
+            markDemo(window, opened);
             window.view(SettingsView.class).readOnly("Demo mode: these settings belong to the demo's own temporary config and "
                     + "cannot be changed here. Start Klaxon with your config to edit and save them; the Test buttons "
                     + "work either way.");

@@ -91,6 +91,8 @@ public final class IncidentsPane {
 
     private final Node actionBar;
 
+    private final Label simulated = new Label();
+
     public IncidentsPane(IncidentsBackend incidents, Clock clock) {
         this.incidents = incidents;
         this.clock = clock;
@@ -137,6 +139,15 @@ public final class IncidentsPane {
      * Replaces the desk's "not configured" text, for runs where that state is expected rather than a mistake
      * (demo mode has no PagerDuty account).
      */
+    /** The incidents come from a simulated PagerDuty (the demo): a badge says so, its tooltip where it runs. */
+    public void simulated(String where) {
+        simulated.setText("simulated PagerDuty");
+        simulated.setTooltip(new Tooltip("These incidents live in a PagerDuty simulated on this laptop (" + where
+                + ") for the demo: nobody is paged. With your own config they are your PagerDuty account's."));
+        simulated.setVisible(true);
+        simulated.setManaged(true);
+    }
+
     public void explainNotConfigured(String text) {
         notConfiguredText = text;
         shown = null;
@@ -363,7 +374,12 @@ public final class IncidentsPane {
         count.getStyleClass().add("section-hint");
         Label keys = Sections.hint("Ctrl+I to focus");
         keys.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = Sections.header(List.of(title, count), keys);
+        simulated.setId("incidents-simulated");
+        simulated.getStyleClass().add("simulated-badge");
+        simulated.setMinWidth(Region.USE_PREF_SIZE);
+        simulated.setVisible(false);
+        simulated.setManaged(false);
+        HBox header = Sections.header(List.of(title, simulated, count), keys);
         state.setId("incidents-state");
         state.getStyleClass().add("desk-state");
         state.setWrapText(true);

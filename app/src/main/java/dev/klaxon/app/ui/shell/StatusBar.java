@@ -68,6 +68,8 @@ public final class StatusBar {
     private final Label perf = metric("fx-perf", Material2AL.AV_TIMER, "");
     private final HBox root;
     private ConnectionState shownState;
+    /** "PagerDuty", or "Simulated PagerDuty" in the demo: never let a simulator pass for the real service. */
+    private String pagerDutyName = "PagerDuty";
 
     public StatusBar() {
         connection.setId("connection-status");
@@ -168,6 +170,12 @@ public final class StatusBar {
                 : ""));
     }
 
+    /** The demo's PagerDuty is a simulator on loopback: say so wherever PagerDuty is named here. */
+    public void simulatedPagerDuty() {
+        pagerDutyName = "Simulated PagerDuty";
+        pagerDuty.getStyleClass().add("simulated");
+    }
+
     /** What a click on the team indicator does: open the Team view. */
     public void onTeam(Runnable open) {
         team.getStyleClass().add("clickable");
@@ -179,10 +187,10 @@ public final class StatusBar {
     private void showDelivery(DeliveryStatus delivery, long outboxFailures) {
         Reachability reach = delivery == null || delivery.reachability() == null ? Reachability.UNKNOWN
                 : delivery.reachability();
-        pagerDuty.setText(switch (reach) {
-            case UNKNOWN -> "PagerDuty —";
-            case REACHABLE -> "PagerDuty ok";
-            case FAILING -> "PagerDuty failing";
+        pagerDuty.setText(pagerDutyName + switch (reach) {
+            case UNKNOWN -> " —";
+            case REACHABLE -> " ok";
+            case FAILING -> " failing";
         });
         ((FontIcon) pagerDuty.getGraphic()).setIconCode(switch (reach) {
             case UNKNOWN -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
@@ -191,7 +199,7 @@ public final class StatusBar {
         });
         pagerDuty.getStyleClass().removeIf(style -> style.startsWith("pd-"));
         pagerDuty.getStyleClass().add("pd-" + reach.name().toLowerCase(Locale.ROOT));
-        pagerDutyTip.setText(pagerDutyTip(delivery, reach));
+        pagerDutyTip.setText(pagerDutyTip(delivery, reach).replace("PagerDuty", pagerDutyName));
 
         OutboxStats stats = delivery == null ? null : delivery.outbox();
         long pending = stats == null ? 0 : stats.pending();
