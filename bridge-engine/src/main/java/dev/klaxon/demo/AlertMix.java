@@ -23,12 +23,21 @@ public final class AlertMix {
     /** The feed publishes in 100 ms steps: fine enough for smooth rates, coarse enough to be cheap. */
     public static final Duration TICK = Duration.ofMillis(100);
 
+    /** Chance of one baseline message per tick: ~3/s, calm enough that only the bursts trip flood state. */
+    private static final double BASELINE_PER_TICK = 0.3;
+    /**
+     * In its first seconds the feed also sends one malformed body of each kind, 2 s apart (an exporter starting
+     * up with a bad template), so a viewer sees rejections, and why, before the story begins.
+     */
+    private static final long STARTUP_SPACING = 20;
     // Per baseline message, cumulative thresholds on one uniform draw (rates chosen to look like a busy but
     // not burning production: a malformed body every few seconds, a text check every second or two).
     private static final double MALFORMED_BELOW = 0.015;
     private static final double PLAIN_TEXT_BELOW = 0.045;
     private static final double RESOLVE_BELOW = 0.16;
     private static final double ACKNOWLEDGE_BELOW = 0.175;
+    /** Instances behind a flooding source: each burst message is one of them failing. */
+    static final int BURST_INSTANCES = 40;
     /** Share of triggers that carry their own dedup_key; the rest rely on the route's template. */
     private static final double DEDUP_KEY_SHARE = 0.7;
     private static final double LINK_SHARE = 0.25;
@@ -68,16 +77,24 @@ public final class AlertMix {
     }
 
     /**
-     * The messages of tick {@code n} (tick 0 is the start), in publish order. About two baseline messages per tick
-     * (~20/s), plus {@link BurstSchedule#perTick()} during a burst, interleaved.
+     * The messages of tick {@code n} (tick 0 is the start), in publish order. A calm baseline (~3/s, a busy but
+     * healthy production), plus {@link BurstSchedule#perTick()} during a burst, interleaved, and the resolve of a
+     * burst's check once it is over.
      *
      * @param now stamped into the messages' {@code timestamp} field
      */
     public List<FeedMessage> tick(long n, Instant now) {
-        int baseline = 1 + random.nextInt(3);
         List<FeedMessage> out = new ArrayList<>();
-        for (int i = 0; i < baseline; i++) {
+        if (random.nextDouble() < BASELINE_PER_TICK) {
             out.add(baselineMessage(now));
+        }
+        if (n > 0 && n % STARTUP_SPACING == 0 && n / STARTUP_SPACING <= Malformation.values().length) {
+            out.add(malformed(Malformation.values()[(int) (n / STARTUP_SPACING) - 1]));
+        }
+        for (int instance = 0; instance < BURST_INSTANCES; instance++) {
+            int resolved = instance;
+            bursts.resolveAt(n - instance, TICK).ifPresent(burst -> out.add(resolveBurst(bursts.target(burst),
+                    resolved, now)));
         }
         bursts.burstAt(n, TICK).ifPresent(burst -> {
             BurstSchedule.BurstTarget target = bursts.target(burst);
@@ -121,7 +138,11 @@ public final class AlertMix {
         body.put("class", scenario.alertClass());
         body.put("timestamp", now.truncatedTo(ChronoUnit.MILLIS).toString());
         body.put("custom_details", occurrence.details());
-        if (random.nextDouble() < DEDUP_KEY_SHARE) {
+        if (kind == Kind.BURST) {
+            // A flood is many distinct alerts at once (one per failing instance), not one alert repeated, which
+            // dedup would fold: each burst message names one of the instances behind the source.
+            body.put("dedup_key", scenario.dedupKeyFor(source) + "/i-" + random.nextInt(BURST_INSTANCES));
+        } else if (random.nextDouble() < DEDUP_KEY_SHARE) {
             String dedupKey = scenario.dedupKeyFor(source);
             body.put("dedup_key", dedupKey);
             remember(new OpenIncident(subject, dedupKey, source, occurrence.summary()));
@@ -131,6 +152,20 @@ public final class AlertMix {
                     "text", "Dashboard")));
         }
         return FeedMessage.of(subject, write(body), kind);
+    }
+
+    /** The end of a burst's story: the fault is fixed and each instance's alert resolved, one per tick. */
+    private FeedMessage resolveBurst(BurstSchedule.BurstTarget target, int instance, Instant now) {
+        Scenario scenario = scenario(target.scenario());
+        String dedupKey = scenario.dedupKeyFor(target.source()) + "/i-" + instance;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event_action", "resolve");
+        body.put("dedup_key", dedupKey);
+        body.put("summary", "Resolved: " + scenario.alertClass() + " on " + target.source() + " i-" + instance
+                + " is back to normal");
+        body.put("source", target.source());
+        body.put("timestamp", now.truncatedTo(ChronoUnit.MILLIS).toString());
+        return FeedMessage.of(scenario.subjectFor(target.source()), write(body), Kind.RESOLVE);
     }
 
     /** An acknowledge or resolve of an incident an earlier trigger opened, as a monitoring tool would send. */
@@ -148,7 +183,10 @@ public final class AlertMix {
 
     private FeedMessage malformed() {
         Malformation[] kinds = Malformation.values();
-        Malformation malformation = kinds[random.nextInt(kinds.length)];
+        return malformed(kinds[random.nextInt(kinds.length)]);
+    }
+
+    private FeedMessage malformed(Malformation malformation) {
         Scenario scenario = pickScenario();
         String source = scenario.pickSource(random);
         Occurrence occurrence = scenario.symptom().render(random, source);

@@ -23,16 +23,32 @@ public record BurstSchedule(Duration firstAt, Duration period, Duration length, 
     }
 
     /**
-     * The demo's schedule: the first burst starts 12 s after start (so a screenshot at ~25 s catches it), then one a
-     * minute, each 10 s long at 4 messages per 100 ms tick (40/s on top of the ~20/s baseline): 400 messages on one
-     * subject, far past a 30/min flood threshold.
+     * The demo's schedule, a story told every two minutes over a calm baseline: 20 s of quiet, then one check
+     * flaps hard for 15 s at 4 messages per 100 ms tick (40/s, 600 messages on one subject, far past a 30/min
+     * flood threshold), so the subject enters flood state, its triggers are held and one coalesced page goes out;
+     * then quiet again, the flood ends, and the monitoring tool resolves the incident ({@link #resolveAfter}).
      */
     public static BurstSchedule standard() {
-        return new BurstSchedule(Duration.ofSeconds(12), Duration.ofMinutes(1), Duration.ofSeconds(10), 4,
+        return new BurstSchedule(Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofSeconds(15), 4,
                 List.of(new BurstTarget("gateway-5xx", "gw-eu-1"),
                         new BurstTarget("payments-declines", "pay-1"),
                         new BurstTarget("db-replication-lag", "db-2"),
                         new BurstTarget("staging-auth-login", "stg-auth-1")));
+    }
+
+    /** How long after a burst ends its check is resolved, as a monitoring tool does once the fault is fixed. */
+    public Duration resolveAfter() {
+        return period.minus(length).dividedBy(2);
+    }
+
+    /** The burst whose resolve is due at this tick, if any. */
+    public Optional<Integer> resolveAt(long tick, Duration tickLength) {
+        long first = firstAt.plus(length).plus(resolveAfter()).dividedBy(tickLength);
+        long periodTicks = period.dividedBy(tickLength);
+        if (tick < first || (tick - first) % periodTicks != 0) {
+            return Optional.empty();
+        }
+        return Optional.of((int) ((tick - first) / periodTicks));
     }
 
     /** Which burst (0-based) is running at this tick, if any. */

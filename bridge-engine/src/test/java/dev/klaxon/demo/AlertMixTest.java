@@ -23,11 +23,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs two and a half simulated minutes of the feed in memory and checks the mix a demo viewer should see. */
+/** Runs ten simulated minutes of the feed in memory and checks the mix and the story a demo viewer should see. */
 class AlertMixTest {
 
     private static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
-    private static final long TICKS = 1500; // 150 s: covers three bursts
+    private static final long TICKS = 6000; // 10 min: five bursts, each with its resolve
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<List<FeedMessage>> byTick;
@@ -63,7 +63,7 @@ class AlertMixTest {
     }
 
     @Test
-    void baselineRateIsBetween15And30PerSecondOutsideBursts() {
+    void theBaselineIsCalmOutsideBursts() {
         BurstSchedule schedule = BurstSchedule.standard();
         long quietTicks = 0;
         long quietMessages = 0;
@@ -75,35 +75,62 @@ class AlertMixTest {
             }
         }
         double perSecond = quietMessages / (quietTicks * AlertMix.TICK.toMillis() / 1000.0);
-        assertThat(perSecond).isBetween(15.0, 30.0);
+        assertThat(perSecond).isBetween(2.0, 5.0);
+        Map<String, Long> perSubject = all.stream().filter(m -> m.kind() != Kind.BURST)
+                .collect(Collectors.groupingBy(FeedMessage::subject, Collectors.counting()));
+        assertThat(perSubject.values()).as("no subject's baseline reaches one message a second")
+                .allMatch(count -> count / 600.0 < 1);
     }
 
     @Test
-    void aBurstFloodsOneSubjectEveryMinuteStartingSoonAfterStart() {
+    void everyTwoMinutesOneCheckFlapsForFifteenSecondsAndIsResolvedOnceItIsOver() throws IOException {
         Map<Integer, List<FeedMessage>> bursts = new java.util.TreeMap<>();
+        List<Long> resolveTicks = new ArrayList<>();
         for (int n = 0; n < byTick.size(); n++) {
             for (FeedMessage m : byTick.get(n)) {
                 if (m.kind() == Kind.BURST) {
-                    int burst = (n - 120) / 600;
-                    assertThat(n - 120 - burst * 600L).as("tick %d inside burst window", n).isBetween(0L, 99L);
+                    int burst = (n - 200) / 1200;
+                    assertThat(n - 200 - burst * 1200L).as("tick %d inside burst window", n).isBetween(0L, 149L);
                     bursts.computeIfAbsent(burst, k -> new ArrayList<>()).add(m);
+                }
+                if (m.kind() == Kind.RESOLVE && m.bodyText().contains("is back to normal")) {
+                    resolveTicks.add((long) n);
                 }
             }
         }
-        // Ticks 120..219, 720..819, 1320..1419: 12 s after start, then once a minute, 10 s each.
-        assertThat(bursts).containsOnlyKeys(0, 1, 2);
-        Set<String> burstSubjects = new HashSet<>();
+        // Ticks 200..349, 1400..1549, ...: 20 s of quiet after start, then every two minutes, 15 s each.
+        assertThat(bursts).containsOnlyKeys(0, 1, 2, 3, 4);
+        List<String> burstSubjects = new ArrayList<>();
         for (List<FeedMessage> burst : bursts.values()) {
-            assertThat(burst).hasSize(400);
+            assertThat(burst).hasSize(600);
             assertThat(burst.stream().map(FeedMessage::subject).distinct()).hasSize(1);
             burstSubjects.add(burst.get(0).subject());
         }
-        assertThat(bursts.get(0).get(0).subject()).isEqualTo("alerts.prod.api.gateway");
-        assertThat(burstSubjects).as("a different subject each minute").hasSize(3);
-        // A screenshot 25 s in shows the first flood's full weight.
-        long firstBurstBy25s = byTick.subList(0, 250).stream().flatMap(List::stream)
-                .filter(m -> m.kind() == Kind.BURST).count();
-        assertThat(firstBurstBy25s).isEqualTo(400);
+        assertThat(burstSubjects).containsExactly("alerts.prod.api.gateway", "alerts.prod.payments",
+                "alerts.prod.db.db-2", "alerts.staging.auth", "alerts.prod.api.gateway");
+        assertThat(resolveTicks).as("each burst's instances resolved from 52.5 s after it ends, one per tick")
+                .hasSize(5 * AlertMix.BURST_INSTANCES)
+                .startsWith(875L, 876L).contains(914L, 2075L, 5675L, 5714L).doesNotContain(874L, 915L);
+        FeedMessage firstResolve = byTick.get(875).stream().filter(m -> m.kind() == Kind.RESOLVE)
+                .filter(m -> m.bodyText().contains("back to normal")).findFirst().orElseThrow();
+        assertThat(firstResolve.subject()).isEqualTo("alerts.prod.api.gateway");
+        assertThat(JSON.readTree(firstResolve.body()).get("dedup_key").asText()).isEqualTo("gw-eu-1/http_5xx/i-0");
+        List<String> burstKeys = new ArrayList<>();
+        for (FeedMessage m : bursts.get(0)) {
+            burstKeys.add(JSON.readTree(m.body()).get("dedup_key").asText());
+        }
+        assertThat(burstKeys.stream().distinct().count()).as("a flood is many distinct alerts, not one repeated")
+                .isEqualTo(AlertMix.BURST_INSTANCES);
+        assertThat(byTick.subList(0, 200).stream().flatMap(List::stream).filter(m -> m.kind() == Kind.BURST))
+                .as("a quiet start").isEmpty();
+    }
+
+    @Test
+    void theFirstSecondsShowEachKindOfMalformedMessage() {
+        Set<Malformation> early = byTick.subList(0, 110).stream().flatMap(List::stream)
+                .filter(m -> m.kind() == Kind.MALFORMED).map(FeedMessage::malformation)
+                .collect(Collectors.toSet());
+        assertThat(early).isEqualTo(EnumSet.allOf(Malformation.class));
     }
 
     @Test
