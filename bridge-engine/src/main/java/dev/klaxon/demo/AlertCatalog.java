@@ -37,7 +37,7 @@ final class AlertCatalog {
                                     "pool", "main", "in_use", used, "max", 500);
                         }),
                 new Scenario("gateway-5xx", "alerts.prod.api.gateway", gateways, "envoy", "edge", "http_5xx",
-                        List.of("error", "critical", "fatal"), 7,
+                        List.of("error", "critical", "fatal"), 3,
                         (r, gw) -> {
                             String path = paths.get(r.nextInt(paths.size()));
                             int pct = 2 + r.nextInt(25);
@@ -45,7 +45,7 @@ final class AlertCatalog {
                                     "window", "5m", "upstream", "checkout-svc");
                         }),
                 new Scenario("gateway-latency", "alerts.prod.api.gateway", gateways, "envoy", "edge",
-                        "latency_slo", List.of("warning", "warn", "error"), 5,
+                        "latency_slo", List.of("warning", "warn", "error"), 2,
                         (r, gw) -> {
                             String path = paths.get(r.nextInt(paths.size()));
                             int p99 = 420 + r.nextInt(2500);

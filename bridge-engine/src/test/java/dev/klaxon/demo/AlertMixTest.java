@@ -76,10 +76,12 @@ class AlertMixTest {
         }
         double perSecond = quietMessages / (quietTicks * AlertMix.TICK.toMillis() / 1000.0);
         assertThat(perSecond).isBetween(2.0, 5.0);
-        Map<String, Long> perSubject = all.stream().filter(m -> m.kind() != Kind.BURST)
+        Map<String, Long> perSubject = all.stream().filter(m -> m.kind() == Kind.TRIGGER)
                 .collect(Collectors.groupingBy(FeedMessage::subject, Collectors.counting()));
-        assertThat(perSubject.values()).as("no subject's baseline reaches one message a second")
-                .allMatch(count -> count / 600.0 < 1);
+        // Held triggers are not folded by dedup, so a subject leaves flood state only if its baseline alone stays
+        // under the demo's 30/min threshold.
+        assertThat(perSubject).as("every subject's baseline stays well under 30 triggers a minute")
+                .allSatisfy((subject, count) -> assertThat(count / 10.0).as(subject).isLessThan(25.0));
     }
 
     @Test
