@@ -23,13 +23,14 @@ public record BurstSchedule(Duration firstAt, Duration period, Duration length, 
     }
 
     /**
-     * The demo's schedule, a story told every two minutes over a calm baseline: 20 s of quiet, then one check
+     * The demo's schedule, a story told every three minutes over a calm baseline: 20 s of quiet, then one check
      * flaps hard for 15 s at 4 messages per 100 ms tick (40/s, 600 messages on one subject, far past a 30/min
      * flood threshold), so the subject enters flood state, its triggers are held and one coalesced page goes out;
-     * then quiet again, the flood ends, and the monitoring tool resolves the incident ({@link #resolveAfter}).
+     * then quiet again, the flood ends (a minute after the last burst message's minute), the monitoring tool
+     * resolves each instance ({@link #resolveAfter}), and a calm minute follows before the next.
      */
     public static BurstSchedule standard() {
-        return new BurstSchedule(Duration.ofSeconds(20), Duration.ofMinutes(2), Duration.ofSeconds(15), 4,
+        return new BurstSchedule(Duration.ofSeconds(20), Duration.ofMinutes(3), Duration.ofSeconds(15), 4,
                 List.of(new BurstTarget("gateway-5xx", "gw-eu-1"),
                         new BurstTarget("payments-declines", "pay-1"),
                         new BurstTarget("db-replication-lag", "db-2"),

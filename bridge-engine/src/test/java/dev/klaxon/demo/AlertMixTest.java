@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AlertMixTest {
 
     private static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
-    private static final long TICKS = 6000; // 10 min: five bursts, each with its resolve
+    private static final long TICKS = 6000; // 10 min: four bursts, three resolved within it
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<List<FeedMessage>> byTick;
@@ -85,14 +85,14 @@ class AlertMixTest {
     }
 
     @Test
-    void everyTwoMinutesOneCheckFlapsForFifteenSecondsAndIsResolvedOnceItIsOver() throws IOException {
+    void everyThreeMinutesOneCheckFlapsForFifteenSecondsAndIsResolvedOnceItIsOver() throws IOException {
         Map<Integer, List<FeedMessage>> bursts = new java.util.TreeMap<>();
         List<Long> resolveTicks = new ArrayList<>();
         for (int n = 0; n < byTick.size(); n++) {
             for (FeedMessage m : byTick.get(n)) {
                 if (m.kind() == Kind.BURST) {
-                    int burst = (n - 200) / 1200;
-                    assertThat(n - 200 - burst * 1200L).as("tick %d inside burst window", n).isBetween(0L, 149L);
+                    int burst = (n - 200) / 1800;
+                    assertThat(n - 200 - burst * 1800L).as("tick %d inside burst window", n).isBetween(0L, 149L);
                     bursts.computeIfAbsent(burst, k -> new ArrayList<>()).add(m);
                 }
                 if (m.kind() == Kind.RESOLVE && m.bodyText().contains("is back to normal")) {
@@ -100,8 +100,8 @@ class AlertMixTest {
                 }
             }
         }
-        // Ticks 200..349, 1400..1549, ...: 20 s of quiet after start, then every two minutes, 15 s each.
-        assertThat(bursts).containsOnlyKeys(0, 1, 2, 3, 4);
+        // Ticks 200..349, 2000..2149, ...: 20 s of quiet after start, then every three minutes, 15 s each.
+        assertThat(bursts).containsOnlyKeys(0, 1, 2, 3);
         List<String> burstSubjects = new ArrayList<>();
         for (List<FeedMessage> burst : bursts.values()) {
             assertThat(burst).hasSize(600);
@@ -109,11 +109,11 @@ class AlertMixTest {
             burstSubjects.add(burst.get(0).subject());
         }
         assertThat(burstSubjects).containsExactly("alerts.prod.api.gateway", "alerts.prod.payments",
-                "alerts.prod.db.db-2", "alerts.staging.auth", "alerts.prod.api.gateway");
-        assertThat(resolveTicks).as("each burst's instances resolved from 52.5 s after it ends, one per tick")
-                .hasSize(5 * AlertMix.BURST_INSTANCES)
-                .startsWith(875L, 876L).contains(914L, 2075L, 5675L, 5714L).doesNotContain(874L, 915L);
-        FeedMessage firstResolve = byTick.get(875).stream().filter(m -> m.kind() == Kind.RESOLVE)
+                "alerts.prod.db.db-2", "alerts.staging.auth");
+        assertThat(resolveTicks).as("each burst's instances resolved from 82.5 s after it ends, one per tick")
+                .hasSize(3 * AlertMix.BURST_INSTANCES)
+                .startsWith(1175L, 1176L).contains(1214L, 2975L, 4775L, 4814L).doesNotContain(1174L, 1215L);
+        FeedMessage firstResolve = byTick.get(1175).stream().filter(m -> m.kind() == Kind.RESOLVE)
                 .filter(m -> m.bodyText().contains("back to normal")).findFirst().orElseThrow();
         assertThat(firstResolve.subject()).isEqualTo("alerts.prod.api.gateway");
         assertThat(JSON.readTree(firstResolve.body()).get("dedup_key").asText()).isEqualTo("gw-eu-1/http_5xx/i-0");
