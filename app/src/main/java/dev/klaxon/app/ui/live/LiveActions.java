@@ -1,6 +1,7 @@
 package dev.klaxon.app.ui.live;
 
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.ui.actions.EscalationDialog;
 import dev.klaxon.app.ui.actions.HeldRelease;
 import dev.klaxon.app.ui.actions.MatcherSuggestions;
@@ -48,16 +49,19 @@ public final class LiveActions {
                 new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
         silenceSubject.setId("menu-silence-subject");
         silenceSubject.setOnAction(e -> silenceSelectedSubject());
-        MenuItem release = new MenuItem("Release held triggers…  (R)", new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
-        release.setId("menu-release-held");
-        release.setOnAction(e -> releaseSelectedSubject());
-        ContextMenu subjectMenu = new ContextMenu(silenceSubject, release);
+        MenuItem releaseItem = new MenuItem("Release held triggers…  (R)",
+                new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
+        releaseItem.setId("menu-release-held");
+        ContextMenu subjectMenu = new ContextMenu(silenceSubject, releaseItem);
         subjectMenu.setOnShowing(e -> {
             SubjectRow row = subjects.selectedRow().get();
             silenceSubject.setDisable(!silenceable(row));
-            int held = silenceable(row) ? actions.heldCount(row.subject()) : 0;
-            release.setDisable(held == 0);
-            release.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
+            // Read once: the item names this count, and choosing it confirms and releases exactly these.
+            HeldBatch batch = silenceable(row) ? actions.held(row.subject()) : null;
+            int held = batch == null ? 0 : batch.count();
+            releaseItem.setOnAction(a -> release.confirmAndRelease(batch, subjects.node().getScene().getWindow()));
+            releaseItem.setDisable(held == 0);
+            releaseItem.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
                     + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");
         });
         subjects.node().setContextMenu(subjectMenu);
@@ -94,7 +98,7 @@ public final class LiveActions {
     public void releaseSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
         if (silenceable(row)) {
-            release.confirmAndRelease(row.subject(), subjects.node().getScene().getWindow());
+            release.confirmAndRelease(actions.held(row.subject()), subjects.node().getScene().getWindow());
         }
     }
 
