@@ -362,11 +362,22 @@ public final class LiveView implements ConsoleView {
                 subjects.shownCount(), subjects.totalCount()));
         Label sortHint = new Label("click a header to sort · / to filter · Space to pause · S silences · "
                 + "? all keys · Ctrl+K commands");
+        sortHint.setMinWidth(0); // the hint gives way first, the paused order's notice stays readable
+        Label orderPaused = new Label("order paused", new FontIcon(Material2MZ.SORT));
+        orderPaused.setId("subjects-order-paused");
+        orderPaused.getStyleClass().add("section-hint");
+        orderPaused.setMinWidth(Region.USE_PREF_SIZE);
+        orderPaused.setTooltip(new Tooltip("The rows keep their place while the pointer is over them and for "
+                + LiveOrder.AFTER_PICK_NANOS / 1_000_000_000L + " s after you pick a row, so a click lands on the "
+                + "row it was aimed at and j/k go on from the row you picked. They re-sort by the sorted column "
+                + "once you move away; a header click sorts at once."));
+        orderPaused.visibleProperty().bind(subjects.orderPaused().or(subjectTree.orderPaused()));
+        orderPaused.managedProperty().bind(orderPaused.visibleProperty());
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox subjectsBox = Sections.section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer,
-                sortHint), subjectViews.body());
+        VBox subjectsBox = Sections.section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount,
+                orderPaused, spacer, sortHint), subjectViews.body());
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");
