@@ -100,6 +100,7 @@ public final class LiveView implements ConsoleView {
         this.liveActions = new LiveActions(subjects, tail, actions, report);
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
+        detail.onUnpin(this::unpin);
         subjects.showSparklines(rates.history(), rates.version());
         this.waitingHint = waitingHint;
         subjects.setWaitingHint(waitingHint);
@@ -208,8 +209,9 @@ public final class LiveView implements ConsoleView {
         commands.add("message.escalate", inTail, "Escalate the selected message to PagerDuty…", needsMessage,
                 ConsoleCommand.focused(tail.node()), liveActions::escalateSelectedMessage, messageChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
-        commands.add("message.follow", inTail, "Let go of the selected message and follow the newest again",
-                "No message is pinned: the detail already follows the newest.", ConsoleCommand.focused(tail.node()), this::followNewest,
+        commands.add("message.unpin", inTail, "Unpin the message and follow the newest again",
+                "No message is pinned: the detail already follows the newest.", ConsoleCommand.focused(tail.node()),
+                this::unpin,
                 () -> shown.getAsBoolean() && pinned, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
     }
 
@@ -298,8 +300,8 @@ public final class LiveView implements ConsoleView {
         watchTail.accept(subject);
     }
 
-    private void followNewest() {
-        tail.unpick();
+    private void unpin() {
+        tail.unpin();
         pinned = false;
         detail.show(tail.newest(), true);
     }
