@@ -19,6 +19,20 @@ public record FloodPicture(List<FloodStatus> floods, Map<String, HeldBatch> held
         held = Map.copyOf(held);
     }
 
+    /**
+     * The floods with {@code held} as what is held under each name in this picture (what its release sends), for
+     * views that show one count per subject. A routing key's or the global flood holds under its subjects: 0.
+     */
+    public List<FloodStatus> withHeldNow() {
+        return floods.stream().map(flood -> new FloodStatus(flood.subject(), flood.since(),
+                heldUnder(flood.subject()).count())).toList();
+    }
+
+    /** Whether {@code subject} was in flood in this picture (so {@link #heldUnder} was read with it). */
+    public boolean counted(String subject) {
+        return held.containsKey(subject);
+    }
+
     /** What was held under {@code subject} in this picture; none when it was not in flood. */
     public HeldBatch heldUnder(String subject) {
         return held.getOrDefault(subject, HeldBatch.none(subject));

@@ -12,6 +12,7 @@ import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -32,10 +33,16 @@ public final class LiveActions {
     private final BiConsumer<String, String> report;
     private final ActionsBackend actions;
     private final HeldRelease release;
+    private final Function<String, HeldBatch> heldShown;
 
-    /** @param report told (title, text) what an action did, to show the operator */
-    public LiveActions(SubjectTable subjects, TailPane tail, ActionsBackend actions, BiConsumer<String, String> report) {
+    /**
+     * @param heldShown what is held under a subject as its flood badge counts it: r names and releases that batch
+     * @param report    told (title, text) what an action did, to show the operator
+     */
+    public LiveActions(SubjectTable subjects, TailPane tail, ActionsBackend actions,
+                       Function<String, HeldBatch> heldShown, BiConsumer<String, String> report) {
         this.subjects = subjects;
+        this.heldShown = heldShown;
         this.tail = tail;
         this.report = report;
         this.actions = actions;
@@ -57,7 +64,7 @@ public final class LiveActions {
             SubjectRow row = subjects.selectedRow().get();
             silenceSubject.setDisable(!silenceable(row));
             // Read once: the item names this count, and choosing it confirms and releases exactly these.
-            HeldBatch batch = silenceable(row) ? actions.held(row.subject()) : null;
+            HeldBatch batch = silenceable(row) ? heldShown.apply(row.subject()) : null;
             int held = batch == null ? 0 : batch.count();
             releaseItem.setOnAction(a -> release.confirmAndRelease(batch, subjects.node().getScene().getWindow()));
             releaseItem.setDisable(held == 0);
@@ -98,7 +105,7 @@ public final class LiveActions {
     public void releaseSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
         if (silenceable(row)) {
-            release.confirmAndRelease(actions.held(row.subject()), subjects.node().getScene().getWindow());
+            release.confirmAndRelease(heldShown.apply(row.subject()), subjects.node().getScene().getWindow());
         }
     }
 

@@ -2,6 +2,8 @@ package dev.klaxon.app.ui.live;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.backend.HeldBatch;
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.feed.TailUpdate;
 import dev.klaxon.app.ui.command.ConsoleCommand;
 import dev.klaxon.app.ui.command.ConsoleCommands;
@@ -14,6 +16,7 @@ import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.stats.LiveStats;
@@ -80,6 +83,8 @@ public final class LiveView implements ConsoleView {
     private final SplitPane root;
 
     private EngineSnapshot lastSnapshot;
+    /** The floods and held counts the subjects show now; r releases what they count. */
+    private FloodPicture shownFlooding = FloodPicture.NONE;
     private EngineSnapshot lastApplied;
     private TailUpdate lastTail;
     private boolean tailPrimed;
@@ -97,7 +102,8 @@ public final class LiveView implements ConsoleView {
     public LiveView(ActionsBackend actions, LiveRates rates, Consumer<String> watchTail, Node sidePanel,
                     double sideShare, String waitingHint, BiConsumer<String, String> report) {
         this.watchTail = watchTail;
-        this.liveActions = new LiveActions(subjects, tail, actions, report);
+        this.liveActions = new LiveActions(subjects, tail, actions, subject -> heldShown(subject, actions),
+                report);
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
         detail.onUnpin(this::unpin);
@@ -224,8 +230,11 @@ public final class LiveView implements ConsoleView {
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
             subjects.apply(snapshot, frame.nanos());
-            subjects.showFloods(frame.floods());
-            subjectTree.apply(snapshot, frame.floods(), frame.nanos());
+            // Badges count what is held now, from the same read as what r confirms and releases.
+            shownFlooding = frame.flooding();
+            List<FloodStatus> floods = shownFlooding.withHeldNow();
+            subjects.showFloods(floods);
+            subjectTree.apply(snapshot, floods, frame.nanos());
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
@@ -288,6 +297,14 @@ public final class LiveView implements ConsoleView {
             follow(subject);
         }
         subjects.node().requestFocus();
+    }
+
+    /**
+     * What r releases for a subject: the batch its flood badge counts (one read, one number), or what is held now
+     * when it is not in flood (triggers an ended flood left behind).
+     */
+    private HeldBatch heldShown(String subject, ActionsBackend actions) {
+        return shownFlooding.counted(subject) ? shownFlooding.heldUnder(subject) : actions.held(subject);
     }
 
     private void follow(String subject) {

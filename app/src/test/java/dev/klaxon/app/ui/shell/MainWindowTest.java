@@ -391,17 +391,30 @@ class MainWindowTest {
     }
 
     @Test
-    void subjectsInFloodStateShowTheirHeldCountInWords(FxRobot robot) {
+    void subjectsInFloodStateShowTheirHeldCountInWordsAndRConfirmsThatCount(FxRobot robot) {
         engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.FORWARDED, 40);
         engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.HELD, 40);
         engine.publish("alerts.prod.api", "{\"summary\":\"slow\"}", Outcome.FORWARDED, 1);
+        // The flood's own tally (1,000 since it began) is not what is held now: the badge counts what r releases.
+        engine.held("alerts.prod.db", 1_234);
         engine.floods(List.of(new dev.klaxon.guard.FloodStatus("alerts.prod.db",
-                Instant.parse("2026-01-01T03:00:00Z"), 1_234)));
+                Instant.parse("2026-01-01T03:00:00Z"), 1_000)));
 
         awaitFx(r -> floodText(r, "alerts.prod.db").equals("flood · 1,234 held"), robot);
         assertThat(floodText(robot, "alerts.prod.api")).isEmpty();
         assertThat(fx(() -> subjects(robot).getItems().stream().filter(row -> row.subject().equals("alerts.prod.db"))
                 .findFirst().orElseThrow().breakdownProperty().get().summary())).contains("held 1");
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        robot.clickOn("alerts.prod.db");
+        robot.press(KeyCode.R).release(KeyCode.R);
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isPresent(), robot);
+        assertThat(fx(() -> robot.lookup("#release-dialog").queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText())).startsWith("Send the 1,234 triggers ");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // cancel
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isEmpty(), robot);
 
         engine.floods(List.of());
         awaitFx(r -> floodText(r, "alerts.prod.db").isEmpty(), robot);
