@@ -50,6 +50,7 @@ final class LiveOrder {
         if (!started) {
             started = true;
             lastReorder = frameNanos;
+            lastCheck = frameNanos - EVERY_NANOS; // the frames' clock has no fixed origin: start from the first
             return true;
         }
         if (frameNanos - lastReorder < EVERY_NANOS) {
