@@ -251,6 +251,25 @@ public final class Engine implements AutoCloseable {
         return release(guards.held().takeAll(subject), subject + " (all held)");
     }
 
+    /**
+     * Sends what flood state held back for {@code subject} up to held id {@code upToId}: exactly what a person was
+     * shown and confirmed (ids only grow), while triggers held since stay held. Audited as {@code flood.release}.
+     *
+     * @return completes with how many were released (fewer than confirmed when some went meanwhile)
+     */
+    public CompletableFuture<Integer> releaseHeld(String subject, long upToId) {
+        if (observingTeam()) {
+            Running parts = runningForAction();
+            if (parts == null) {
+                return notRunning();
+            }
+            return audited(parts, "flood.release", subject + " (held up to #" + upToId
+                    + ", asked of the team's sender)", teamSession.floods().requestRelease(subject, operator(),
+                    upToId), n -> n + " released by the sender");
+        }
+        return release(guards.held().takeUpTo(subject, upToId), subject + " (held up to #" + upToId + ")");
+    }
+
     /** Sends one held trigger after all; completes with 0 when it is no longer held. */
     public CompletableFuture<Integer> releaseHeld(long heldId) {
         if (observingTeam()) {
@@ -262,7 +281,8 @@ public final class Engine implements AutoCloseable {
 
     /** The team's sender acts on a release asked on another member: once, audited with who asked and where. */
     private void releaseForTeam(Running parts, SharedFloods.ReleaseRequest request) {
-        List<HeldEvent> events = guards.held().takeAll(request.subject());
+        List<HeldEvent> events = request.upToId() > 0 ? guards.held().takeUpTo(request.subject(), request.upToId())
+                : guards.held().takeAll(request.subject());
         CompletableFuture<List<Long>> released = events.isEmpty() ? CompletableFuture.completedFuture(List.of())
                 : parts.outboxSink.release(events);
         released.whenComplete((ids, failure) -> {
@@ -272,7 +292,8 @@ public final class Engine implements AutoCloseable {
             }
             parts.audit.recordAction(failure == null
                     ? new OperatorAction(clock.instant(), request.by(), "flood.release", request.subject()
-                            + " (all held, asked on " + request.member() + ")", true, count + " released")
+                            + (request.upToId() > 0 ? " (held up to #" + request.upToId() + ", asked on "
+                            : " (all held, asked on ") + request.member() + ")", true, count + " released")
                     : OperatorAction.failed(clock.instant(), request.by(), "flood.release", request.subject()
                             + " (asked on " + request.member() + ")", Failures.rootMessage(failure)));
             teamSession.floods().answer(request, count);

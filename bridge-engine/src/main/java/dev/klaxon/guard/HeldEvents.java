@@ -113,6 +113,24 @@ public final class HeldEvents {
         return taken;
     }
 
+    /**
+     * Takes a subject's held events up to and including id {@code upToId} out, oldest first: exactly those a person
+     * saw counted, since ids only grow; the ones held after stay held.
+     */
+    public synchronized List<HeldEvent> takeUpTo(String subject, long upToId) {
+        List<HeldEvent> taken = new ArrayList<>();
+        for (HeldEvent event : events.values()) {
+            if (event.subject().equals(subject) && event.id() <= upToId) {
+                taken.add(event);
+            }
+        }
+        taken.forEach(event -> {
+            events.remove(event.id());
+            forget(event);
+        });
+        return taken;
+    }
+
     /** Takes one held event out; empty when it is gone (released or forgotten). */
     public synchronized List<HeldEvent> take(long id) {
         HeldEvent event = events.remove(id);

@@ -57,8 +57,12 @@ public final class SharedFloods {
         }
     }
 
-    /** A release asked by a person on some member. */
-    public record ReleaseRequest(String key, String subject, String by, String member) {
+    /**
+     * A release asked by a person on some member.
+     *
+     * @param upToId the newest held id the person saw counted (only those up to it are released); 0: all held
+     */
+    public record ReleaseRequest(String key, String subject, String by, String member, long upToId) {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -165,7 +169,8 @@ public final class SharedFloods {
                     }
                 } else {
                     releases.accept(new ReleaseRequest(entry.getKey(), value.path("subject").asText(),
-                            value.path("by").asText("?"), value.path("member").asText("?")));
+                            value.path("by").asText("?"), value.path("member").asText("?"),
+                            value.path("up_to").asLong(0)));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -298,6 +303,15 @@ public final class SharedFloods {
      * @return completes with how many the sender released (0 when another release took them first)
      */
     public CompletableFuture<Integer> requestRelease(String subject, String by) {
+        return requestRelease(subject, by, 0);
+    }
+
+    /**
+     * Asks the team's sender to release what it holds for {@code subject} up to held id {@code upToId} (0: all).
+     *
+     * @return completes with how many the sender released
+     */
+    public CompletableFuture<Integer> requestRelease(String subject, String by, long upToId) {
         KeyValue kv = bucket;
         if (kv == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the team's flood state ("
@@ -308,7 +322,7 @@ public final class SharedFloods {
         asked.put(key, answered);
         try {
             kv.create(key, mapper.writeValueAsBytes(mapper.createObjectNode().put("subject", subject).put("by", by)
-                    .put("member", member)));
+                    .put("member", member).put("up_to", upToId)));
         } catch (IOException | JetStreamApiException e) {
             asked.remove(key);
             return CompletableFuture.failedFuture(new IllegalStateException("could not ask the sender to release "

@@ -115,4 +115,26 @@ class SharedFloodsTest {
                 .as("each held trigger sent once, after the take-over").doesNotHaveDuplicates();
         assertThat(next.heldEvents("alerts.prod.db")).isEmpty();
     }
+
+    @Test
+    void aReleaseAskedOnAnObserverSendsOnlyTheHeldTriggersItCounted() throws Exception {
+        Engine bridge = bench.team().start("bridge", "auto", true);
+        awaitSender(bridge);
+        Engine alice = bench.team().start("alice", "observer", false);
+        await().atMost(WAIT).until(() -> alice.team().status().mode() == TeamStatus.Mode.OBSERVER);
+
+        for (int i = 0; i < 10; i++) {
+            publish(bench.client(), "alerts.prod.db",
+                    "{\"summary\":\"disk " + i + "\",\"dedup_key\":\"disk-" + i + "\"}");
+        }
+        await().atMost(WAIT).until(() -> bridge.heldEvents("alerts.prod.db").size() == 7);
+        await().atMost(WAIT).until(() -> alice.heldEvents("alerts.prod.db").size() == 7);
+        // The person counted four (the fourth's id is the newest they saw): only those go.
+        long upTo = alice.heldEvents("alerts.prod.db").get(3).id();
+
+        assertThat(alice.releaseHeld("alerts.prod.db", upTo).get()).isEqualTo(4);
+        assertThat(bridge.heldEvents("alerts.prod.db")).extracting(HeldEvent::summary)
+                .containsExactly("disk 7", "disk 8", "disk 9");
+        await().atMost(WAIT).until(() -> bench.pagerDuty().acceptedEvents().size() == 8);
+    }
 }

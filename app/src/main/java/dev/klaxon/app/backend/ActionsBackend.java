@@ -30,11 +30,14 @@ public interface ActionsBackend {
     CompletableFuture<Long> escalate(String subject, byte[] body, Map<String, List<String>> headers,
                                      SecretRef routingKey, Severity severity);
 
-    /** How many triggers flood state holds back for a subject (in memory). */
-    int heldCount(String subject);
+    /** What flood state holds back for a subject now, with the newest id (in memory; cheap). */
+    HeldBatch held(String subject);
 
-    /** Sends a subject's held triggers after all, through the outbox; completes with how many. */
-    CompletableFuture<Integer> releaseHeld(String subject);
+    /**
+     * Sends exactly the held triggers a person confirmed (those of {@code batch}, none held after it) through the
+     * outbox; completes with how many went, fewer when some were released elsewhere or forgotten meanwhile.
+     */
+    CompletableFuture<Integer> release(HeldBatch batch);
 
     /** The last releases of held triggers, newest first (the team's sender's in team mode); from memory. */
     List<FloodRelease> floodReleases();

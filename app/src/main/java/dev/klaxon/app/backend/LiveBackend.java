@@ -14,4 +14,7 @@ public interface LiveBackend {
 
     /** Subjects in flood state with what each has held (the engine refreshes it every ~100 ms). */
     List<FloodStatus> floods();
+
+    /** What flood state holds under one subject now, counted with the newest id (see {@link HeldBatch}). */
+    HeldBatch held(String subject);
 }

@@ -1,10 +1,13 @@
 package dev.klaxon.app.feed;
 
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +25,7 @@ public final class LiveFeed implements AutoCloseable {
     private final ScheduledExecutorService poller;
     private final AtomicReference<EngineSnapshot> snapshot = new AtomicReference<>();
     private final AtomicReference<TailUpdate> tail = new AtomicReference<>();
-    private final AtomicReference<List<FloodStatus>> floods = new AtomicReference<>(List.of());
+    private final AtomicReference<FloodPicture> floods = new AtomicReference<>(FloodPicture.NONE);
     private final AtomicReference<String> watched = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -61,6 +64,11 @@ public final class LiveFeed implements AutoCloseable {
 
     /** Subjects in flood state as last read; the same list object until the engine's answer changes. */
     public List<FloodStatus> latestFloods() {
+        return floods.get().floods();
+    }
+
+    /** The floods and what each holds, from one read; the same object until either changes. */
+    public FloodPicture latestFloodPicture() {
         return floods.get();
     }
 
@@ -74,9 +82,9 @@ public final class LiveFeed implements AutoCloseable {
         try {
             // Floods first: whoever sees a snapshot also sees the floods read with it, so the first snapshot's
             // floods are what was there at startup (the alerts take them as the baseline, not as news).
-            List<FloodStatus> nowFlooding = source.floods();
-            if (!nowFlooding.equals(floods.get())) {
-                floods.set(List.copyOf(nowFlooding));
+            FloodPicture now = readFloods();
+            if (!now.equals(floods.get())) {
+                floods.set(now);
             }
             snapshot.set(source.snapshot());
             pollTail();
@@ -84,6 +92,16 @@ public final class LiveFeed implements AutoCloseable {
         } catch (RuntimeException e) {
             failure.set(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    /** The floods, then what is held under each, in the same poll: one picture for every count shown. */
+    private FloodPicture readFloods() {
+        List<FloodStatus> flooding = source.floods();
+        Map<String, HeldBatch> held = new HashMap<>();
+        for (FloodStatus flood : flooding) {
+            held.put(flood.subject(), source.held(flood.subject()));
+        }
+        return new FloodPicture(flooding, held);
     }
 
     private void pollTail() {

@@ -4,6 +4,7 @@ import dev.klaxon.app.backend.ActionsBackend;
 import dev.klaxon.app.backend.AuditBackend;
 import dev.klaxon.app.backend.ConsoleBackend;
 import dev.klaxon.app.backend.DeadLettersBackend;
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.backend.IncidentsBackend;
 import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.app.backend.RulesBackend;
@@ -152,13 +153,13 @@ public final class FakeBackend implements ConsoleBackend {
             }
 
             @Override
-            public int heldCount(String subject) {
-                return engine.heldCount(subject);
+            public HeldBatch held(String subject) {
+                return engine.held(subject);
             }
 
             @Override
-            public CompletableFuture<Integer> releaseHeld(String subject) {
-                return engine.releaseHeld(subject);
+            public CompletableFuture<Integer> release(HeldBatch batch) {
+                return engine.release(batch);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.klaxon.app.testing;
 
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
@@ -39,8 +40,9 @@ public final class FakeEngine implements LiveBackend {
     private final List<AuditQuery> auditQueries = new ArrayList<>();
     private DeliveryStatus delivery;
     private List<FloodStatus> floods = List.of();
-    /** Triggers the fake holds per subject, and the subjects released so far. */
-    private final Map<String, Integer> held = new LinkedHashMap<>();
+    /** The ids of the triggers the fake holds per subject (ids only grow), and the subjects released so far. */
+    private final Map<String, List<Long>> held = new LinkedHashMap<>();
+    private long nextHeldId = 1;
     private final List<String> released = new ArrayList<>();
     private final List<dev.klaxon.guard.FloodRelease> releases = new ArrayList<>();
     private long outboxFailures;
@@ -112,16 +114,28 @@ public final class FakeEngine implements LiveBackend {
         tailLimit = limit;
     }
 
+    /** From now on the fake holds {@code count} triggers under {@code subject}. */
     public synchronized void held(String subject, int count) {
-        held.put(subject, count);
+        held.put(subject, new ArrayList<>());
+        hold(subject, count);
+    }
+
+    /** {@code more} triggers are held under {@code subject}, after those held already. */
+    public synchronized void hold(String subject, int more) {
+        List<Long> ids = held.computeIfAbsent(subject, s -> new ArrayList<>());
+        for (int i = 0; i < more; i++) {
+            ids.add(nextHeldId++);
+        }
     }
 
     public synchronized List<String> released() {
         return List.copyOf(released);
     }
 
-    public synchronized int heldCount(String subject) {
-        return held.getOrDefault(subject, 0);
+    @Override
+    public synchronized HeldBatch held(String subject) {
+        List<Long> ids = held.getOrDefault(subject, List.of());
+        return ids.isEmpty() ? HeldBatch.none(subject) : new HeldBatch(subject, ids.size(), ids.get(ids.size() - 1));
     }
 
     /** Releases as the Flood view lists them, newest first. */
@@ -129,13 +143,18 @@ public final class FakeEngine implements LiveBackend {
         return List.copyOf(releases);
     }
 
-    public synchronized java.util.concurrent.CompletableFuture<Integer> releaseHeld(String subject) {
+    /** Releases what the batch counted (ids up to its newest), as the engine does; later ones stay held. */
+    public synchronized java.util.concurrent.CompletableFuture<Integer> release(HeldBatch batch) {
+        String subject = batch.subject();
         released.add(subject);
-        Integer count = held.remove(subject);
-        if (count != null && count > 0) {
+        List<Long> ids = held.getOrDefault(subject, new ArrayList<>());
+        int before = ids.size();
+        ids.removeIf(id -> id <= batch.upToId());
+        int count = before - ids.size();
+        if (count > 0) {
             releases.add(0, new dev.klaxon.guard.FloodRelease(subject, count, "test", "this console", now));
         }
-        return java.util.concurrent.CompletableFuture.completedFuture(count == null ? 0 : count);
+        return java.util.concurrent.CompletableFuture.completedFuture(count);
     }
 
     public synchronized void floods(List<FloodStatus> flooding) {

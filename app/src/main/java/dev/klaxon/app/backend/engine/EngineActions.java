@@ -1,6 +1,7 @@
 package dev.klaxon.app.backend.engine;
 
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.guard.FloodRelease;
 import dev.klaxon.guard.Silence;
@@ -43,13 +44,13 @@ record EngineActions(Engine engine, BackendThreads threads) implements ActionsBa
     }
 
     @Override
-    public int heldCount(String subject) {
-        return engine.heldEvents(subject).size();
+    public HeldBatch held(String subject) {
+        return HeldBatches.of(subject, engine.heldEvents(subject));
     }
 
     @Override
-    public CompletableFuture<Integer> releaseHeld(String subject) {
-        return threads.command(() -> engine.releaseHeld(subject));
+    public CompletableFuture<Integer> release(HeldBatch batch) {
+        return threads.command(() -> engine.releaseHeld(batch.subject(), batch.upToId()));
     }
 
     @Override

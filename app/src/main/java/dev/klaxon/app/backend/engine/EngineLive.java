@@ -1,5 +1,6 @@
 package dev.klaxon.app.backend.engine;
 
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineSnapshot;
@@ -22,5 +23,10 @@ record EngineLive(Engine engine) implements LiveBackend {
     @Override
     public List<FloodStatus> floods() {
         return engine.floods();
+    }
+
+    @Override
+    public HeldBatch held(String subject) {
+        return HeldBatches.of(subject, engine.heldEvents(subject));
     }
 }

@@ -1,5 +1,6 @@
 package dev.klaxon.app.ui.common;
 
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.feed.TailUpdate;
 import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
@@ -13,10 +14,14 @@ import java.util.List;
  * @param nanos         the frame's time ({@code AnimationTimer}'s clock)
  * @param snapshot      the engine's newest snapshot, or null before the first
  * @param snapshotIsNew true when {@code snapshot} was not in the previous frame
- * @param floods        subjects in flood state with what each holds
+ * @param flooding      subjects in flood state and what is held under each, read together
  * @param tail          the newest read of the watched subject's tail, or null
  * @param incidents     the incident desk's newest picture
  */
-public record Frame(long nanos, EngineSnapshot snapshot, boolean snapshotIsNew, List<FloodStatus> floods,
+public record Frame(long nanos, EngineSnapshot snapshot, boolean snapshotIsNew, FloodPicture flooding,
                     TailUpdate tail, DeskSnapshot incidents) {
+    /** The subjects in flood state of {@link #flooding}. */
+    public List<FloodStatus> floods() {
+        return flooding.floods();
+    }
 }

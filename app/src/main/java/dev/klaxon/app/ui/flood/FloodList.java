@@ -1,12 +1,12 @@
 package dev.klaxon.app.ui.flood;
 
 import atlantafx.base.theme.Styles;
+import dev.klaxon.app.backend.HeldBatch;
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.ui.common.Formats;
-import dev.klaxon.guard.FloodStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.ToIntFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -22,17 +22,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The subjects in flood state, most held first, each with a Release button that names the count and asks before
- * sending (see {@link HeldRelease}). A table, so a flood over thousands of subjects stays a few cells. FX thread only.
+ * sending (see {@link HeldRelease}). Held count, button and confirmation come from one {@link FloodRow}, read in one
+ * poll, so they always agree. A table, so a flood over thousands of subjects stays a few cells. FX thread only.
  */
 final class FloodList {
-    private final TableView<FloodStatus> table = new TableView<>();
-    private List<FloodStatus> shown = List.of();
+    private final TableView<FloodRow> table = new TableView<>();
+    private FloodPicture shown;
 
-    /**
-     * @param heldCount how many triggers are held under a subject now (in memory; cheap)
-     * @param release   asked to confirm and release a subject's held triggers, with the window to own its dialog
-     */
-    FloodList(ToIntFunction<String> heldCount, BiConsumer<String, Window> release) {
+    /** @param release asked to confirm and release exactly a row's held triggers, with the window to own its dialog */
+    FloodList(BiConsumer<HeldBatch, Window> release) {
         table.setId("flood-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -41,7 +39,7 @@ final class FloodList {
         placeholder.getStyleClass().add("placeholder-text");
         table.setPlaceholder(placeholder);
 
-        TableColumn<FloodStatus, String> subject = new TableColumn<>("Subject in flood");
+        TableColumn<FloodRow, String> subject = new TableColumn<>("Subject in flood");
         subject.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().subject()));
         subject.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tooltip = new Tooltip();
@@ -56,8 +54,8 @@ final class FloodList {
         });
         subject.setPrefWidth(240);
         subject.setMinWidth(120);
-        TableColumn<FloodStatus, Instant> since = new TableColumn<>("Since");
-        since.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().since()));
+        TableColumn<FloodRow, Instant> since = new TableColumn<>("Since");
+        since.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().flood().since()));
         since.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant at, boolean empty) {
@@ -67,12 +65,13 @@ final class FloodList {
         });
         since.setPrefWidth(84);
         since.setMinWidth(84); // a column's min width is a number: Region.USE_PREF_SIZE would let it shrink to "…"
-        TableColumn<FloodStatus, Number> held = new TableColumn<>();
+        TableColumn<FloodRow, Number> held = new TableColumn<>();
         Label heldHeader = new Label("Held");
-        heldHeader.setTooltip(new Tooltip("Triggers held since this flood began. Release sends everything still held "
-                + "under the subject, earlier floods included, so its count can be higher."));
+        heldHeader.setTooltip(new Tooltip("Triggers held under the subject now, earlier floods included: what its "
+                + "Release sends. A routing key's or the global flood holds its triggers under their subjects."));
         held.setGraphic(heldHeader);
-        held.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().held()));
+        held.setId("flood-held");
+        held.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().held().count()));
         held.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Number count, boolean empty) {
@@ -83,28 +82,29 @@ final class FloodList {
         held.getStyleClass().add("numeric");
         held.setPrefWidth(80);
         held.setMinWidth(80);
-        TableColumn<FloodStatus, FloodStatus> action = new TableColumn<>("");
+        TableColumn<FloodRow, FloodRow> action = new TableColumn<>("");
         action.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        action.setCellFactory(c -> new ReleaseCell(heldCount, release));
+        action.setCellFactory(c -> new ReleaseCell(release));
         action.setSortable(false);
         action.setPrefWidth(170);
         action.setMinWidth(170);
         table.getColumns().setAll(List.of(subject, since, held, action));
     }
 
-    TableView<FloodStatus> node() {
+    TableView<FloodRow> node() {
         return table;
     }
 
-    /** Shows the engine's list; the same list object again changes nothing. */
-    void show(List<FloodStatus> floods) {
-        if (floods == shown) {
+    /** Shows one read of the floods and what each holds; the same picture again changes nothing. */
+    void show(FloodPicture picture) {
+        if (picture == shown) {
             return;
         }
-        shown = floods;
-        FloodStatus selected = table.getSelectionModel().getSelectedItem();
-        table.getItems().setAll(floods.stream()
-                .sorted((a, b) -> Long.compare(b.held(), a.held())).toList());
+        shown = picture;
+        FloodRow selected = table.getSelectionModel().getSelectedItem();
+        table.getItems().setAll(picture.floods().stream()
+                .map(flood -> new FloodRow(flood, picture.heldUnder(flood.subject())))
+                .sorted((a, b) -> Integer.compare(b.held().count(), a.held().count())).toList());
         if (selected != null) {
             table.getItems().stream().filter(f -> f.subject().equals(selected.subject())).findFirst()
                     .ifPresent(f -> table.getSelectionModel().select(f));
@@ -115,13 +115,11 @@ final class FloodList {
      * Held triggers are kept under their own subjects: a routing key's or a global flood holds nothing under its
      * own name, so its row has nothing to release (its subjects' rows do).
      */
-    private static final class ReleaseCell extends TableCell<FloodStatus, FloodStatus> {
+    private static final class ReleaseCell extends TableCell<FloodRow, FloodRow> {
         private final Button button = new Button(null, new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
         private final Tooltip tooltip = new Tooltip();
-        private final ToIntFunction<String> heldCount;
 
-        ReleaseCell(ToIntFunction<String> heldCount, BiConsumer<String, Window> release) {
-            this.heldCount = heldCount;
+        ReleaseCell(BiConsumer<HeldBatch, Window> release) {
             button.getStyleClass().addAll(Styles.SMALL, "release-button");
             button.setMinWidth(Region.USE_PREF_SIZE);
             tooltip.setWrapText(true);
@@ -129,20 +127,20 @@ final class FloodList {
             button.setTooltip(tooltip);
             button.setOnAction(e -> {
                 if (getItem() != null) {
-                    release.accept(getItem().subject(), getScene().getWindow());
+                    release.accept(getItem().held(), getScene().getWindow()); // the count this button names
                 }
             });
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
-        protected void updateItem(FloodStatus flood, boolean empty) {
+        protected void updateItem(FloodRow flood, boolean empty) {
             super.updateItem(flood, empty);
             if (empty || flood == null) {
                 setGraphic(null);
                 return;
             }
-            int held = heldCount.applyAsInt(flood.subject());
+            int held = flood.held().count();
             button.setDisable(held == 0);
             if (held == 0) {
                 button.setText("Nothing to release");

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.flood;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.rates.RateFrame;
 import dev.klaxon.app.rates.RateHistory;
 import dev.klaxon.app.rates.RateSeries;
@@ -63,7 +64,7 @@ public final class FloodView implements ConsoleView {
     private final Node root;
     private List<String> configuredKeys = List.of();
     private EngineSnapshot last;
-    private List<FloodStatus> lastFloods = List.of();
+    private FloodPicture lastFloods = FloodPicture.NONE;
     private boolean active;
     private long drawnVersion = Long.MIN_VALUE;
 
@@ -73,7 +74,7 @@ public final class FloodView implements ConsoleView {
         this.rates = rates;
         this.actions = actions;
         HeldRelease release = new HeldRelease(actions, report);
-        floods = new FloodList(actions::heldCount, release::confirmAndRelease);
+        floods = new FloodList(release::confirmAndRelease);
         configuredKeys = actions.pageRoutingKeys().stream().map(SecretRef::stored).toList();
         root = layout();
         showMeters();
@@ -101,7 +102,7 @@ public final class FloodView implements ConsoleView {
             return;
         }
         last = frame.snapshot();
-        lastFloods = frame.floods();
+        lastFloods = frame.flooding();
         if (active) {
             refresh();
         }
@@ -123,17 +124,18 @@ public final class FloodView implements ConsoleView {
         }
         showMeters();
         floods.show(lastFloods);
-        floodCount.setText(lastFloods.isEmpty() ? "none" : lastFloods.size() + " in flood state · "
+        floodCount.setText(lastFloods.floods().isEmpty() ? "none" : lastFloods.floods().size() + " in flood state · "
                 + Formats.count(heldTotal()) + " held");
         List<FloodRelease> released = actions.floodReleases();
         releases.setText(released.isEmpty() ? "" : "Last released: " + released.stream().limit(3)
                 .map(r -> r.describe(Formats.clock(r.at()))).collect(java.util.stream.Collectors.joining(" · ")));
     }
 
+    /** The sum of the rows' Held cells (same picture): a key's flood holds under its subjects, so it adds none. */
     private long heldTotal() {
         long held = 0;
-        for (FloodStatus flood : lastFloods) {
-            held += flood.held();
+        for (FloodStatus flood : lastFloods.floods()) {
+            held += lastFloods.heldUnder(flood.subject()).count();
         }
         return held;
     }

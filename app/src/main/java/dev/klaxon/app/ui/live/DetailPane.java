@@ -41,6 +41,9 @@ public final class DetailPane {
     private final Label decision = new Label();
     private final Label reason = new Label();
     private final Label mode = new Label();
+    private final Button unpin = button("detail-unpin", "Unpin", Material2MZ.PUSH_PIN,
+            "Unpin this message: the detail follows the newest again (also Esc in the tail)");
+    private final HBox modeBox = new HBox(8, mode, unpin);
     private final HBox header = new HBox(10, decision, reason);
     private final TextArea text = new TextArea();
     private final TextField search = new TextField();
@@ -79,6 +82,8 @@ public final class DetailPane {
         mode.setId("detail-mode");
         mode.getStyleClass().add("section-hint");
         mode.setMinWidth(Label.USE_PREF_SIZE);
+        modeBox.setAlignment(Pos.CENTER_LEFT);
+        unpin.getStyleClass().add(Styles.FLAT);
         status.setId("detail-status");
         status.getStyleClass().add("section-hint");
         status.setWrapText(true);
@@ -99,9 +104,17 @@ public final class DetailPane {
         return root;
     }
 
-    /** Says whether the pane follows the newest message or holds a picked one; sits in the section header. */
+    /**
+     * Says whether the pane follows the newest message or shows a pinned one, with Unpin while pinned; sits in the
+     * section header.
+     */
     public Node modeLabel() {
-        return mode;
+        return modeBox;
+    }
+
+    /** What Unpin does (the live view lets go of the pick, as Esc in the tail does). */
+    public void onUnpin(Runnable action) {
+        unpin.setOnAction(e -> action.run());
     }
 
     public TailEntry shown() {
@@ -146,8 +159,10 @@ public final class DetailPane {
      */
     public void show(TailEntry entry, boolean following) {
         shown = entry;
+        unpin.setVisible(entry != null && !following);
+        unpin.setManaged(unpin.isVisible());
         mode.setText(entry == null ? "" : following ? "following the newest · click a message to pin it"
-                : "pinned · Esc in the tail follows the newest again");
+                : "pinned · Esc in the tail unpins it and follows the newest again");
         content.setVisible(entry != null);
         placeholder.setVisible(entry == null);
         showStatus(null, null);

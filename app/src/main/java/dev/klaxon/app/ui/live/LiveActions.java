@@ -1,6 +1,7 @@
 package dev.klaxon.app.ui.live;
 
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.ui.actions.EscalationDialog;
 import dev.klaxon.app.ui.actions.HeldRelease;
 import dev.klaxon.app.ui.actions.MatcherSuggestions;
@@ -11,6 +12,7 @@ import dev.klaxon.message.Severity;
 import dev.klaxon.stats.TailEntry;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -31,10 +33,16 @@ public final class LiveActions {
     private final BiConsumer<String, String> report;
     private final ActionsBackend actions;
     private final HeldRelease release;
+    private final Function<String, HeldBatch> heldShown;
 
-    /** @param report told (title, text) what an action did, to show the operator */
-    public LiveActions(SubjectTable subjects, TailPane tail, ActionsBackend actions, BiConsumer<String, String> report) {
+    /**
+     * @param heldShown what is held under a subject as its flood badge counts it: r names and releases that batch
+     * @param report    told (title, text) what an action did, to show the operator
+     */
+    public LiveActions(SubjectTable subjects, TailPane tail, ActionsBackend actions,
+                       Function<String, HeldBatch> heldShown, BiConsumer<String, String> report) {
         this.subjects = subjects;
+        this.heldShown = heldShown;
         this.tail = tail;
         this.report = report;
         this.actions = actions;
@@ -48,16 +56,19 @@ public final class LiveActions {
                 new FontIcon(Material2MZ.NOTIFICATIONS_OFF));
         silenceSubject.setId("menu-silence-subject");
         silenceSubject.setOnAction(e -> silenceSelectedSubject());
-        MenuItem release = new MenuItem("Release held triggers…  (R)", new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
-        release.setId("menu-release-held");
-        release.setOnAction(e -> releaseSelectedSubject());
-        ContextMenu subjectMenu = new ContextMenu(silenceSubject, release);
+        MenuItem releaseItem = new MenuItem("Release held triggers…  (R)",
+                new FontIcon(Material2MZ.PLAY_CIRCLE_OUTLINE));
+        releaseItem.setId("menu-release-held");
+        ContextMenu subjectMenu = new ContextMenu(silenceSubject, releaseItem);
         subjectMenu.setOnShowing(e -> {
             SubjectRow row = subjects.selectedRow().get();
             silenceSubject.setDisable(!silenceable(row));
-            int held = silenceable(row) ? actions.heldCount(row.subject()) : 0;
-            release.setDisable(held == 0);
-            release.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
+            // Read once: the item names this count, and choosing it confirms and releases exactly these.
+            HeldBatch batch = silenceable(row) ? heldShown.apply(row.subject()) : null;
+            int held = batch == null ? 0 : batch.count();
+            releaseItem.setOnAction(a -> release.confirmAndRelease(batch, subjects.node().getScene().getWindow()));
+            releaseItem.setDisable(held == 0);
+            releaseItem.setText(held == 0 ? "Release held triggers  (R): none held" : "Release " + Formats.count(held)
                     + " held trigger" + (held == 1 ? "" : "s") + "…  (R)");
         });
         subjects.node().setContextMenu(subjectMenu);
@@ -94,7 +105,7 @@ public final class LiveActions {
     public void releaseSelectedSubject() {
         SubjectRow row = subjects.selectedRow().get();
         if (silenceable(row)) {
-            release.confirmAndRelease(row.subject(), subjects.node().getScene().getWindow());
+            release.confirmAndRelease(heldShown.apply(row.subject()), subjects.node().getScene().getWindow());
         }
     }
 

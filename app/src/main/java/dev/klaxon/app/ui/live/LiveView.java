@@ -2,6 +2,8 @@ package dev.klaxon.app.ui.live;
 
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.backend.ActionsBackend;
+import dev.klaxon.app.backend.HeldBatch;
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.feed.TailUpdate;
 import dev.klaxon.app.ui.command.ConsoleCommand;
 import dev.klaxon.app.ui.command.ConsoleCommands;
@@ -14,6 +16,7 @@ import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.nats.ConnectionState;
 import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.stats.LiveStats;
@@ -80,6 +83,8 @@ public final class LiveView implements ConsoleView {
     private final SplitPane root;
 
     private EngineSnapshot lastSnapshot;
+    /** The floods and held counts the subjects show now; r releases what they count. */
+    private FloodPicture shownFlooding = FloodPicture.NONE;
     private EngineSnapshot lastApplied;
     private TailUpdate lastTail;
     private boolean tailPrimed;
@@ -97,9 +102,11 @@ public final class LiveView implements ConsoleView {
     public LiveView(ActionsBackend actions, LiveRates rates, Consumer<String> watchTail, Node sidePanel,
                     double sideShare, String waitingHint, BiConsumer<String, String> report) {
         this.watchTail = watchTail;
-        this.liveActions = new LiveActions(subjects, tail, actions, report);
+        this.liveActions = new LiveActions(subjects, tail, actions, subject -> heldShown(subject, actions),
+                report);
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
+        detail.onUnpin(this::unpin);
         subjects.showSparklines(rates.history(), rates.version());
         this.waitingHint = waitingHint;
         subjects.setWaitingHint(waitingHint);
@@ -208,8 +215,9 @@ public final class LiveView implements ConsoleView {
         commands.add("message.escalate", inTail, "Escalate the selected message to PagerDuty…", needsMessage,
                 ConsoleCommand.focused(tail.node()), liveActions::escalateSelectedMessage, messageChosen,
                 KeyTrigger.of(KeyTrigger.key(KeyCode.E)));
-        commands.add("message.follow", inTail, "Let go of the selected message and follow the newest again",
-                "No message is pinned: the detail already follows the newest.", ConsoleCommand.focused(tail.node()), this::followNewest,
+        commands.add("message.unpin", inTail, "Unpin the message and follow the newest again",
+                "No message is pinned: the detail already follows the newest.", ConsoleCommand.focused(tail.node()),
+                this::unpin,
                 () -> shown.getAsBoolean() && pinned, KeyTrigger.of(KeyTrigger.key(KeyCode.ESCAPE)));
     }
 
@@ -222,8 +230,11 @@ public final class LiveView implements ConsoleView {
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
             subjects.apply(snapshot, frame.nanos());
-            subjects.showFloods(frame.floods());
-            subjectTree.apply(snapshot, frame.floods(), frame.nanos());
+            // Badges count what is held now, from the same read as what r confirms and releases.
+            shownFlooding = frame.flooding();
+            List<FloodStatus> floods = shownFlooding.withHeldNow();
+            subjects.showFloods(floods);
+            subjectTree.apply(snapshot, floods, frame.nanos());
             if (!autoSelected && !subjects.isEmpty()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
@@ -288,6 +299,14 @@ public final class LiveView implements ConsoleView {
         subjects.node().requestFocus();
     }
 
+    /**
+     * What r releases for a subject: the batch its flood badge counts (one read, one number), or what is held now
+     * when it is not in flood (triggers an ended flood left behind).
+     */
+    private HeldBatch heldShown(String subject, ActionsBackend actions) {
+        return shownFlooding.counted(subject) ? shownFlooding.heldUnder(subject) : actions.held(subject);
+    }
+
     private void follow(String subject) {
         tail.show(subject);
         detail.show(null);
@@ -298,8 +317,8 @@ public final class LiveView implements ConsoleView {
         watchTail.accept(subject);
     }
 
-    private void followNewest() {
-        tail.unpick();
+    private void unpin() {
+        tail.unpin();
         pinned = false;
         detail.show(tail.newest(), true);
     }
@@ -362,11 +381,22 @@ public final class LiveView implements ConsoleView {
                 subjects.shownCount(), subjects.totalCount()));
         Label sortHint = new Label("click a header to sort · / to filter · Space to pause · S silences · "
                 + "? all keys · Ctrl+K commands");
+        sortHint.setMinWidth(0); // the hint gives way first, the paused order's notice stays readable
+        Label orderPaused = new Label("order paused", new FontIcon(Material2MZ.SORT));
+        orderPaused.setId("subjects-order-paused");
+        orderPaused.getStyleClass().add("section-hint");
+        orderPaused.setMinWidth(Region.USE_PREF_SIZE);
+        orderPaused.setTooltip(new Tooltip("The rows keep their place while the pointer is over them and for "
+                + LiveOrder.AFTER_PICK_NANOS / 1_000_000_000L + " s after you pick a row, so a click lands on the "
+                + "row it was aimed at and j/k go on from the row you picked. They re-sort by the sorted column "
+                + "once you move away; a header click sorts at once."));
+        orderPaused.visibleProperty().bind(subjects.orderPaused().or(subjectTree.orderPaused()));
+        orderPaused.managedProperty().bind(orderPaused.visibleProperty());
         sortHint.getStyleClass().add("section-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox subjectsBox = Sections.section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount, spacer,
-                sortHint), subjectViews.body());
+        VBox subjectsBox = Sections.section(new HBox(10, subjectsTitle, subjectViews.toggle(), subjectsCount,
+                orderPaused, spacer, sortHint), subjectViews.body());
 
         tailTitle.setId("tail-subject");
         tailTitle.getStyleClass().add("tail-subject");

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -41,12 +42,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The subjects table. Owns one row object per subject and updates them in place from each snapshot; filtering
  * and sorting are views over those rows. Re-sorting while numbers change would make rows jump under the mouse,
- * so live changes re-sort at most once a second, and not at all while the pointer is over the table (a click lands
- * on the row it was aimed at); new rows, header clicks and filter edits re-sort at once.
+ * so live changes re-sort only as {@link LiveOrder} allows (at most once a second, not while the pointer is over the
+ * table nor just after a row was picked); header clicks and filter edits re-sort at once, and new rows take their
+ * place without moving the others. A re-sort keeps the selected subject selected and the keyboard's place on it.
  * The engine's buckets (subjects over its cap, invalid subjects) are pinned to the bottom and look different. FX thread only.
  */
 public final class SubjectTable {
-    private static final long RESORT_EVERY_NANOS = 1_000_000_000L;
     private static final PseudoClass OTHER = PseudoClass.getPseudoClass("other");
 
     private final ObservableList<SubjectRow> rows = FXCollections.observableArrayList();
@@ -62,7 +63,9 @@ public final class SubjectTable {
     private final TableColumn<SubjectRow, FloodStatus> flood;
     private SubjectFilter filter = SubjectFilter.ALL;
     private String waitingHint = "Waiting for the first message…";
-    private long lastResort;
+    private final LiveOrder order = new LiveOrder();
+    /** True while this class moves the selection itself, which is not the operator picking a row. */
+    private boolean selecting;
 
     public SubjectTable() {
         table.setId("subjects-table");
@@ -121,6 +124,11 @@ public final class SubjectTable {
         table.setPlaceholder(placeholder);
         updatePlaceholder();
         resort();
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null && !selecting) {
+                order.picked();
+            }
+        });
     }
 
     private static <T> TableColumn<SubjectRow, T> column(String title, double width,
@@ -139,7 +147,12 @@ public final class SubjectTable {
     /** Selects the top row if nothing is selected yet, so the tail shows something from the first data on. */
     public void selectFirstIfNone() {
         if (table.getSelectionModel().isEmpty() && !sorted.isEmpty()) {
-            table.getSelectionModel().select(0);
+            selecting = true; // the console's choice, not the operator's: the order stays live
+            try {
+                table.getSelectionModel().select(0);
+            } finally {
+                selecting = false;
+            }
         }
     }
 
@@ -161,6 +174,11 @@ public final class SubjectTable {
 
     public ReadOnlyObjectProperty<SubjectRow> selectedRow() {
         return table.getSelectionModel().selectedItemProperty();
+    }
+
+    /** True while a re-sort by the live numbers waits for the operator to leave the table (see {@link LiveOrder}). */
+    public ReadOnlyBooleanProperty orderPaused() {
+        return order.paused();
     }
 
     /** Number of rows shown under the current filter. */
@@ -212,8 +230,7 @@ public final class SubjectTable {
             updatePlaceholder();
         }
         // New rows still find their place (the sorted list inserts them); rows already shown keep theirs.
-        if (!table.isHover() && (!added.isEmpty() || frameNanos - lastResort >= RESORT_EVERY_NANOS)) {
-            lastResort = frameNanos;
+        if (order.mayReorder(frameNanos, table.isHover(), this::resortWouldMove)) {
             resort();
         }
     }
@@ -243,14 +260,49 @@ public final class SubjectTable {
         table.getColumns().add(table.getColumns().indexOf(rate1m) + 1, sparkline);
     }
 
+    /**
+     * Re-sorts by the sort columns. The selection follows its row through the permutation, but the table's focus
+     * (where the arrow keys go on from) would stay at the old index: both are put back on the selected subject, so
+     * a re-sort never changes what s, r or the next key press apply to.
+     */
     private void resort() {
+        SubjectRow selected = table.getSelectionModel().getSelectedItem();
         // A new comparator instance each time: SortedList re-sorts (one permutation) only when its comparator changes.
-        Comparator<SubjectRow> columns = table.getComparator();
-        Comparator<SubjectRow> order = Comparator.comparing(SubjectRow::isOther);
-        if (columns != null) {
-            order = order.thenComparing(columns);
+        sorted.setComparator(comparator());
+        order.reordered();
+        int at = selected == null ? -1 : sorted.indexOf(selected);
+        if (at >= 0) {
+            selecting = true;
+            try {
+                if (table.getSelectionModel().getSelectedIndex() != at) {
+                    table.getSelectionModel().clearAndSelect(at);
+                }
+                table.getFocusModel().focus(at);
+            } finally {
+                selecting = false;
+            }
         }
-        sorted.setComparator(order.thenComparing(SubjectRow::subject));
+    }
+
+    private Comparator<SubjectRow> comparator() {
+        Comparator<SubjectRow> columns = table.getComparator();
+        Comparator<SubjectRow> byBucket = Comparator.comparing(SubjectRow::isOther);
+        if (columns != null) {
+            byBucket = byBucket.thenComparing(columns);
+        }
+        return byBucket.thenComparing(SubjectRow::subject);
+    }
+
+    /** Whether re-sorting now would move any shown row: only then is the operator told the order is paused. */
+    private boolean resortWouldMove() {
+        List<SubjectRow> resorted = new ArrayList<>(sorted);
+        resorted.sort(comparator());
+        for (int i = 0; i < resorted.size(); i++) {
+            if (resorted.get(i) != sorted.get(i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void updatePlaceholder() {

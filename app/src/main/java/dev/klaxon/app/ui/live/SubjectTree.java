@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -41,7 +42,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * Does no work while hidden. FX thread only.
  */
 public final class SubjectTree {
-    private static final long REORDER_EVERY_NANOS = 1_000_000_000L;
     /** New nodes this shallow start expanded, so the first look shows subjects rather than a single "alerts". */
     private static final int EXPANDED_DEPTH = 2;
     private static final PseudoClass OTHER = PseudoClass.getPseudoClass("other");
@@ -58,7 +58,9 @@ public final class SubjectTree {
     private List<FloodStatus> floods = List.of();
     private boolean active;
     private boolean updating;
-    private long lastReorder = Long.MIN_VALUE / 2;
+    private final LiveOrder liveOrder = new LiveOrder();
+    /** Some branch was out of the busiest-first order at the last update that did not re-order. */
+    private boolean outOfOrder;
 
     public SubjectTree() {
         tree.setId("subjects-tree");
@@ -107,6 +109,9 @@ public final class SubjectTree {
                 return;
             }
             chosenPath = item == null ? null : item.getValue().path();
+            if (item != null) {
+                liveOrder.picked();
+            }
             if (item != null && item.getValue().subject() != null) {
                 onFollow.accept(item.getValue().subject());
             }
@@ -136,12 +141,20 @@ public final class SubjectTree {
     /** Shown or hidden: while hidden, snapshots are only kept, not built into nodes. */
     public void setActive(boolean shown) {
         active = shown;
+        if (!shown) {
+            liveOrder.reordered(); // a hidden tree holds nothing back
+        }
         rebuild(true, 0);
     }
 
     public void setFilter(SubjectFilter next) {
         filter = next;
         rebuild(true, 0);
+    }
+
+    /** True while a re-order by the live numbers waits for the operator to leave the tree (see {@link LiveOrder}). */
+    public ReadOnlyBooleanProperty orderPaused() {
+        return liveOrder.paused();
     }
 
     /** One frame's snapshot and floods. */
@@ -175,10 +188,11 @@ public final class SubjectTree {
         if (!active || snapshot == null) {
             return;
         }
-        boolean reorder = reorderNow || frameNanos - lastReorder >= REORDER_EVERY_NANOS;
-        if (reorder && !reorderNow) {
-            lastReorder = frameNanos;
+        boolean reorder = reorderNow || liveOrder.mayReorder(frameNanos, tree.isHover(), () -> outOfOrder);
+        if (reorderNow) {
+            liveOrder.reordered();
         }
+        outOfOrder = false;
         List<SubjectBranch> top = SubjectBranches.build(snapshot.subjects(), floods, filter);
         Set<String> alive = new HashSet<>(byPath.size() * 2 + 16);
         updating = true;
@@ -186,6 +200,11 @@ public final class SubjectTree {
             reconcile(root, top, alive, reorder, 0, snapshot.at());
             byPath.keySet().retainAll(alive);
             keepChoice();
+            // A re-order moves the selection with its node but leaves the focus (where arrows go on) at the index.
+            int selected = tree.getSelectionModel().getSelectedIndex();
+            if (selected >= 0 && tree.getFocusModel().getFocusedIndex() != selected) {
+                tree.getFocusModel().focus(selected);
+            }
         } finally {
             updating = false;
         }
@@ -231,7 +250,10 @@ public final class SubjectTree {
         if (!added.isEmpty()) {
             children.addAll(added);
         }
-        if ((reorder || !added.isEmpty()) && !inOrder(children, order)) {
+        boolean sorted = inOrder(children, order);
+        if (!sorted && !reorder && added.isEmpty()) {
+            outOfOrder = true; // left as it is for now: the operator is working in the tree
+        } else if (!sorted) {
             // A permutation, not a remove and re-add: the selection model follows the moved nodes.
             FXCollections.sort(children, (a, b) -> Integer.compare(order.get(a.getValue().path()),
                     order.get(b.getValue().path())));

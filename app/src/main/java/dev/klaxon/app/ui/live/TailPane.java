@@ -101,8 +101,8 @@ public final class TailPane {
                 : "No recent messages kept for this subject yet.");
     }
 
-    /** Lets go of the picked message (Esc): none is selected, and the detail may follow the newest again. */
-    public void unpick() {
+    /** Unpins the picked message (Esc): none is selected, and the detail may follow the newest again. */
+    public void unpin() {
         table.getSelectionModel().clearSelection();
         picked.set(null);
     }

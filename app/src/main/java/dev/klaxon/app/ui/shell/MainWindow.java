@@ -1,6 +1,7 @@
 package dev.klaxon.app.ui.shell;
 
 import dev.klaxon.app.backend.ConsoleBackend;
+import dev.klaxon.app.feed.FloodPicture;
 import dev.klaxon.app.feed.LiveFeed;
 import dev.klaxon.app.outlets.AlertOutlets;
 import dev.klaxon.app.prefs.Theme;
@@ -328,7 +329,8 @@ public final class MainWindow {
         incidents.apply(desk);
         EngineSnapshot snapshot = feed.latestSnapshot();
         boolean isNew = snapshot != null && snapshot != lastSnapshot;
-        List<FloodStatus> floods = feed.latestFloods();
+        FloodPicture flooding = feed.latestFloodPicture();
+        List<FloodStatus> floods = flooding.floods();
         if (isNew) {
             lastSnapshot = snapshot;
             status.show(snapshot);
@@ -343,7 +345,7 @@ public final class MainWindow {
             lastFailure = failure;
             status.showFeedProblem(failure);
         }
-        Frame frame = new Frame(now, snapshot, isNew, floods, feed.latestTail(), desk);
+        Frame frame = new Frame(now, snapshot, isNew, flooding, feed.latestTail(), desk);
         for (ConsoleView view : switcher.views()) {
             view.onFrame(frame);
         }

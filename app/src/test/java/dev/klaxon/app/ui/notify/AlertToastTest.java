@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.controls.Notification;
+import dev.klaxon.app.backend.HeldBatch;
 import dev.klaxon.app.backend.LiveBackend;
 import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.app.outlets.AlertOutlets;
@@ -187,6 +188,11 @@ class AlertToastTest {
         @Override
         public List<FloodStatus> floods() {
             return flooding;
+        }
+
+        @Override
+        public HeldBatch held(String subject) {
+            return HeldBatch.none(subject);
         }
 
         @Override

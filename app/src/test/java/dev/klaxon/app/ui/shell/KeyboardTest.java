@@ -169,7 +169,8 @@ class KeyboardTest {
         assertThat(categories).containsExactly("Views", "Live view", "Subjects table", "Live tail", "Incidents",
                 "Dead letters", "Silences", "Any table", "General");
         assertThat(fx(() -> robot.lookup("#shortcuts-overlay .shortcut-title").queryAllAs(Label.class).stream()
-                .map(Label::getText).toList())).contains("View: Audit", "Next row", "Silence the selected subject…");
+                .map(Label::getText).toList())).contains("View: Audit", "Next row", "Silence the selected subject…",
+                        "Unpin the message and follow the newest again"); // "held" is only the flood outcome
 
         robot.write("?");
         await().atMost(PATIENCE).until(() -> !shown(robot, "#shortcuts-overlay"));

@@ -97,6 +97,48 @@ class MainWindowTest {
     }
 
     @Test
+    void aPickedRowKeepsItsPlaceForAWhileSaysSoAndAReSortLeavesTheKeysOnIt(FxRobot robot) {
+        engine.publish("alerts.a", "{}", Outcome.LOGGED, 30);
+        engine.publish("alerts.b", "{}", Outcome.LOGGED, 20);
+        engine.publish("alerts.c", "{}", Outcome.LOGGED, 10);
+        await().atMost(PATIENCE).until(() -> shownSubjects(robot).equals(List.of("alerts.a", "alerts.b", "alerts.c")));
+        robot.moveTo("#connection-status"); // the keyboard alone: the pointer is not over the table
+        fx(() -> {
+            stage.requestFocus();
+            subjects(robot).requestFocus();
+            return null;
+        });
+        TableView<SubjectRow> table = subjects(robot);
+        awaitFx(r -> "alerts.a".equals(fx(() -> selectedSubject(table))), robot); // the console's first choice
+        robot.press(KeyCode.J).release(KeyCode.J);
+        awaitFx(r -> "alerts.b".equals(fx(() -> selectedSubject(table))), robot);
+
+        engine.publish("alerts.c", "{}", Outcome.LOGGED, 50); // by rate it now belongs on top
+        await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().stream()
+                .filter(r -> r.subject().equals("alerts.c")).findFirst().orElseThrow().rate1mProperty().get()) == 50);
+        // Longer than the once-a-second re-sort: the row just picked stays where it was, and the header says why.
+        Label paused = robot.lookup("#subjects-order-paused").queryAs(Label.class);
+        await().atMost(PATIENCE).until(() -> fx(paused::isVisible));
+        await().during(Duration.ofMillis(1_500)).atMost(PATIENCE).until(() -> shownSubjects(robot)
+                .equals(List.of("alerts.a", "alerts.b", "alerts.c")));
+
+        // Then the order is live again: the pick moves with its row, and so does where the keys go on from.
+        await().atMost(PATIENCE).until(() -> shownSubjects(robot).equals(List.of("alerts.c", "alerts.a", "alerts.b")));
+        assertThat(fx(paused::isVisible)).isFalse();
+        assertThat(fx(() -> selectedSubject(table))).isEqualTo("alerts.b");
+        assertThat(fx(() -> table.getFocusModel().getFocusedIndex())).isEqualTo(2);
+        robot.press(KeyCode.UP).release(KeyCode.UP); // the table's own arrow keys go on from the focus
+        awaitFx(r -> "alerts.a".equals(fx(() -> selectedSubject(table))), robot);
+        robot.press(KeyCode.K).release(KeyCode.K);
+        awaitFx(r -> "alerts.c".equals(fx(() -> selectedSubject(table))), robot);
+    }
+
+    private static String selectedSubject(TableView<SubjectRow> table) {
+        SubjectRow row = table.getSelectionModel().getSelectedItem();
+        return row == null ? null : row.subject();
+    }
+
+    @Test
     void statusBarShowsPagerDutyFailingDeadLettersAndCommitFailures(FxRobot robot) {
         Label pagerDuty = robot.lookup("#pagerduty-status").queryAs(Label.class);
         assertThat(fx(pagerDuty::getText)).isEqualTo("PagerDuty —");
@@ -349,17 +391,30 @@ class MainWindowTest {
     }
 
     @Test
-    void subjectsInFloodStateShowTheirHeldCountInWords(FxRobot robot) {
+    void subjectsInFloodStateShowTheirHeldCountInWordsAndRConfirmsThatCount(FxRobot robot) {
         engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.FORWARDED, 40);
         engine.publish("alerts.prod.db", "{\"summary\":\"disk\"}", Outcome.HELD, 40);
         engine.publish("alerts.prod.api", "{\"summary\":\"slow\"}", Outcome.FORWARDED, 1);
+        // The flood's own tally (1,000 since it began) is not what is held now: the badge counts what r releases.
+        engine.held("alerts.prod.db", 1_234);
         engine.floods(List.of(new dev.klaxon.guard.FloodStatus("alerts.prod.db",
-                Instant.parse("2026-01-01T03:00:00Z"), 1_234)));
+                Instant.parse("2026-01-01T03:00:00Z"), 1_000)));
 
         awaitFx(r -> floodText(r, "alerts.prod.db").equals("flood · 1,234 held"), robot);
         assertThat(floodText(robot, "alerts.prod.api")).isEmpty();
         assertThat(fx(() -> subjects(robot).getItems().stream().filter(row -> row.subject().equals("alerts.prod.db"))
                 .findFirst().orElseThrow().breakdownProperty().get().summary())).contains("held 1");
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        robot.clickOn("alerts.prod.db");
+        robot.press(KeyCode.R).release(KeyCode.R);
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isPresent(), robot);
+        assertThat(fx(() -> robot.lookup("#release-dialog").queryAs(javafx.scene.control.DialogPane.class)
+                .getContentText())).startsWith("Send the 1,234 triggers ");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // cancel
+        awaitFx(r -> r.lookup("#release-dialog").tryQuery().isEmpty(), robot);
 
         engine.floods(List.of());
         awaitFx(r -> floodText(r, "alerts.prod.db").isEmpty(), robot);
