@@ -314,6 +314,38 @@ class TeamConsoleTest {
         assertThat(fx(() -> tail.getItems().get(79).body())).contains("browse 0");
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void theDetailStepsBackOneMessageAtATimeReadingTheStreamWhenTheTailEnds(FxRobot robot) throws Exception {
+        for (int i = 0; i < 30; i++) {
+            client().jetStream().publish("alerts.staging.steps", ("{\"summary\":\"step " + i + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        await().atMost(PATIENCE).until(() -> console.summary().processed() >= 30);
+        await().atMost(PATIENCE).until(() -> robot.lookup("alerts.staging.steps").tryQuery().isPresent());
+        robot.clickOn("alerts.staging.steps");
+        TableView<dev.klaxon.stats.TailEntry> tail = robot.lookup("#tail-table").queryAs(TableView.class);
+        await().atMost(PATIENCE).until(() -> fx(() -> tail.getItems().size()) == 20);
+        robot.clickOn(robot.lookup("#tail-table .table-row-cell").nth(0).<javafx.scene.Node>query());
+        robot.type(javafx.scene.input.KeyCode.END); // the oldest of the tail: step 10
+        await().atMost(PATIENCE).until(() -> shownBody(robot).contains("step 10\""));
+        robot.type(javafx.scene.input.KeyCode.UP);
+        await().atMost(PATIENCE).until(() -> shownBody(robot).contains("step 11\""));
+
+        robot.clickOn("#detail-older");
+        await().atMost(PATIENCE).until(() -> shownBody(robot).contains("step 10\""));
+        robot.clickOn("#detail-older"); // past the tail's oldest: read back from the stream
+        await().atMost(PATIENCE).until(() -> shownBody(robot).contains("step 9\""));
+        assertThat(fx(() -> tail.getSelectionModel().getSelectedItem().reason())).contains("read back from the stream");
+        robot.clickOn("#detail-older");
+        await().atMost(PATIENCE).until(() -> shownBody(robot).contains("step 8\""));
+    }
+
+    private static String shownBody(FxRobot robot) {
+        return fx(() -> robot.lookup("#detail-text").tryQuery().map(node -> ((javafx.scene.control.TextInputControl)
+                node).getText()).orElse(""));
+    }
+
     private Connection client() throws Exception {
         if (client == null) {
             client = io.nats.client.Nats.connect(server.url());

@@ -53,6 +53,9 @@ public final class DetailPane {
             "Silence messages like this one: pattern, matchers, duration and reason (also S in the tail)");
     private final Button escalate = button("detail-escalate", "Escalate", Material2MZ.SEND,
             "Send this message to PagerDuty by hand, whatever the rules decided (also E in the tail)");
+    private final Button older = button("detail-older", "Older", Material2AL.HISTORY,
+            "Show the message of this subject stored just before this one: from the tail, else read back from the "
+                    + "team's stream");
     private final Button copy = button("detail-copy-nats", "Copy as nats pub", Material2AL.CONTENT_COPY,
             "Copy a shell command that publishes this message again: nats pub SUBJECT 'BODY' with -H headers");
     private final Label placeholder = new Label("Select a message in the live tail to see its pretty-printed "
@@ -69,6 +72,7 @@ public final class DetailPane {
     public DetailPane() {
         text.setId("message-detail");
         text.setEditable(false);
+        text.setId("detail-text");
         text.setAccessibleText("The selected message in full: decision, reason, headers and body");
         text.setWrapText(false);
         text.getStyleClass().add("detail-text");
@@ -110,6 +114,17 @@ public final class DetailPane {
      */
     public Node modeLabel() {
         return modeBox;
+    }
+
+    /** Team mode keeps history: "Older" steps back through it with {@code action}, given the shown message. */
+    public void onOlder(Consumer<TailEntry> action) {
+        older.setVisible(true);
+        older.setManaged(true);
+        older.setOnAction(e -> {
+            if (shown != null) {
+                action.accept(shown);
+            }
+        });
     }
 
     /** What Unpin does (the live view lets go of the pick, as Esc in the tail does). */
@@ -159,6 +174,7 @@ public final class DetailPane {
      */
     public void show(TailEntry entry, boolean following) {
         shown = entry;
+        older.setDisable(entry == null || entry.streamSequence() == 0);
         unpin.setVisible(entry != null && !following);
         unpin.setManaged(unpin.isVisible());
         mode.setText(entry == null ? "" : following ? "following the newest · click a message to pin it"
@@ -202,7 +218,9 @@ public final class DetailPane {
         HBox find = new HBox(6, new FontIcon(Material2MZ.SEARCH), search, matchCount);
         find.setAlignment(Pos.CENTER_LEFT);
         // Wraps on a narrow pane rather than cutting a button's label.
-        FlowPane bar = new FlowPane(12, 6, find, silence, escalate, copy);
+        older.setVisible(false);
+        older.setManaged(false);
+        FlowPane bar = new FlowPane(12, 6, find, silence, escalate, older, copy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("detail-toolbar");
         return bar;

@@ -148,6 +148,34 @@ public final class LiveActions {
     }
 
     /**
+     * Steps the detail back one message: pins the message of the same subject stored just before {@code shown},
+     * from the tail when it is there, else read back from the stream (off the FX thread) with a page of the ones
+     * before it.
+     */
+    void showOlderThan(TailEntry shown) {
+        TailEntry next = tail.olderThan(shown);
+        if (next != null) {
+            tail.pick(next);
+            return;
+        }
+        String subject = tail.subject();
+        if (subject == null || shown.streamSequence() == 0 || !subject.equals(shown.subject())) {
+            return;
+        }
+        FxThread.whenDone(actions.olderMessages(subject, shown, OLDER_PAGE), (entries, failure) -> {
+            if (failure != null) {
+                report.accept("Older messages", "Could not read them back: " + FxThread.message(failure));
+            } else if (entries.isEmpty() || tail.appendOlder(subject, entries) == 0) {
+                report.accept("Older messages", "Nothing of " + subject + " stored before this one is kept in "
+                        + "the stream.");
+            } else {
+                TailEntry found = tail.olderThan(shown);
+                tail.pick(found != null ? found : entries.get(entries.size() - 1));
+            }
+        });
+    }
+
+    /**
      * Reads the page of messages before the oldest shown back from the stream (off the FX thread) and adds it below
      * the tail; says so when there is nothing older or it cannot be read.
      */

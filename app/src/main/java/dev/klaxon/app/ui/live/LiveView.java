@@ -107,6 +107,9 @@ public final class LiveView implements ConsoleView {
         liveActions.install();
         detail.onActions(liveActions::silenceMessage, liveActions::escalateMessage);
         detail.onUnpin(this::unpin);
+        if (liveActions.keepsHistory()) {
+            detail.onOlder(liveActions::showOlderThan);
+        }
         subjects.showSparklines(rates.history(), rates.version());
         this.waitingHint = waitingHint;
         subjects.setWaitingHint(waitingHint);

@@ -137,6 +137,18 @@ public final class TailPane {
         return adding.size();
     }
 
+    /** The message shown just below {@code entry} (stored before it), or null when it is the last or not shown. */
+    public TailEntry olderThan(TailEntry entry) {
+        int index = items.indexOf(entry);
+        return index < 0 || index + 1 >= items.size() ? null : items.get(index + 1);
+    }
+
+    /** Picks a message as a click would: it is selected, scrolled to and pinned. */
+    public void pick(TailEntry entry) {
+        table.getSelectionModel().select(entry);
+        table.scrollTo(entry);
+    }
+
     /** The newest message shown, or null. */
     public TailEntry newest() {
         return items.isEmpty() ? null : items.get(0);
