@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * A local {@code nats-server} child process for the demo mode, the tests and the benchmarks.
  *
- * <p>It listens on 127.0.0.1 only, keeps everything it writes (store, log) in its own temporary directory, and never
- * outlives the JVM: {@link #close()} stops it and deletes the directory, and a shutdown hook (removed by close)
- * kills it if the JVM exits first. Thread-safe.
+ * <p>It listens on 127.0.0.1 only, keeps everything it writes (store, log) in its own temporary directory, and does
+ * not outlive the JVM for long: {@link #close()} stops it and deletes the directory, a shutdown hook (removed by
+ * close) kills it if the JVM exits first, and a JVM that died without its hooks leaves an owner file by which the
+ * next start stops it ({@link StaleServers}). Thread-safe.
  */
 public final class NatsServerProcess implements AutoCloseable {
 
@@ -75,9 +76,11 @@ public final class NatsServerProcess implements AutoCloseable {
     /** Starts a server on the given loopback port. */
     public static NatsServerProcess startOnPort(int port, List<String> extraArgs) throws IOException {
         Path binary = NatsServerBinary.find();
-        Path directory = Files.createTempDirectory("klaxon-nats-");
+        Path directory = Files.createTempDirectory(StaleServers.DIRECTORY_PREFIX);
+        StaleServers.sweep(directory.getParent());
         NatsServerProcess server = new NatsServerProcess(binary, directory, port, extraArgs);
         try {
+            StaleServers.claim(directory);
             Runtime.getRuntime().addShutdownHook(server.killOnExit);
             server.launch();
             return server;

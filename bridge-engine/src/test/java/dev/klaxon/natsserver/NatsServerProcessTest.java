@@ -127,4 +127,24 @@ class NatsServerProcessTest {
             return false;
         }
     }
+
+    @Test
+    void aServerWhoseOwnerDiedWithoutStoppingItIsStoppedByTheNextStart() throws Exception {
+        try (NatsServerProcess orphan = NatsServerProcess.start()) {
+            long serverPid = orphan.pid();
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            // As if the JVM that started it had been killed: its recorded owner is a process that has ended.
+            Files.writeString(orphan.directory().resolve(StaleServers.OWNER_FILE), Long.toString(gone.pid()));
+
+            try (NatsServerProcess next = NatsServerProcess.start()) {
+                assertThat(next.isRunning()).isTrue();
+                ProcessHandle.of(serverPid).ifPresent(handle -> handle.onExit().join());
+                assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("the orphan is stopped").isFalse();
+                assertThat(orphan.directory()).as("and its directory deleted").doesNotExist();
+                assertThat(next.directory()).as("a live owner's server is left alone").exists();
+            }
+        }
+    }
 }
