@@ -9,7 +9,12 @@ import dev.klaxon.delivery.RoutingKeyPreflight;
 import dev.klaxon.engine.Engine;
 import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.engine.EngineSnapshot;
+import dev.klaxon.metrics.EngineMetrics;
+import dev.klaxon.metrics.MetricsServer;
+import dev.klaxon.metrics.Readiness;
 import dev.klaxon.team.TeamStatus;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -27,10 +32,11 @@ final class RunCommand {
     }
 
     int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config", "role"));
+        Arguments arguments = Arguments.parse(args, Set.of("config", "role", "metrics-listen"));
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("run takes no arguments besides --config and --role");
+            throw new UsageException("run takes no arguments besides --config, --role and --metrics-listen");
         }
+        InetSocketAddress metricsAddress = metricsAddress(arguments.option("metrics-listen"));
         KlaxonConfig config = withRole(new ConfigSource(context.home()).load(arguments), arguments.option("role"));
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
         if (!keyProblems.isEmpty()) {
@@ -42,6 +48,7 @@ final class RunCommand {
             thread.setDaemon(true);
             return thread;
         });
+        MetricsServer metrics = null;
         try (Engine engine = Engine.create(config, context.clock(), options)) {
             context.out().println("klaxon-bridge " + Main.version() + ": config " + config.source() + ", "
                     + config.routes().size() + " route(s), subjects " + config.nats().subjects());
@@ -53,6 +60,7 @@ final class RunCommand {
                     + (status.server() != null ? " " + status.server() : "")
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
+            metrics = startMetrics(metricsAddress, engine);
             AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
             AtomicReference<String> team = new AtomicReference<>("");
             logger.scheduleAtFixedRate(() -> {
@@ -65,6 +73,9 @@ final class RunCommand {
             }, 1, 1, TimeUnit.SECONDS);
             stop.await();
             logger.shutdownNow();
+            if (metrics != null) {
+                metrics.close();
+            }
             engine.close();
             EngineSnapshot last = engine.summary();
             DecisionLog.lines(previous.get(), last).forEach(context.out()::println);
@@ -75,9 +86,45 @@ final class RunCommand {
             return Main.FAILURE;
         } catch (RuntimeException e) {
             return FailureReport.print(e, context.err());
+        } catch (IOException e) {
+            context.err().println("run: cannot serve metrics on " + metricsAddress + ": " + e.getMessage());
+            return Main.FAILURE;
         } finally {
             logger.shutdownNow();
+            if (metrics != null) {
+                metrics.close();
+            }
         }
+    }
+
+    private MetricsServer startMetrics(InetSocketAddress address, Engine engine) throws IOException {
+        if (address == null) {
+            return null;
+        }
+        MetricsServer server = MetricsServer.start(address, EngineMetrics.registry(engine, context.clock()),
+                () -> Readiness.of(engine.summary()));
+        InetSocketAddress bound = server.address();
+        context.out().println("metrics on http://" + bound.getHostString() + ":" + bound.getPort()
+                + "/metrics (and /healthz, /readyz)");
+        return server;
+    }
+
+    /** {@code HOST:PORT}, e.g. {@code 127.0.0.1:9464}; null when not asked for. */
+    static InetSocketAddress metricsAddress(String text) throws UsageException {
+        if (text == null) {
+            return null;
+        }
+        int colon = text.lastIndexOf(':');
+        String host = colon <= 0 ? "" : text.substring(0, colon).replaceAll("^\\[|\\]$", "");
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            if (!host.isBlank() && port >= 0 && port <= 65_535) {
+                return new InetSocketAddress(host, port);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--metrics-listen takes HOST:PORT, e.g. 127.0.0.1:9464, got \"" + text + "\"");
     }
 
     /** One line per change of what team mode means for paging here; the lease age alone is not a change. */

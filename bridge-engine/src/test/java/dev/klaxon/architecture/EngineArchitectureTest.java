@@ -50,6 +50,7 @@ class EngineArchitectureTest {
             .layer("team").definedBy("dev.klaxon.team..")
             .layer("demo").definedBy("dev.klaxon.demo..")
             .layer("engine").definedBy("dev.klaxon.engine..")
+            .layer("metrics").definedBy("dev.klaxon.metrics..")
             .layer("cli").definedBy("dev.klaxon.cli..")
 
             .whereLayer("storage").mayNotAccessAnyLayer()
@@ -73,7 +74,8 @@ class EngineArchitectureTest {
                     "outbox", "route", "secret", "storage")
             .whereLayer("demo").mayOnlyAccessLayers("config", "natsserver", "simulator")
             .whereLayer("demo").mayNotBeAccessedByAnyLayer()
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "metrics")
+            .whereLayer("metrics").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
 
             .ensureAllClassesAreContainedInArchitecture();
