@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
 
 /** {@code run}: the headless bridge, until the stop latch opens (Ctrl-C or SIGTERM). */
 final class RunCommand {
@@ -32,10 +34,12 @@ final class RunCommand {
     }
 
     int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config", "role", "metrics-listen"));
+        Arguments arguments = Arguments.parse(args, Set.of("config", "role", "metrics-listen", "log-format"));
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("run takes no arguments besides --config, --role and --metrics-listen");
+            throw new UsageException("run takes no arguments besides --config, --role, --metrics-listen and "
+                    + "--log-format");
         }
+        boolean json = jsonLogs(arguments.option("log-format"));
         InetSocketAddress metricsAddress = metricsAddress(arguments.option("metrics-listen"));
         KlaxonConfig config = withRole(new ConfigSource(context.home()).load(arguments), arguments.option("role"));
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
@@ -43,6 +47,11 @@ final class RunCommand {
             throw new ConfigException(config.source(), keyProblems);
         }
         EngineOptions options = EngineOptions.defaults().withEnvironment(context.environment()).asHeadless();
+        if (json) {
+            JsonLogFormatter.install();
+        }
+        Consumer<String> say = json ? line -> context.out().println(JsonLogFormatter.line(context.clock().instant(),
+                Level.INFO, "klaxon.run", line, null)) : context.out()::println;
         ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "klaxon-decision-log");
             thread.setDaemon(true);
@@ -50,25 +59,25 @@ final class RunCommand {
         });
         MetricsServer metrics = null;
         try (Engine engine = Engine.create(config, context.clock(), options)) {
-            context.out().println("klaxon-bridge " + Main.version() + ": config " + config.source() + ", "
+            say.accept("klaxon-bridge " + Main.version() + ": config " + config.source() + ", "
                     + config.routes().size() + " route(s), subjects " + config.nats().subjects());
             // Said once at start, as ssh does for a key file others can read; run goes on either way.
-            ConfigWarnings.of(config).forEach(warning -> context.out().println(context.clock().instant()
+            ConfigWarnings.of(config).forEach(warning -> say.accept(context.clock().instant()
                     + " warning: " + warning));
-            engine.onConnectionChange(status -> context.out().println(status.since() + " nats " 
+            engine.onConnectionChange(status -> say.accept(status.since() + " nats " 
                     + status.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (status.server() != null ? " " + status.server() : "")
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
-            metrics = startMetrics(metricsAddress, engine);
+            metrics = startMetrics(metricsAddress, engine, say);
             AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
             AtomicReference<String> team = new AtomicReference<>("");
             logger.scheduleAtFixedRate(() -> {
                 EngineSnapshot current = engine.summary();
-                DecisionLog.lines(previous.getAndSet(current), current).forEach(context.out()::println);
+                DecisionLog.lines(previous.getAndSet(current), current).forEach(say);
                 String teamLine = teamLine(current.team());
                 if (!teamLine.equals(team.getAndSet(teamLine))) {
-                    context.out().println(current.at() + " " + teamLine);
+                    say.accept(current.at() + " " + teamLine);
                 }
             }, 1, 1, TimeUnit.SECONDS);
             stop.await();
@@ -78,8 +87,8 @@ final class RunCommand {
             }
             engine.close();
             EngineSnapshot last = engine.summary();
-            DecisionLog.lines(previous.get(), last).forEach(context.out()::println);
-            context.out().println("stopped; totals " + last.totals());
+            DecisionLog.lines(previous.get(), last).forEach(say);
+            say.accept("stopped; totals " + last.totals());
             return Main.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,16 +106,27 @@ final class RunCommand {
         }
     }
 
-    private MetricsServer startMetrics(InetSocketAddress address, Engine engine) throws IOException {
+    private MetricsServer startMetrics(InetSocketAddress address, Engine engine, Consumer<String> say)
+            throws IOException {
         if (address == null) {
             return null;
         }
         MetricsServer server = MetricsServer.start(address, EngineMetrics.registry(engine, context.clock()),
                 () -> Readiness.of(engine.summary()));
         InetSocketAddress bound = server.address();
-        context.out().println("metrics on http://" + bound.getHostString() + ":" + bound.getPort()
+        say.accept("metrics on http://" + bound.getHostString() + ":" + bound.getPort()
                 + "/metrics (and /healthz, /readyz)");
         return server;
+    }
+
+    private static boolean jsonLogs(String format) throws UsageException {
+        if (format == null || format.equals("text")) {
+            return false;
+        }
+        if (format.equals("json")) {
+            return true;
+        }
+        throw new UsageException("--log-format takes text or json, got \"" + format + "\"");
     }
 
     /** {@code HOST:PORT}, e.g. {@code 127.0.0.1:9464}; null when not asked for. */
