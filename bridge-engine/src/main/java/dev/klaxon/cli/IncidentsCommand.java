@@ -1,5 +1,6 @@
 package dev.klaxon.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.config.ConfigException;
@@ -27,7 +28,7 @@ import java.util.Set;
  * id gets its own line of outcome and its own audit row.
  */
 final class IncidentsCommand {
-    private static final Set<String> LIST_OPTIONS = Set.of("config", "status");
+    private static final Set<String> LIST_OPTIONS = Set.of("config", "status", "format");
     private static final Set<String> ACTION_OPTIONS = Set.of("config", "note", "level", "for");
     private static final List<String> ACTIONS = List.of("ack", "resolve", "escalate", "snooze", "note");
 
@@ -44,6 +45,7 @@ final class IncidentsCommand {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
         List<IncidentStatus> statuses = statuses(arguments.option("status"));
+        ListFormat format = ListFormat.parse(arguments.option("format"));
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         PagerDutyRestClient client = client(config.pagerduty(), false);
         RestResult<Listing<IncidentSummary>> result;
@@ -58,10 +60,26 @@ final class IncidentsCommand {
             return Main.FAILURE;
         }
         Listing<IncidentSummary> listing = ((RestResult.Ok<Listing<IncidentSummary>>) result).value();
-        context.out().print(IncidentTable.render(listing.items()));
-        context.out().println(listing.items().size() + " incident" + (listing.items().size() == 1 ? "" : "s")
-                + (listing.truncated() ? " (more on PagerDuty; narrow with --status)" : ""));
+        format.print(context.out(), listing.items().stream().map(IncidentsCommand::json).toList(), () -> {
+            context.out().print(IncidentTable.render(listing.items()));
+            context.out().println(listing.items().size() + " incident" + (listing.items().size() == 1 ? "" : "s")
+                    + (listing.truncated() ? " (more on PagerDuty; narrow with --status)" : ""));
+        });
+        if (format != ListFormat.TABLE && listing.truncated()) {
+            context.err().println("more incidents on PagerDuty than listed; narrow with --status");
+        }
         return Main.OK;
+    }
+
+    private static ObjectNode json(IncidentSummary incident) {
+        ObjectNode row = ListFormat.MAPPER.createObjectNode().put("id", incident.id())
+                .put("number", incident.number()).put("title", incident.title()).put("status", incident.status())
+                .put("urgency", incident.urgency()).put("service_id", incident.serviceId())
+                .put("service", incident.serviceName()).put("incident_key", incident.incidentKey())
+                .put("created_at", incident.createdAt() == null ? null : incident.createdAt().toString())
+                .put("html_url", incident.htmlUrl());
+        incident.assignees().forEach(row.putArray("assignees")::add);
+        return row;
     }
 
     /** {@code incident ACTION ID... [options]}. Exit 1 if any incident failed; the others are still acted on. */

@@ -21,9 +21,11 @@ public final class Main {
             Usage: java -jar klaxon-bridge.jar <command> [options]
 
             Commands:
-              run [--config FILE] [--role auto|sender|observer]
+              run [--config FILE] [--role auto|sender|observer] [--metrics-listen HOST:PORT]
+                  [--log-format text|json]
                                                    run the bridge headless until interrupted (--role overrides
-                                                   nats.jetstream.role in team mode)
+                                                   nats.jetstream.role in team mode; metrics, /healthz and
+                                                   /readyz on HOST:PORT; JSON-lines logs)
               team status [--config FILE]          team mode: who sends, the members, the pager consumer and
                                                    the stream
               rules test SUBJECT [--payload JSON] [--config FILE]
@@ -34,8 +36,8 @@ public final class Main {
                                                    the current ones: pages added, removed, changed; never sends
               config init [--config FILE]          write the commented default config
               config check [--config FILE]         validate a config and summarise it
-              incidents list [--status LIST] [--config FILE]
-                                                   PagerDuty incidents as a table (default: triggered,acknowledged)
+              incidents list [--status LIST] [--format table|json|jsonl] [--config FILE]
+                                                   PagerDuty incidents (default: triggered,acknowledged)
               incident ack|resolve|escalate|snooze|note ID... [--note TEXT] [--level N] [--for 1h] [--config FILE]
                                                    act on incidents (needs pagerduty.api_token_env and from_email)
               event send (--routing-key-env NAME | --routing-key-file PATH) --summary TEXT
@@ -49,11 +51,13 @@ public final class Main {
               silence add PATTERN --for 1h --reason TEXT [--match field=value|field=~regex]...
                                                    hold back triggers on matching subjects (works while the
                                                    console or run is up; acknowledges and resolves still go)
-              silence list                         silences with state, time left and what they matched
+              silence list [--format table|json|jsonl]
+                                                   silences with state, time left and what they matched
               silence expire ID | silence extend ID --for 30m
               silence share                        team mode: move this laptop's silences into the team's
               outbox status                        pending events per routing key, dead letters, delivery rate
-              outbox dead-letters                  events PagerDuty refused for good, with its reason
+              outbox dead-letters [--format table|json|jsonl]
+                                                   events PagerDuty refused for good, with its reason
               outbox resend ID...                  send dead letters again (only while no engine runs; with the
                                                    console up, re-send from its dead letters view)
 

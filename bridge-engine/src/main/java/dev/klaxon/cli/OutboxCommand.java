@@ -1,5 +1,6 @@
 package dev.klaxon.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
@@ -38,7 +39,10 @@ final class OutboxCommand {
         if (args.isEmpty()) {
             throw new UsageException("expected \"outbox status\", \"outbox dead-letters\" or \"outbox resend ID...\"");
         }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config"));
+        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "format"));
+        if (arguments.option("format") != null && !args.get(0).equals("dead-letters")) {
+            throw new UsageException("only outbox dead-letters takes --format");
+        }
         return switch (args.get(0)) {
             case "status" -> status(noPositional(arguments));
             case "dead-letters" -> deadLetters(noPositional(arguments));
@@ -65,19 +69,24 @@ final class OutboxCommand {
     }
 
     private int deadLetters(Arguments arguments) throws UsageException, ConfigException {
+        ListFormat format = ListFormat.parse(arguments.option("format"));
         Optional<Outbox> opened = openExisting(arguments);
         if (opened.isEmpty()) {
+            format.print(context.out(), List.of(), () -> { });
             return Main.OK;
         }
         try (Outbox outbox = opened.get()) {
             List<EventRecord> dead = outbox.deadLetters(DEAD_LETTERS_SHOWN);
-            for (EventRecord event : dead) {
-                context.out().println(event.id() + "  " + event.deadAt() + "  " + event.subject() + "  "
-                        + event.eventAction() + "  " + (event.dedupKey() == null ? "-" : event.dedupKey()) + "  HTTP "
-                        + (event.lastStatus() == null ? "-" : event.lastStatus()) + "  " + reason(event));
-            }
-            context.out().println(dead.size() + " dead letter" + (dead.size() == 1 ? "" : "s")
-                    + (dead.isEmpty() ? "" : "; re-send with \"outbox resend ID...\""));
+            format.print(context.out(), dead.stream().map(OutboxCommand::json).toList(), () -> {
+                for (EventRecord event : dead) {
+                    context.out().println(event.id() + "  " + event.deadAt() + "  " + event.subject() + "  "
+                            + event.eventAction() + "  " + (event.dedupKey() == null ? "-" : event.dedupKey())
+                            + "  HTTP " + (event.lastStatus() == null ? "-" : event.lastStatus()) + "  "
+                            + reason(event));
+                }
+                context.out().println(dead.size() + " dead letter" + (dead.size() == 1 ? "" : "s")
+                        + (dead.isEmpty() ? "" : "; re-send with \"outbox resend ID...\""));
+            });
         }
         return Main.OK;
     }
@@ -143,6 +152,20 @@ final class OutboxCommand {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
         return arguments;
+    }
+
+    private static ObjectNode json(EventRecord event) {
+        ObjectNode row = ListFormat.MAPPER.createObjectNode().put("id", event.id())
+                .put("dead_at", event.deadAt() == null ? null : event.deadAt().toString())
+                .put("subject", event.subject()).put("rule", event.rule()).put("routing_key", event.routingKeyRef())
+                .put("event_action", event.eventAction()).put("dedup_key", event.dedupKey())
+                .put("attempts", event.attempts()).put("last_message", event.lastMessage());
+        if (event.lastStatus() != null) {
+            row.put("last_status", event.lastStatus());
+        } else {
+            row.putNull("last_status");
+        }
+        return row;
     }
 
     private static String reason(EventRecord event) {

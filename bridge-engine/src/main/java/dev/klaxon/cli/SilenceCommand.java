@@ -3,6 +3,7 @@ package dev.klaxon.cli;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.DurationText;
 import dev.klaxon.config.KlaxonConfig;
@@ -49,8 +50,11 @@ final class SilenceCommand {
         if (args.isEmpty()) {
             throw new UsageException("expected \"silence add|list|expire|extend|share\"");
         }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "for", "reason"),
-                Set.of("match"));
+        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "for", "reason",
+                "format"), Set.of("match"));
+        if (arguments.option("format") != null && !args.get(0).equals("list")) {
+            throw new UsageException("only silence list takes --format");
+        }
         return switch (args.get(0)) {
             case "add" -> add(arguments);
             case "list" -> list(arguments);
@@ -101,15 +105,18 @@ final class SilenceCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
+        ListFormat format = ListFormat.parse(arguments.option("format"));
         KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
         Instant now = context.clock().instant();
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
             List<SilenceRecord> records = silences.list();
-            for (SilenceRecord record : records) {
-                context.out().println(line(record, now));
-            }
-            context.out().println(records.size() + " silence" + (records.size() == 1 ? "" : "s"));
+            format.print(context.out(), records.stream().map(record -> json(record, now)).toList(), () -> {
+                for (SilenceRecord record : records) {
+                    context.out().println(line(record, now));
+                }
+                context.out().println(records.size() + " silence" + (records.size() == 1 ? "" : "s"));
+            });
         }
         return Main.OK;
     }
@@ -150,6 +157,23 @@ final class SilenceCommand {
         audit(config, OperatorAction.failed(now, who, what, "silence #" + id, problem));
         context.err().println("error: " + problem);
         return Main.FAILURE;
+    }
+
+    private static ObjectNode json(SilenceRecord record, Instant now) {
+        Silence silence = record.silence();
+        ObjectNode row = ListFormat.MAPPER.createObjectNode().put("id", silence.id())
+                .put("state", record.state(now).label()).put("pattern", silence.pattern().text());
+        com.fasterxml.jackson.databind.node.ArrayNode matchers = row.putArray("matchers");
+        silence.matchers().forEach(matcher -> matchers.add(matcher.toString()));
+        row.put("starts_at", silence.startsAt().toString()).put("ends_at", silence.effectiveEnd().toString())
+                .put("created_by", silence.createdBy()).put("reason", silence.reason())
+                .put("created_at", silence.createdAt().toString()).put("matched", record.matched())
+                .put("expired_while_firing", record.expiredWhileFiring());
+        if (record.lastChange() != null) {
+            row.put("last_change", record.lastChange().describe()).put("last_change_at",
+                    record.lastChange().at().toString());
+        }
+        return row;
     }
 
     private static String line(SilenceRecord record, Instant now) {

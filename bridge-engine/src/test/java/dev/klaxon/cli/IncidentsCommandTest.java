@@ -99,6 +99,28 @@ class IncidentsCommandTest {
     }
 
     @Test
+    void listsAsJsonAndJsonLinesForJq() throws Exception {
+        String db = pd.openIncident(KEY, "db", "database primary down");
+        pd.openIncident(KEY, "web", "web 5xx above 5%");
+
+        assertThat(run("incidents", "list", "--format", "json", "--config", config.toString())).isZero();
+        com.fasterxml.jackson.databind.JsonNode array = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out());
+        assertThat(array.isArray()).isTrue();
+        assertThat(array).hasSize(2);
+        assertThat(array.get(0).get("id").asText()).isEqualTo(db);
+        assertThat(array.get(0).get("status").asText()).isEqualTo("triggered");
+        assertThat(array.get(0).get("title").asText()).isEqualTo("database primary down");
+
+        assertThat(run("incidents", "list", "--format", "jsonl", "--config", config.toString())).isZero();
+        assertThat(out().lines().toList()).hasSize(2).allSatisfy(line -> assertThat(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).has("number")).isTrue());
+
+        assertThat(run("incidents", "list", "--format", "yaml", "--config", config.toString())).isEqualTo(2);
+        assertThat(err()).contains("--format takes table, json or jsonl, got \"yaml\"");
+    }
+
+    @Test
     void acknowledgesSeveralIncidentsAndAuditsEachAction() {
         String first = pd.openIncident(KEY, "a", "a");
         String second = pd.openIncident(KEY, "b", "b");

@@ -80,6 +80,11 @@ class SilenceCommandTest {
         assertThat(out()).contains("#1  active  \"alerts.prod.db.>\" severity=warning source=~db-.*  45 min left  "
                 + "matched 0  by ana@example.com  \"failover drill\"", "1 silence");
 
+        assertThat(run("silence", "list", "--format", "jsonl", "--config", config.toString())).isZero();
+        assertThat(out().strip()).startsWith("{\"id\":1,\"state\":\"active\",\"pattern\":\"alerts.prod.db.>\","
+                + "\"matchers\":[\"severity=warning\",\"source=~db-.*\"]").contains("\"reason\":\"failover drill\"")
+                .doesNotContain("\n");
+
         assertThat(run("silence", "extend", "1", "--for", "30m", "--config", config.toString())).isZero();
         assertThat(out()).contains("silence #1 now ends 2026-11-29T04:30:00Z");
         assertThat(run("silence", "expire", "#1", "--config", config.toString())).isZero();
