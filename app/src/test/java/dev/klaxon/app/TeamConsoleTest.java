@@ -342,7 +342,7 @@ class TeamConsoleTest {
     }
 
     private static String shownBody(FxRobot robot) {
-        return fx(() -> robot.lookup("#detail-text").tryQuery().map(node -> ((javafx.scene.control.TextInputControl)
+        return fx(() -> robot.lookup("#message-detail").tryQuery().map(node -> ((javafx.scene.control.TextInputControl)
                 node).getText()).orElse(""));
     }
 

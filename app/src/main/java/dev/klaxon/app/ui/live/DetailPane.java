@@ -72,7 +72,6 @@ public final class DetailPane {
     public DetailPane() {
         text.setId("message-detail");
         text.setEditable(false);
-        text.setId("detail-text");
         text.setAccessibleText("The selected message in full: decision, reason, headers and body");
         text.setWrapText(false);
         text.getStyleClass().add("detail-text");
