@@ -78,6 +78,14 @@ class DemoConsoleTest {
         await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().stream()
                 .filter(incident -> incident.id().equals(picked.id())).findFirst()
                 .map(IncidentSummary::status).orElse("")).equals("acknowledged"));
+
+        fx(() -> {
+            window.show(dev.klaxon.app.ui.rules.RulesView.class);
+            return null;
+        });
+        assertThat(fx(() -> robot.lookup("#rules-shadow").queryAs(Label.class).getText()))
+                .as("the demo's staging route is in shadow, and the Rules view says so")
+                .startsWith("1 rule is in shadow");
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.OutcomeBadge;
 import dev.klaxon.app.ui.common.RefreshWhileShown;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.ShadowNotice;
 import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.config.KlaxonConfig;
@@ -94,6 +95,7 @@ public final class RulesView implements ConsoleView {
                 Sections.hint("hits: live messages each rule decided since start · Ctrl+Enter runs the test"));
 
         VBox tableBox = new VBox(header, table);
+        ShadowNotice.of(config, "rules-shadow").ifPresent(notice -> tableBox.getChildren().add(1, notice));
         VBox.setVgrow(table, Priority.ALWAYS);
         Tab test = new Tab("Test a message", testBox());
         test.setId("rules-tab-test");

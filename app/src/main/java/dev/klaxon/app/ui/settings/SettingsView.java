@@ -7,6 +7,7 @@ import dev.klaxon.app.backend.SettingsBackend.Review;
 import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.ShadowNotice;
 import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.config.ConfigError;
@@ -104,6 +105,7 @@ public final class SettingsView implements ConsoleView {
         readOnlyNote.setVisible(false);
         readOnlyNote.setManaged(false);
         content.getChildren().add(readOnlyNote);
+        ShadowNotice.of(config, "settings-shadow").ifPresent(content.getChildren()::add);
         if (config == null) {
             content.getChildren().add(new Label("No configuration is loaded."));
         } else {
