@@ -14,6 +14,7 @@ import dev.klaxon.app.ui.shell.StartupView;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigWarnings;
+import dev.klaxon.config.KlaxonDirs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +59,8 @@ final class ConsoleApp {
     ConsoleApp(LaunchOptions options, Path home) {
         this.options = options;
         this.home = home;
-        this.prefs = new PrefsStore(PrefsStore.defaultPath(home), PREFS_QUIET, line -> {
+        this.prefs = new PrefsStore(KlaxonDirs.of(home, System::getenv).config().resolve(PrefsStore.FILE_NAME),
+                PREFS_QUIET, line -> {
             prefsProblem = line;
             System.err.println("klaxon: " + line);
         });
@@ -102,7 +104,7 @@ final class ConsoleApp {
 
     private void openSession() {
         try {
-            Session opened = Session.open(options, home, written -> System.err.println(
+            Session opened = Session.open(options, home, System::getenv, written -> System.err.println(
                     "klaxon: wrote a default config to " + written + " — edit nats.servers and routes, then restart"));
             session.set(opened);
             if (exit.isDone()) {

@@ -12,22 +12,28 @@ import java.util.Locale;
  * @param theme  the theme from {@code --theme}; null means the one used last time, or dark
  * @param perfLog the file from {@code --perf-log}; null means no perf log
  */
-public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, Path perfLog) {
+public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, Path perfLog, Path dataDir) {
 
     public enum Mode { RUN, HELP, VERSION }
 
     public LaunchOptions(Mode mode, boolean demo, Path config, Theme theme) {
-        this(mode, demo, config, theme, null);
+        this(mode, demo, config, theme, null, null);
+    }
+
+    public LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, Path perfLog) {
+        this(mode, demo, config, theme, perfLog, null);
     }
 
     public static final String USAGE = """
-            Usage: klaxon [--demo | --config FILE] [--theme dark|light] [--perf-log FILE]
+            Usage: klaxon [--demo | --config FILE] [--data-dir DIR] [--theme dark|light] [--perf-log FILE]
                    klaxon --help | --version
 
             Klaxon console: live view of the NATS alerts the bridge receives and what it decides for each.
 
               --demo            start a local nats-server and a synthetic alert publisher (needs nats-server)
-              --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml
+              --config FILE     read this config instead of ~/.config/klaxon/klaxon.yaml ($XDG_CONFIG_HOME is
+                                honoured, for the console's preferences too)
+              --data-dir DIR    keep the outbox, audit and silences in DIR instead of the config's storage.dir
               --theme THEME     dark or light (default: the one used last, else dark); the toolbar toggles it
               --perf-log FILE   write the console's own responsiveness once a second to FILE (JSON Lines: FX lag
                                 p50/p99/max in ms, frames per second, heap used, engine messages per second)
@@ -42,6 +48,7 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, P
         Path config = null;
         Theme theme = null;
         Path perfLog = null;
+        Path dataDir = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String inlineValue = null;
@@ -76,17 +83,27 @@ public record LaunchOptions(Mode mode, boolean demo, Path config, Theme theme, P
                     }
                     perfLog = Path.of(value);
                 }
+                case "--data-dir" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, i++, arg);
+                    if (value.isBlank()) {
+                        throw new UsageException("--data-dir needs a directory");
+                    }
+                    dataDir = Path.of(value);
+                }
                 default -> throw new UsageException("unknown argument \"" + args.get(i) + "\"");
             }
             if (inlineValue != null && !arg.equals("--config") && !arg.equals("--theme")
-                    && !arg.equals("--perf-log")) {
+                    && !arg.equals("--perf-log") && !arg.equals("--data-dir")) {
                 throw new UsageException(arg + " takes no value");
             }
         }
         if (demo && config != null) {
             throw new UsageException("--demo brings its own config; drop --config or --demo");
         }
-        return new LaunchOptions(mode, demo, config, theme, perfLog);
+        if (demo && dataDir != null) {
+            throw new UsageException("--demo keeps its data in a temporary directory; drop --data-dir or --demo");
+        }
+        return new LaunchOptions(mode, demo, config, theme, perfLog, dataDir);
     }
 
     private static String valueAfter(List<String> args, int index, String option) throws UsageException {

@@ -5,6 +5,8 @@ import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.config.KlaxonDirs;
+import dev.klaxon.config.StorageConfig;
 import dev.klaxon.delivery.RoutingKeyPreflight;
 import dev.klaxon.demo.DemoEnvironment;
 import dev.klaxon.engine.Engine;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * What one console run started: the engine, the PagerDuty incident desk and, in demo mode, the demo's nats-server and
@@ -28,13 +31,15 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
         implements AutoCloseable {
 
     /**
+     * @param environment      where XDG directories and routing keys are read from (the process's, in the console)
      * @param onDefaultWritten told when this run created the default config file
      * @throws ConfigException             the config file has errors (or is missing when named with --config), or a
      *                                     live route cannot read a plausible routing key
      * @throws IOException                 the demo cannot start (e.g. nats-server not installed) or the default
      *                                     config cannot be written
      */
-    static Session open(LaunchOptions options, Path home, Consumer<Path> onDefaultWritten)
+    static Session open(LaunchOptions options, Path home, UnaryOperator<String> environment,
+                        Consumer<Path> onDefaultWritten)
             throws ConfigException, IOException {
         if (options.demo()) {
             DemoEnvironment demo = DemoEnvironment.start();
@@ -49,22 +54,32 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
         Path file = options.config();
         Path written = null;
         if (file == null) {
-            file = DefaultConfig.defaultPath(home);
-            if (DefaultConfig.writeIfMissing(file)) {
+            KlaxonDirs dirs = KlaxonDirs.of(home, environment);
+            file = dirs.configFile();
+            if (DefaultConfig.writeIfMissing(file, dirs, home)) {
                 written = file;
                 onDefaultWritten.accept(file); // said at once, even if what follows fails
             }
         }
-        KlaxonConfig config = new ConfigLoader(home).load(file);
+        KlaxonConfig config = withDataDir(new ConfigLoader(home).load(file), options.dataDir());
         // As "run" does: a live route that cannot read a plausible key is a config error now, not a dead letter at
         // the first real incident.
-        List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, System::getenv);
+        List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, environment);
         if (!keyProblems.isEmpty()) {
             throw new ConfigException(config.source(), keyProblems);
         }
         Engine engine = startEngine(config);
         return new Session(engine, startDesk(engine), null, config, file.toAbsolutePath().normalize().toString(),
                 written);
+    }
+
+    /** {@code --data-dir} overrides {@code storage.dir}: a second profile, or a test, keeps its own files. */
+    private static KlaxonConfig withDataDir(KlaxonConfig config, Path dataDir) {
+        if (dataDir == null) {
+            return config;
+        }
+        return new KlaxonConfig(config.nats(), config.pagerduty(), new StorageConfig(dataDir.toAbsolutePath(),
+                config.storage().auditRetention()), config.routes(), config.guards(), config.source());
     }
 
     private static Engine startEngine(KlaxonConfig config) {

@@ -41,7 +41,8 @@ class DemoConsoleTest {
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory("klaxon-demo-console-test-");
-        session = Session.open(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, Theme.DARK), home, p -> { });
+        session = Session.open(new LaunchOptions(LaunchOptions.Mode.RUN, true, null, Theme.DARK), home, name -> null,
+                p -> { });
         window = ShownWindow.show(stage, EngineBackend.of(session.engine(), session.incidents(), null), "waiting");
         fx(() -> {
             ConsoleApp.markDemo(window, session);

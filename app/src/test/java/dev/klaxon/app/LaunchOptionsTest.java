@@ -29,6 +29,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void readsTheDataDirButNotWithTheDemo() throws Exception {
+        assertThat(LaunchOptions.parse(List.of("--data-dir", "/tmp/p2")).dataDir()).isEqualTo(Path.of("/tmp/p2"));
+        assertThat(LaunchOptions.parse(List.of("--data-dir=/tmp/p3")).dataDir()).isEqualTo(Path.of("/tmp/p3"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchOptions.parse(List.of("--demo",
+                "--data-dir", "/tmp/p2"))).hasMessageContaining("drop --data-dir or --demo");
+    }
+
+    @Test
     void readsThePerfLogFile() throws Exception {
         assertThat(LaunchOptions.parse(List.of()).perfLog()).isNull();
         assertThat(LaunchOptions.parse(List.of("--demo", "--perf-log", "/tmp/perf.jsonl")))

@@ -119,7 +119,7 @@ final class AuditCommand {
     }
 
     private AuditLog open(Arguments arguments) throws UsageException, ConfigException {
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         return AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock());
     }
 

@@ -4,6 +4,7 @@ import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigWarnings;
 import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.config.KlaxonDirs;
 import dev.klaxon.route.RouteRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class ConfigCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
-        ConfigSource source = new ConfigSource(context.home());
+        ConfigSource source = new ConfigSource(context);
         return switch (args.get(0)) {
             case "init" -> init(source.path(arguments));
             case "check" -> check(source.load(arguments));
@@ -37,7 +38,8 @@ final class ConfigCommand {
 
     private int init(Path path) {
         try {
-            if (DefaultConfig.writeIfMissing(path)) {
+            KlaxonDirs dirs = KlaxonDirs.of(context.home(), context.environment());
+            if (DefaultConfig.writeIfMissing(path, dirs, context.home())) {
                 context.out().println("wrote the default config to " + path);
             } else {
                 context.out().println("config already exists at " + path + "; left unchanged");

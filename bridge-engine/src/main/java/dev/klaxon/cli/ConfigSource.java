@@ -2,7 +2,7 @@ package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
-import dev.klaxon.config.DefaultConfig;
+import dev.klaxon.config.KlaxonDirs;
 import dev.klaxon.config.KlaxonConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +10,16 @@ import java.nio.file.Path;
 /** Finds and loads the config a command names with {@code --config}, or the default one. */
 final class ConfigSource {
     private final Path home;
+    private final KlaxonDirs dirs;
 
-    ConfigSource(Path home) {
-        this.home = home;
+    ConfigSource(CliContext context) {
+        this.home = context.home();
+        this.dirs = KlaxonDirs.of(context.home(), context.environment());
     }
 
     Path path(Arguments arguments) {
         String given = arguments.option("config");
-        return given != null ? Path.of(given) : DefaultConfig.defaultPath(home);
+        return given != null ? Path.of(given) : dirs.configFile();
     }
 
     KlaxonConfig load(Arguments arguments) throws ConfigException, UsageException {

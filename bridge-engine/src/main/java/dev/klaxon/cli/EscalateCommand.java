@@ -43,7 +43,7 @@ final class EscalateCommand {
         String severityText = arguments.option("severity") == null ? "critical" : arguments.option("severity");
         Severity severity = Severity.parse(severityText).orElseThrow(() -> new UsageException(
                 "--severity must be critical, error, warning or info"));
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         RenderedEvent event;
         try {
             event = new ManualEscalation(new MessageDecoder()).render(new InboundMessage(subject,

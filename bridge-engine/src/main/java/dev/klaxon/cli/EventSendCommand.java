@@ -39,7 +39,7 @@ final class EventSendCommand {
                         "--action must be trigger, acknowledge or resolve"));
         List<String> adjustments = new ArrayList<>();
         ObjectNode body = body(arguments, keyRef, action, adjustments);
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         adjustments.forEach(adjustment -> context.out().println("adjusted: " + adjustment));
         return new DirectSend(context).send(config, keyRef, body, "event.send." + action.wire(),
                 body.path("dedup_key").asText("(new)"));

@@ -46,7 +46,7 @@ final class IncidentsCommand {
         }
         List<IncidentStatus> statuses = statuses(arguments.option("status"));
         ListFormat format = ListFormat.parse(arguments.option("format"));
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         PagerDutyRestClient client = client(config.pagerduty(), false);
         RestResult<Listing<IncidentSummary>> result;
         try {
@@ -98,7 +98,7 @@ final class IncidentsCommand {
             }
         }
         IncidentAction operation = IncidentAction.of(action, arguments);
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         PagerDutyRestClient client = client(config.pagerduty(), true);
         List<String> ids = List.copyOf(new LinkedHashSet<>(arguments.positional()));
         List<BulkStatusChange.Outcome> outcomes;

@@ -104,7 +104,7 @@ final class OutboxCommand {
                 throw new UsageException("\"" + text + "\" is not an outbox event ID (a number)");
             }
         }
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         Path dir = StorageFiles.ensureDirectory(config.storage().dir());
         Optional<StorageLock> lock = StorageLock.tryAcquire(dir);
         if (lock.isEmpty()) {
@@ -138,7 +138,7 @@ final class OutboxCommand {
 
     /** The outbox, or empty (after saying so) when nothing was ever written there. */
     private Optional<Outbox> openExisting(Arguments arguments) throws UsageException, ConfigException {
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         Path file = config.storage().dir().resolve("outbox.db");
         if (!Files.exists(file)) {
             context.out().println("no outbox yet at " + file + " (nothing was ever sent from this storage.dir)");

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
-import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.DurationText;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.config.KlaxonDirs;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.engine.AuditedPages;
@@ -57,9 +57,9 @@ final class RulesReplayCommand {
         if (!format.equals("table") && !format.equals("jsonl")) {
             throw new UsageException("--format must be table or jsonl, got \"" + format + "\"");
         }
-        KlaxonConfig candidate = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig candidate = new ConfigSource(context).load(arguments);
         Path currentPath = arguments.option("current") != null ? Path.of(arguments.option("current"))
-                : DefaultConfig.defaultPath(context.home());
+                : KlaxonDirs.of(context.home(), context.environment()).configFile();
         if (!Files.exists(currentPath)) {
             throw new UsageException("no current config at " + currentPath + "; name it with --current FILE");
         }

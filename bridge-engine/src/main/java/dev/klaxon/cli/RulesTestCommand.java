@@ -27,7 +27,7 @@ final class RulesTestCommand {
         }
         String subject = arguments.positional().get(0);
         String payload = arguments.option("payload") == null ? "{}" : arguments.option("payload");
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         try (Engine engine = Engine.create(config, context.clock(),
                 EngineOptions.defaults().withEnvironment(context.environment()))) {
             Decision decision = engine.explain(subject, payload.getBytes(StandardCharsets.UTF_8), Map.of());

@@ -41,7 +41,7 @@ final class RunCommand {
         }
         boolean json = jsonLogs(arguments.option("log-format"));
         InetSocketAddress metricsAddress = metricsAddress(arguments.option("metrics-listen"));
-        KlaxonConfig config = withRole(new ConfigSource(context.home()).load(arguments), arguments.option("role"));
+        KlaxonConfig config = withRole(new ConfigSource(context).load(arguments), arguments.option("role"));
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
         if (!keyProblems.isEmpty()) {
             throw new ConfigException(config.source(), keyProblems);

@@ -89,7 +89,7 @@ final class SilenceCommand {
                 throw new UsageException("--match " + text + ": " + e.getMessage());
             }
         }
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         SilenceRequest request = new SilenceRequest(pattern, matchers, null, duration, reason);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
@@ -106,7 +106,7 @@ final class SilenceCommand {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
         ListFormat format = ListFormat.parse(arguments.option("format"));
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         Instant now = context.clock().instant();
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -123,7 +123,7 @@ final class SilenceCommand {
 
     private int expire(Arguments arguments) throws UsageException, ConfigException {
         long id = id(arguments, "silence expire");
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -135,7 +135,7 @@ final class SilenceCommand {
     private int extend(Arguments arguments) throws UsageException, ConfigException {
         long id = id(arguments, "silence extend");
         Duration more = duration(arguments, "silence extend");
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -207,7 +207,7 @@ final class SilenceCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("silence share takes no arguments besides --config");
         }
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         if (!config.nats().teamMode()) {
             throw new UsageException("silence share moves silences into the team's; team mode is off in "
                     + config.source() + " (no nats.jetstream)");

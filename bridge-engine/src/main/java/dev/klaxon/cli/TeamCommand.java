@@ -28,7 +28,7 @@ final class TeamCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("team status takes no arguments besides --config");
         }
-        KlaxonConfig config = new ConfigSource(context.home()).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(arguments);
         if (!config.nats().teamMode()) {
             context.err().println("team mode is off in " + config.source()
                     + ": add nats.jetstream (e.g. jetstream: { stream: KLAXON_ALERTS, consumer: klaxon-pager })");

@@ -17,10 +17,7 @@ public final class DefaultConfig {
     private DefaultConfig() {
     }
 
-    /** Where Klaxon looks for its config when no {@code --config} is given: {@code ~/.config/klaxon/klaxon.yaml}. */
-    public static Path defaultPath(Path home) {
-        return home.resolve(".config").resolve("klaxon").resolve("klaxon.yaml");
-    }
+    private static final String DEFAULT_STORAGE_LINE = "  dir: ~/.local/share/klaxon";
 
     /** The commented default config. */
     public static String text() {
@@ -40,6 +37,23 @@ public final class DefaultConfig {
      * @return true if this call created the file
      */
     public static boolean writeIfMissing(Path file) throws IOException {
+        return writeIfMissing(file, text());
+    }
+
+    /**
+     * Like {@link #writeIfMissing(Path)}, with {@code storage.dir} at {@code dirs}' data directory when that is not
+     * the usual {@code ~/.local/share/klaxon} ({@code XDG_DATA_HOME} is set).
+     */
+    public static boolean writeIfMissing(Path file, KlaxonDirs dirs, Path home) throws IOException {
+        String text = text();
+        if (!dirs.data().equals(home.resolve(".local").resolve("share").resolve("klaxon"))) {
+            text = text.replace(DEFAULT_STORAGE_LINE, "  dir: \"" + dirs.data().toString().replace("\\", "/")
+                    .replace("\"", "\\\"") + "\"");
+        }
+        return writeIfMissing(file, text);
+    }
+
+    private static boolean writeIfMissing(Path file, String text) throws IOException {
         if (Files.exists(file)) {
             return false;
         }
@@ -49,7 +63,7 @@ public final class DefaultConfig {
         }
         try {
             // CREATE_NEW: if two first runs race, one writes and the other sees the file, never a mix of both.
-            Files.writeString(file, text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             return true;
         } catch (FileAlreadyExistsException e) {

@@ -18,17 +18,25 @@ class DefaultConfigTest {
     Path tempDir;
 
     @Test
-    void defaultPathIsUnderDotConfig() {
+    void defaultPathIsUnderDotConfigOrXdgConfigHome() {
         Path home = Path.of("/home/ann");
 
-        assertThat(DefaultConfig.defaultPath(home)).isEqualTo(Path.of("/home/ann/.config/klaxon/klaxon.yaml"));
+        assertThat(KlaxonDirs.of(home, name -> null).configFile())
+                .isEqualTo(Path.of("/home/ann/.config/klaxon/klaxon.yaml"));
+        assertThat(KlaxonDirs.of(home, name -> null).data()).isEqualTo(Path.of("/home/ann/.local/share/klaxon"));
+        KlaxonDirs xdg = KlaxonDirs.of(home, java.util.Map.of("XDG_CONFIG_HOME", "/cfg", "XDG_DATA_HOME",
+                "/data")::get);
+        assertThat(xdg.configFile()).isEqualTo(Path.of("/cfg/klaxon/klaxon.yaml"));
+        assertThat(xdg.data()).isEqualTo(Path.of("/data/klaxon"));
+        assertThat(KlaxonDirs.of(home, java.util.Map.of("XDG_CONFIG_HOME", "relative/cfg")::get).config())
+                .as("a relative XDG value is invalid and ignored").isEqualTo(Path.of("/home/ann/.config/klaxon"));
     }
 
     @Test
     void defaultTextLoadsWithoutErrorsAndPagesProdInShadowOnly() throws Exception {
         Path home = Files.createDirectories(tempDir.resolve("home"));
 
-        KlaxonConfig config = new ConfigLoader(home).parse(DefaultConfig.text(), DefaultConfig.defaultPath(home));
+        KlaxonConfig config = new ConfigLoader(home).parse(DefaultConfig.text(), KlaxonDirs.of(home, name -> null).configFile());
 
         assertThat(config.routes()).hasSize(2);
         RouteRule prod = config.routes().get(0);
@@ -60,7 +68,7 @@ class DefaultConfigTest {
 
     @Test
     void writeIfMissingCreatesTheFileAndItsDirectories() throws Exception {
-        Path file = DefaultConfig.defaultPath(tempDir.resolve("home"));
+        Path file = KlaxonDirs.of(tempDir.resolve("home"), name -> null).configFile();
 
         boolean created = DefaultConfig.writeIfMissing(file);
 

@@ -50,9 +50,8 @@ public final class PrefsStore implements AutoCloseable {
         this.info = Objects.requireNonNull(info, "info");
     }
 
-    public static Path defaultPath(Path home) {
-        return home.resolve(".config").resolve("klaxon").resolve("console.json");
-    }
+    /** The file's name in Klaxon's config directory ({@code KlaxonDirs}). */
+    public static final String FILE_NAME = "console.json";
 
     public Path file() {
         return file;

@@ -28,8 +28,7 @@ class PrefsStoreTest {
 
     @Test
     void whatIsSavedIsWhatTheNextRunReads() {
-        Path file = PrefsStore.defaultPath(dir);
-        assertThat(file).isEqualTo(dir.resolve(".config/klaxon/console.json"));
+        Path file = dir.resolve(PrefsStore.FILE_NAME);
         PrefsStore first = store(file);
         assertThat(first.load()).isEqualTo(ConsolePrefs.defaults()); // no file yet: defaults, nothing said
         first.save(new ConsolePrefs(Theme.DARK, null, Map.of(), Map.of()));
