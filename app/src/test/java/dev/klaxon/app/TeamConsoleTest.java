@@ -242,6 +242,9 @@ class TeamConsoleTest {
                     .forEach(tab -> tabs.getSelectionModel().select(tab)));
             return null;
         });
+        // The tab's content joins the scene on a later pulse than the one that selected the tab.
+        await().atMost(PATIENCE).until(() -> fx(() -> robot.lookup("#history-candidate").tryQuery()
+                .map(node -> node.getScene() != null && node.isVisible()).orElse(false)));
         robot.clickOn("#history-candidate").write(candidate.toString());
         fx(() -> {
             ((TextField) robot.lookup("#history-since").query()).setText("1h");
