@@ -117,7 +117,9 @@ final class FloodTracker {
         }
         Flood flood = rate.flood;
         String seconds = threshold.window().toSeconds() + " s";
-        return Optional.of("held: " + scope.describe(flood.key) + " is in flood state since " + flood.since
+        // Whole seconds: a reason is read by a person, and nanoseconds only make it harder to read.
+        return Optional.of("held: " + scope.describe(flood.key) + " is in flood state since "
+                + flood.since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + " (over " + threshold.count() + " per " + seconds + "); " + flood.whole.count() + " held so far, "
                 + (scope.coalesces() ? "one coalesced event per " + seconds : "kept for review"));
     }

@@ -48,6 +48,15 @@ class FloodTrackerTest {
     }
 
     @Test
+    void theReasonNamesTheFloodsStartInWholeSeconds() {
+        for (int i = 0; i < 6; i++) {
+            hold(T0.plusSeconds(i).plusNanos(348_010_029), "db-" + i);
+        }
+        assertThat(tracker.describe("alerts.prod.db", RULE)).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("held: alerts.prod.db is in flood state since " + T0.plusSeconds(5) + " (over 5 per"));
+    }
+
+    @Test
     void theThresholdPassesThenTheFloodIsHeldAndAnnouncedAtOnce() {
         for (int i = 0; i < 5; i++) {
             assertThat(hold(T0.plusSeconds(i), "db-1")).isFalse();
