@@ -3,11 +3,9 @@ package dev.klaxon.guard;
 import dev.klaxon.storage.SchemaMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,29 +33,14 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
     /** Opens (creating or upgrading) the file; check it with {@code StorageFiles.checkDatabase} first. */
     public static AcceptedSignatureStore open(Path file) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 5000");
-                    s.execute("PRAGMA journal_mode = WAL");
-                    // A lost row costs protection against one replay after a power cut, not an alert: no fsync.
-                    s.execute("PRAGMA synchronous = NORMAL");
-                }
-                migrate(connection); // after the PRAGMAs' results are closed: SQLite commits nothing while one is open
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            return new AcceptedSignatureStore(file, connection);
+            // A lost row costs protection against one replay after a power cut, not an alert: no fsync per row.
+            return new AcceptedSignatureStore(file, SchemaMigrations.open(file, List.of("PRAGMA synchronous = NORMAL"),
+                    "accepted signatures", MIGRATIONS, version -> new GuardStorageException("accepted signatures "
+                            + "schema version " + version + " is newer than this Klaxon knows", null)));
         } catch (SQLException e) {
             throw new GuardStorageException("cannot open the accepted signatures file " + file + " ("
                     + e.getMessage() + ")", e);
         }
-    }
-
-    private static void migrate(Connection connection) throws SQLException {
-        SchemaMigrations.apply(connection, "accepted signatures", MIGRATIONS, version -> new GuardStorageException(
-                "accepted signatures schema version " + version + " is newer than this Klaxon knows", null));
     }
 
     @Override

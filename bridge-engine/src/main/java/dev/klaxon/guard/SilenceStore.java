@@ -7,7 +7,6 @@ import dev.klaxon.route.SubjectPattern;
 import dev.klaxon.storage.SchemaMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,26 +49,12 @@ public final class SilenceStore implements SilenceStorage {
     /** Opens (creating or upgrading) the file. */
     public static SilenceStore open(Path file) {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 5000");
-                    s.execute("PRAGMA journal_mode = WAL");
-                }
-                migrate(connection); // after the PRAGMAs' results are closed: SQLite commits nothing while one is open
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-            return new SilenceStore(connection);
+            return new SilenceStore(SchemaMigrations.open(file, List.of(), "silences", MIGRATIONS,
+                    version -> new GuardStorageException("silences schema version " + version
+                            + " is newer than this Klaxon knows", null)));
         } catch (SQLException e) {
             throw new GuardStorageException("cannot open the silences file " + file, e);
         }
-    }
-
-    private static void migrate(Connection connection) throws SQLException {
-        SchemaMigrations.apply(connection, "silences", MIGRATIONS, version -> new GuardStorageException(
-                "silences schema version " + version + " is newer than this Klaxon knows", null));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.klaxon.storage;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +17,32 @@ import java.util.function.IntFunction;
  */
 public final class SchemaMigrations {
     private SchemaMigrations() {
+    }
+
+    /**
+     * Opens a small SQLite file (busy timeout 5 s, WAL, then {@code pragmas}) and brings its schema up to date; the
+     * connection is closed again if any of that fails.
+     *
+     * @param pragmas further {@code PRAGMA} statements, e.g. {@code "PRAGMA synchronous = NORMAL"}
+     */
+    public static Connection open(Path file, List<String> pragmas, String what, List<List<String>> migrations,
+                                  IntFunction<RuntimeException> newer) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 5000");
+                statement.execute("PRAGMA journal_mode = WAL");
+                for (String pragma : pragmas) {
+                    statement.execute(pragma);
+                }
+            }
+            // After the PRAGMAs' results are closed: SQLite commits nothing while one is open.
+            apply(connection, what, migrations, newer);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     /**
