@@ -114,10 +114,11 @@ class IncidentDeskTest {
         ReceivedRequest list = requests("GET", "/incidents").get(0);
         assertThat(list.header("Authorization")).isEqualTo("Token token=" + PagerDutySimulator.API_TOKEN);
 
-        // Alerts are looked up once per incident, not on every poll.
+        // Alerts are looked up once per incident, not on every poll. Advancing the clock makes the desk's own
+        // tick due as well, so it may poll once more beside refreshNow: at least two polls, never a second lookup.
         clock.advance(Duration.ofSeconds(15));
         desk.refreshNow().get(10, TimeUnit.SECONDS);
-        assertThat(requests("GET", "/incidents")).hasSize(2);
+        assertThat(requests("GET", "/incidents")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(requests("GET", "/incidents/PDBL1/alerts")).hasSize(1);
         assertThat(requests("GET", "/incidents/PDBL2/alerts")).hasSize(1);
     }
