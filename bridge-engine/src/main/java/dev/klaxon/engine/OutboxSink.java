@@ -108,25 +108,26 @@ final class OutboxSink {
     private NewEvent event(InboundMessage message, RuleHit hit) {
         ObjectNode body = team.forPagerDuty(message, hit.eventBody());
         long sequence = team.sequence(message);
+        long delivery = team.delivery(message);
         if (hit.action() == RouteAction.CHANGE) {
             // A change event has no dedup_key, so no order to keep: it never waits behind another event.
             return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
-                    Endpoint.CHANGE, null, CHANGE_ACTION, json(body), message.receivedAt(), sequence);
+                    Endpoint.CHANGE, null, CHANGE_ACTION, json(body), message.receivedAt(), sequence, delivery);
         }
         return alertEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
-                body, message.receivedAt(), sequence);
+                body, message.receivedAt(), sequence, delivery);
     }
 
     private NewEvent alertEvent(String subject, int ruleIndex, String ruleLabel, String routingKeyRef,
                                 ObjectNode body, Instant at) {
-        return alertEvent(subject, ruleIndex, ruleLabel, routingKeyRef, body, at, 0);
+        return alertEvent(subject, ruleIndex, ruleLabel, routingKeyRef, body, at, 0, 0);
     }
 
     private NewEvent alertEvent(String subject, int ruleIndex, String ruleLabel, String routingKeyRef,
-                                ObjectNode body, Instant at, long streamSeq) {
+                                ObjectNode body, Instant at, long streamSeq, long streamDelivery) {
         return new NewEvent(subject, ruleIndex, ruleLabel, routingKeyRef, Endpoint.ALERT,
                 body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json(body), at,
-                streamSeq);
+                streamSeq, streamDelivery);
     }
 
     private String routingKeyRef(int ruleIndex) {

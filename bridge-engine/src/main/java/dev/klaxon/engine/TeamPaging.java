@@ -107,6 +107,11 @@ final class TeamPaging {
         return pulled(message) ? message.position().sequence() : 0;
     }
 
+    /** Which delivery of its stream message a pulled message is (JetStream's delivered count); 0 when not pulled. */
+    long delivery(InboundMessage message) {
+        return pulled(message) ? message.position().deliveries() : 0;
+    }
+
     private boolean pulled(InboundMessage message) {
         return team != null && message.position() != null && message.position().pager();
     }

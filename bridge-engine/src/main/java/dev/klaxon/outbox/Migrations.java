@@ -68,7 +68,10 @@ final class Migrations {
             List.of("ALTER TABLE events ADD COLUMN rule TEXT"),
             // 4: team mode: the stream sequence of the message an event came from (null on core NATS), so a send
             // can be fenced and its message acknowledged after PagerDuty's 202.
-            List.of("ALTER TABLE events ADD COLUMN stream_seq INTEGER"));
+            List.of("ALTER TABLE events ADD COLUMN stream_seq INTEGER"),
+            // 5: team mode: which delivery of that message the event was decided from (JetStream's delivered count),
+            // so an event of a delivery the member let go of never settles a newer delivery of the same message.
+            List.of("ALTER TABLE events ADD COLUMN stream_delivery INTEGER"));
 
     private Migrations() {
     }

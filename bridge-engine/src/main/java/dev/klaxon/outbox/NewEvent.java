@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * @param receivedAt when the bridge received the NATS message
  * @param streamSeq  the sequence in the team's stream of the message it came from; 0 when none (core NATS, or an
  *                   event no message made: a flood's coalesced event, a manual escalation)
+ * @param streamDelivery which delivery of that message it was decided from (JetStream's delivered count); 0 when none
  */
 public record NewEvent(String subject, int ruleIndex, String rule, String routingKeyRef, Endpoint endpoint, String dedupKey,
-                       String eventAction, String bodyJson, Instant receivedAt, long streamSeq) {
+                       String eventAction, String bodyJson, Instant receivedAt, long streamSeq, long streamDelivery) {
 
     public static final String MASK_PREFIX = "********";
     private static final Pattern REFERENCE = Pattern.compile("[a-z]+:.+");
@@ -53,7 +54,7 @@ public record NewEvent(String subject, int ruleIndex, String rule, String routin
 
     public NewEvent(String subject, int ruleIndex, String rule, String routingKeyRef, Endpoint endpoint,
                     String dedupKey, String eventAction, String bodyJson, Instant receivedAt) {
-        this(subject, ruleIndex, rule, routingKeyRef, endpoint, dedupKey, eventAction, bodyJson, receivedAt, 0);
+        this(subject, ruleIndex, rule, routingKeyRef, endpoint, dedupKey, eventAction, bodyJson, receivedAt, 0, 0);
     }
 
     /** Events with the same order key are delivered one at a time, oldest first; null when unordered. */

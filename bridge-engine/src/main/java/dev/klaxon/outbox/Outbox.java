@@ -56,7 +56,7 @@ public final class Outbox implements AutoCloseable {
     private static final String EVENT_COLUMNS = """
             id, order_key, subject, rule_index, rule, routing_key_ref, endpoint, dedup_key, event_action, body_json,
             received_at, enqueued_at, state, attempts, next_attempt_at, last_status, last_message, delivered_at,
-            pd_dedup_key, pd_message, dead_at, requeues, stream_seq""";
+            pd_dedup_key, pd_message, dead_at, requeues, stream_seq, stream_delivery""";
 
     /**
      * Heads whose time has come, most overdue first. Query plan (checked by a test):
@@ -254,7 +254,8 @@ public final class Outbox implements AutoCloseable {
                         if (!excluded.contains(orderKey) && !excludedEvents.contains(e.id())) {
                             result.add(new PendingEvent(e.id(), orderKey, e.subject(), e.rule(),
                                     e.routingKeyRef(), e.endpoint(), e.dedupKey(), e.eventAction(), e.bodyJson(),
-                                    e.receivedAt(), e.attempts(), e.nextAttemptAt(), rs.getLong("stream_seq")));
+                                    e.receivedAt(), e.attempts(), e.nextAttemptAt(), rs.getLong("stream_seq"),
+                                    rs.getLong("stream_delivery")));
                         }
                     }
                 }

@@ -8,14 +8,10 @@ import java.time.Instant;
  *
  * @param attempts  attempts made so far (0 for a fresh event); feed it to {@link Backoff}
  * @param streamSeq the stream sequence of the message it came from (team mode); 0 when none
+ * @param streamDelivery which delivery of that message it was decided from; 0 when none
  */
 public record PendingEvent(long id, String orderKey, String subject, String rule, String routingKeyRef,
                            Endpoint endpoint, String dedupKey, String eventAction, String bodyJson,
-                           Instant receivedAt, int attempts, Instant nextAttemptAt, long streamSeq) {
-    public PendingEvent(long id, String orderKey, String subject, String rule, String routingKeyRef,
-                        Endpoint endpoint, String dedupKey, String eventAction, String bodyJson,
-                        Instant receivedAt, int attempts, Instant nextAttemptAt) {
-        this(id, orderKey, subject, rule, routingKeyRef, endpoint, dedupKey, eventAction, bodyJson, receivedAt,
-                attempts, nextAttemptAt, 0);
-    }
+                           Instant receivedAt, int attempts, Instant nextAttemptAt, long streamSeq,
+                           long streamDelivery) {
 }

@@ -80,8 +80,9 @@ final class WriteStatements implements AutoCloseable {
     private void prepare(Connection c) throws SQLException {
         insertEvent = c.prepareStatement("""
                 INSERT INTO events (id, order_key, subject, rule_index, routing_key_ref, endpoint, dedup_key,
-                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule, stream_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)""");
+                  event_action, body_json, received_at, enqueued_at, state, head, next_attempt_at, rule, stream_seq,
+                  stream_delivery)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)""");
         orderKeyOf = c.prepareStatement("SELECT order_key FROM events WHERE id = ?");
         promoteHead = c.prepareStatement("UPDATE events SET head = 1 WHERE id = ?");
         delivered = c.prepareStatement("""
@@ -175,8 +176,10 @@ final class WriteStatements implements AutoCloseable {
             insertEvent.setString(14, event.rule());
             if (event.streamSeq() > 0) {
                 insertEvent.setLong(15, event.streamSeq());
+                insertEvent.setLong(16, event.streamDelivery());
             } else {
                 insertEvent.setNull(15, Types.INTEGER);
+                insertEvent.setNull(16, Types.INTEGER);
             }
             insertEvent.executeUpdate();
             if (orderKey != null) {

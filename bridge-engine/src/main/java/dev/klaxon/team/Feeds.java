@@ -196,7 +196,7 @@ final class Feeds {
             return;
         }
         if (!target.offer(message, position)) {
-            acks.giveBack(sequence, REFUSED_REDELIVERY_MILLIS);
+            acks.giveBack(sequence, position.deliveries(), REFUSED_REDELIVERY_MILLIS);
         }
     }
 

@@ -11,15 +11,23 @@ import java.util.Map;
  * The messages the sender pulled and has not acknowledged yet, by stream sequence, with how many of their events
  * still wait for PagerDuty. A message is acknowledged only once it is decided and every event it made is settled
  * (202, dead letter, superseded): a sender that dies before that leaves it to the stream, which redelivers it.
+ *
+ * <p>A message is tracked as one delivery: the first this member pulled since it last let go of the sequence. A member
+ * that stopped being the sender and took the lease back sees the same sequence again as a newer delivery, while the
+ * events it made of the older one may still be settling (superseded: handed to the team). Those belong to a delivery
+ * no longer tracked, so they neither count against the new one nor let it be acknowledged before its own events are
+ * settled: every call names the delivery (JetStream's delivered count) it is about.
  * Thread-safe.
  */
 final class PendingAcks {
     private static final class Pending {
+        private final long delivery;
         private StreamAck ack;
         private int events;
         private boolean decided;
 
-        Pending(StreamAck ack) {
+        Pending(long delivery, StreamAck ack) {
+            this.delivery = delivery;
             this.ack = ack;
         }
     }
@@ -38,27 +46,28 @@ final class PendingAcks {
             known.ack = position.ack(); // the newest delivery's handle is the one the server expects
             return false;
         }
-        bySequence.put(position.sequence(), new Pending(position.ack()));
+        bySequence.put(position.sequence(), new Pending(position.deliveries(), position.ack()));
         return true;
     }
 
-    synchronized boolean tracks(long sequence) {
-        return bySequence.containsKey(sequence);
+    /** True when that delivery of the message is the one this member tracks. */
+    synchronized boolean tracks(long sequence, long delivery) {
+        return current(sequence, delivery) != null;
     }
 
-    /** The message made {@code events} events that the outbox took (or holds in memory for it). */
-    synchronized void expect(long sequence, int events) {
-        Pending pending = bySequence.get(sequence);
+    /** The delivery made {@code events} events that the outbox took (or holds in memory for it). */
+    synchronized void expect(long sequence, long delivery, int events) {
+        Pending pending = current(sequence, delivery);
         if (pending != null) {
             pending.events += events;
         }
     }
 
-    /** The message is decided and counted; acknowledged now if it has no event left to settle. */
-    void decided(long sequence) {
+    /** The delivery is decided and counted; acknowledged now if it has no event left to settle. */
+    void decided(long sequence, long delivery) {
         StreamAck ack;
         synchronized (this) {
-            Pending pending = bySequence.get(sequence);
+            Pending pending = current(sequence, delivery);
             if (pending == null) {
                 return;
             }
@@ -70,11 +79,11 @@ final class PendingAcks {
         }
     }
 
-    /** One event of the message reached its final state. */
-    void settled(long sequence) {
+    /** One event made of that delivery reached its final state. */
+    void settled(long sequence, long delivery) {
         StreamAck ack;
         synchronized (this) {
-            Pending pending = bySequence.get(sequence);
+            Pending pending = current(sequence, delivery);
             if (pending == null) {
                 return;
             }
@@ -86,11 +95,14 @@ final class PendingAcks {
         }
     }
 
-    /** This member cannot keep the message (its queue or storage is full): the server redelivers it soon. */
-    void giveBack(long sequence, long delayMillis) {
+    /** This member cannot keep that delivery (its queue or storage is full): the server redelivers it soon. */
+    void giveBack(long sequence, long delivery, long delayMillis) {
         Pending pending;
         synchronized (this) {
-            pending = bySequence.remove(sequence);
+            pending = current(sequence, delivery);
+            if (pending != null) {
+                bySequence.remove(sequence);
+            }
         }
         if (pending != null) {
             pending.ack.nak(delayMillis);
@@ -116,6 +128,11 @@ final class PendingAcks {
 
     synchronized int size() {
         return bySequence.size();
+    }
+
+    private Pending current(long sequence, long delivery) {
+        Pending pending = bySequence.get(sequence);
+        return pending != null && pending.delivery == delivery ? pending : null;
     }
 
     private StreamAck finishedAck(long sequence, Pending pending) {

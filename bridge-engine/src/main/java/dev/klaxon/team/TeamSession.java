@@ -184,17 +184,17 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
 
     /** The pulled message made {@code events} events that the outbox took or holds. */
     public void expect(StreamPosition position, int events) {
-        acks.expect(position.sequence(), events);
+        acks.expect(position.sequence(), position.deliveries(), events);
     }
 
     /** The pulled message is decided and counted: acknowledged once its events (if any) are settled. */
     public void decided(StreamPosition position) {
-        acks.decided(position.sequence());
+        acks.decided(position.sequence(), position.deliveries());
     }
 
     /** This member cannot keep the pulled message (storage full and its hold too): redelivered in a while. */
     public void giveBack(StreamPosition position) {
-        acks.giveBack(position.sequence(), ingestSettings.restartDelay().toMillis());
+        acks.giveBack(position.sequence(), position.deliveries(), ingestSettings.restartDelay().toMillis());
     }
 
     /** Who pages for the team as far as this member knows; null when nobody is known to. */
@@ -242,12 +242,13 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
 
     private boolean mayStillSend(PendingEvent event) {
         SenderLease current = lease;
-        return acks.tracks(event.streamSeq()) && current != null && current.held();
+        return acks.tracks(event.streamSeq(), event.streamDelivery()) && current != null && current.held();
     }
 
     private static String handedToTheTeam(PendingEvent event) {
-        return "handed to the team: this member no longer holds stream message " + event.streamSeq()
-                + " (it restarted or is not the sender now); the stream redelivers it to the team's sender";
+        return "handed to the team: this member no longer holds delivery " + event.streamDelivery()
+                + " of stream message " + event.streamSeq() + " (it restarted, is not the sender now, or works on a"
+                + " newer delivery of it); the stream redelivers it to the team's sender";
     }
 
     /** Why the fence forbids this event, or null when it may go. */
@@ -293,7 +294,7 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
                 if (state == DeliveryState.DELIVERED && event.dedupKey() != null) {
                     recordSent(event);
                 }
-                acks.settled(event.streamSeq());
+                acks.settled(event.streamSeq(), event.streamDelivery());
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // stopping: the message stays unacknowledged and the fence check catches its redelivery
