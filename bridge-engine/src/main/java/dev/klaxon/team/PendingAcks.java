@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The messages the sender pulled and has not acknowledged yet, by stream sequence, with how many of their events
  * still wait for PagerDuty. A message is acknowledged only once it is decided and every event it made is settled
- * (202, dead letter, superseded): a sender that dies before that leaves it to the stream, which redelivers it.
+ * (202, dead letter, superseded by the team's fence): a sender that dies before that leaves it to the stream, which
+ * redelivers it. An event handed to the team (the lease lapsed before it was sent) settles nothing: its message is
+ * given back.
  *
  * <p>A message is tracked as one delivery: the first this member pulled since it last let go of the sequence. A member
  * that stopped being the sender and took the lease back sees the same sequence again as a newer delivery, while the

@@ -294,6 +294,14 @@ public final class TeamSession implements Subscriptions, TeamControl, SendGate {
                 if (state == DeliveryState.DELIVERED && event.dedupKey() != null) {
                     recordSent(event);
                 }
+                if (state == DeliveryState.SUPERSEDED && !mayStillSend(event)) {
+                    // Handed to the team, not settled: acknowledging would drop the message while its page was
+                    // never sent. Given back at once if still tracked (the lease lapsed before this thread saw it),
+                    // else already let go of; the team's sender gets it either way.
+                    acks.giveBack(event.streamSeq(), event.streamDelivery(),
+                            ingestSettings.restartDelay().toMillis());
+                    return;
+                }
                 acks.settled(event.streamSeq(), event.streamDelivery());
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
