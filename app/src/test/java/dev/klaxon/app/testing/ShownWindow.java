@@ -26,9 +26,20 @@ public final class ShownWindow {
     }
 
     public static MainWindow show(Stage stage, ConsoleBackend backend, String placeholder, AlertOutlets outlets) {
+        return show(stage, backend, placeholder, outlets, 1280, 800);
+    }
+
+    /** At a given size: the console must work on a 1024 × 700 laptop screen as well as on a large one. */
+    public static MainWindow show(Stage stage, FakeEngine engine, double width, double height) {
+        return show(stage, new FakeBackend(engine), "Waiting for alerts.>", new AlertOutlets(alerts -> { },
+                alerts -> { }), width, height);
+    }
+
+    private static MainWindow show(Stage stage, ConsoleBackend backend, String placeholder, AlertOutlets outlets,
+                                   double width, double height) {
         Themes.apply(Theme.DARK);
         MainWindow window = new MainWindow(backend, new MainWindow.Options("test", placeholder, Theme.DARK), outlets);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        Scene scene = new Scene(window.root(), width, height);
         Themes.style(scene);
         window.installShortcuts(scene);
         stage.setScene(scene);

@@ -9,6 +9,7 @@ import dev.klaxon.app.ui.common.Formats;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
+import dev.klaxon.app.ui.common.WordsWhenWide;
 import dev.klaxon.incidents.ActionResult;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
@@ -62,6 +63,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * the table, so a quiet table never looks like "no incidents" when it means "cannot tell". FX thread only.
  */
 public final class IncidentsPane {
+    /** Below this panel width the action buttons show their icons only. */
+    private static final double WORDS_FROM = 400;
+
     private final IncidentsBackend incidents;
     private final Clock clock;
     private final IncidentPrompts prompts;
@@ -373,7 +377,6 @@ public final class IncidentsPane {
         count.setId("incidents-count");
         count.getStyleClass().add("section-hint");
         Label keys = Sections.hint("Ctrl+I to focus");
-        keys.setMinWidth(Region.USE_PREF_SIZE);
         simulated.setId("incidents-simulated");
         simulated.getStyleClass().add("simulated-badge");
         simulated.setMinWidth(Region.USE_PREF_SIZE);
@@ -416,6 +419,8 @@ public final class IncidentsPane {
         // Two rows: the panel is narrow, and a cut-off button label would hide its key.
         VBox bar = new VBox(6, first, second);
         bar.getStyleClass().add("incident-actions");
+        // Narrower still (a 1024-pixel window), the icons stay and the words go: their tooltips name the keys.
+        WordsWhenWide.apply(bar, WORDS_FROM, List.of(acknowledge, resolve, escalate, snooze, note, open));
         return bar;
     }
 

@@ -84,7 +84,11 @@ public final class DetailPane {
         header.getStyleClass().add("detail-header");
         mode.setId("detail-mode");
         mode.getStyleClass().add("section-hint");
-        mode.setMinWidth(Label.USE_PREF_SIZE);
+        // Gives way on a narrow pane (the tooltip keeps it whole); Unpin beside it never does.
+        mode.setMinWidth(40);
+        Tooltip modeTip = new Tooltip();
+        modeTip.textProperty().bind(mode.textProperty());
+        mode.setTooltip(modeTip);
         modeBox.setAlignment(Pos.CENTER_LEFT);
         unpin.getStyleClass().add(Styles.FLAT);
         status.setId("detail-status");

@@ -33,6 +33,7 @@ public final class FilterBox {
         field.setPromptText("Filter subjects: text, or a wildcard like alerts.prod.> or *.staging.*   ( / )");
         field.setLeft(new FontIcon(Material2MZ.SEARCH));
         field.setPrefColumnCount(30);
+        field.setMinWidth(150); // on a narrow toolbar it shrinks, down to where a pattern is still readable
         field.setTooltip(tooltip);
         // Esc clears and Enter keeps the filter; both hand the keyboard back, so Space pauses again at once.
         field.setOnKeyPressed(event -> {

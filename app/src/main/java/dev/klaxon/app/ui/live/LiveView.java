@@ -405,7 +405,7 @@ public final class LiveView implements ConsoleView {
         tailTitle.getStyleClass().add("tail-subject");
         Label newest = new Label("newest first · S silence · E escalate");
         newest.getStyleClass().add("section-hint");
-        newest.setMinWidth(Region.USE_PREF_SIZE); // the subject name shrinks first: it has a tooltip
+        newest.setMinWidth(60); // gives way after the subject name (both have tooltips) on a narrow window
         newest.setTooltip(new Tooltip("Select a message, then S silences messages like it and E escalates it to "
                 + "PagerDuty by hand (also on the right-click menu)."));
         // An icon only: beside the subject's name and the hint, a word would squeeze the name to a letter.

@@ -16,13 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,11 +32,14 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * team problem also has a banner, while a loss counter has only its place here.
  * Loss counters turn into warnings as soon as they are above zero; every warning has an icon and words, not only a
  * colour. At 1400 px everything fits on one line, which is why the tracked-subject count lives in the Subjects
- * header rather than here. Keeps updating while the views are paused, so
+ * header rather than here; narrower, the least important items give way (see {@link PriorityRow}). Keeps updating
+ * while the views are paused, so
  * a lost connection is visible at any time. FX thread only.
  */
 public final class StatusBar {
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    /** A loss counter at zero gives way early; above zero it is kept nearly as long as the connection. */
+    private static final int LOSS_AT_ZERO = 4;
 
     private final Label connection = new Label("Connecting…");
     private final Tooltip connectionTip = new Tooltip();
@@ -66,7 +65,7 @@ public final class StatusBar {
     private final Tooltip teamTip = new Tooltip();
     private final Label feedProblem = new Label();
     private final Label perf = metric("fx-perf", Material2AL.AV_TIMER, "");
-    private final HBox root;
+    private final PriorityRow root = new PriorityRow(8);
     private ConnectionState shownState;
     /** "PagerDuty", or "Simulated PagerDuty" in the demo: never let a simulator pass for the real service. */
     private String pagerDutyName = "PagerDuty";
@@ -80,7 +79,6 @@ public final class StatusBar {
         feedProblem.setId("feed-problem");
         feedProblem.getStyleClass().add("feed-problem");
         feedProblem.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
-        feedProblem.setVisible(false);
         feedProblem.setManaged(false);
         team.setId("team-status");
         team.getStyleClass().add("metric");
@@ -92,15 +90,26 @@ public final class StatusBar {
         pagerDuty.setGraphic(new FontIcon(Material2MZ.REMOVE_CIRCLE_OUTLINE));
         pagerDuty.setTooltip(pagerDutyTip);
         pagerDuty.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        perf.setVisible(false); // until the console measures itself (not in view tests)
-        perf.setManaged(false);
-        root = new HBox(8, connection, separator(), received, rate, queue, overflowed, dropped, separator(),
-                pagerDuty, outbox, deadLetters, commitFailures, separator(), team, spacer, feedProblem, perf);
+        perf.setManaged(false); // until the console measures itself (not in view tests)
+        // Never wider than the window: on a narrow one the least important items give way, in this order (last
+        // first): the console's own lag, received, rate and queue, zero loss counters, the team, the outbox.
+        root.add(connection, 0);
+        root.addSeparator();
+        root.add(received, 6);
+        root.add(rate, 5);
+        root.add(queue, 5);
+        root.add(overflowed, LOSS_AT_ZERO);
+        root.add(dropped, LOSS_AT_ZERO);
+        root.addSeparator();
+        root.add(pagerDuty, 1);
+        root.add(outbox, 2);
+        root.add(deadLetters, 2);
+        root.add(commitFailures, 1);
+        root.addSeparator();
+        root.add(team, 3);
+        root.addEnd(feedProblem, 1);
+        root.addEnd(perf, 7);
         root.getStyleClass().add("status-bar");
-        // Never wider than the window: on a narrow screen the rightmost items are cut, not the whole console.
-        root.setMinWidth(0);
         show(null);
     }
 
@@ -112,10 +121,6 @@ public final class StatusBar {
         label.setTooltip(new Tooltip(tip));
         label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private static Node separator() {
-        return new Separator(Orientation.VERTICAL);
     }
 
     public Node node() {
@@ -150,9 +155,11 @@ public final class StatusBar {
                 && ingest.queueDepth() * 10L >= ingest.queueCapacity() * 8L);
         overflowed.setText("overflowed " + Formats.count(ingest.overflowed()));
         overflowed.pseudoClassStateChanged(PROBLEM, ingest.overflowed() > 0);
+        root.setPriority(overflowed, ingest.overflowed() > 0 ? 1 : LOSS_AT_ZERO);
         dropped.setText("dropped " + Formats.count(ingest.clientDropped())
                 + (ingest.slowConsumer() > 0 ? " (slow consumer ×" + Formats.count(ingest.slowConsumer()) + ")" : ""));
         dropped.pseudoClassStateChanged(PROBLEM, ingest.clientDropped() > 0 || ingest.slowConsumer() > 0);
+        root.setPriority(dropped, ingest.clientDropped() > 0 || ingest.slowConsumer() > 0 ? 1 : LOSS_AT_ZERO);
         rate.getTooltip().setText("Messages per second over the last second, over "
                 + Formats.count(snapshot.trackedSubjects()) + " tracked subjects");
         showDelivery(snapshot.delivery(), snapshot.outboxFailures());
@@ -215,7 +222,6 @@ public final class StatusBar {
         boolean failures = outboxFailures > 0;
         commitFailures.setText("not committed " + Formats.count(outboxFailures));
         commitFailures.pseudoClassStateChanged(PROBLEM, failures);
-        commitFailures.setVisible(failures);
         commitFailures.setManaged(failures);
     }
 
@@ -268,7 +274,6 @@ public final class StatusBar {
     /** Says that the console cannot read the engine (null clears it). */
     public void showFeedProblem(String problem) {
         boolean visible = problem != null;
-        feedProblem.setVisible(visible);
         feedProblem.setManaged(visible);
         if (visible) {
             feedProblem.setText("engine not readable: " + Formats.oneLine(problem, 120));
@@ -278,7 +283,6 @@ public final class StatusBar {
     /** The console's own responsiveness over the last second; a warning (icon and words) when it stutters. */
     public void showPerf(PerfSample sample) {
         boolean slow = sample.sluggish();
-        perf.setVisible(true);
         perf.setManaged(true);
         perf.setText(String.format(Locale.ROOT, "FX lag %.0f ms%s · %.0f fps", sample.lagP99Millis(),
                 slow ? " (slow)" : "", sample.fps()));

@@ -20,6 +20,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * pause), the alert control and the theme switch. FX thread only.
  */
 final class TopBar {
+    /** Below this toolbar width the view switch shows icons only (the live view's tools need the room). */
+    private static final double WORDS_FROM = 1280;
+
     private final HBox node;
     private final HBox leftTools = new HBox(12);
     private final HBox rightTools = new HBox(12);
@@ -57,6 +60,8 @@ final class TopBar {
         node = new HBox(12, brand, source, switcher.node(), leftTools, spacer, rightTools, alertControl, themeButton);
         node.setAlignment(Pos.CENTER_LEFT);
         node.getStyleClass().add("console-toolbar");
+        node.setMinWidth(0);
+        switcher.wordsWhenWide(node, WORDS_FROM);
     }
 
     Node node() {

@@ -3,6 +3,7 @@ package dev.klaxon.app.ui.shell;
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.ViewInfo;
+import dev.klaxon.app.ui.common.WordsWhenWide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -60,6 +61,20 @@ final class ViewSwitcher {
 
     Node node() {
         return node;
+    }
+
+    /**
+     * The views named by word show only their icon while {@code container} is narrower than {@code minWidth}: at
+     * 1024 pixels the worded switch alone would push the live view's filter and pause off the toolbar.
+     */
+    void wordsWhenWide(Region container, double minWidth) {
+        List<ToggleButton> worded = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            if (!views.get(i).info().iconOnly()) {
+                worded.add(buttons.get(i));
+            }
+        }
+        WordsWhenWide.apply(container, minWidth, worded);
     }
 
     List<ConsoleView> views() {
