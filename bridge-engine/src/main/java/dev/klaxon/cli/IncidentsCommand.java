@@ -184,6 +184,12 @@ final class IncidentsCommand {
         return statuses;
     }
 
+    /** How an escalation that PagerDuty took is said: the level, and who it is assigned to now. */
+    static String escalated(IncidentSummary incident, int level) {
+        return "escalated to level " + level + (incident.assignees().isEmpty() ? ""
+                : ", assigned to " + String.join(", ", incident.assignees()));
+    }
+
     /** One incident action with its options checked up front, before any incident is touched. */
     private interface IncidentAction {
         RestResult<String> apply(PagerDutyRestClient client, String id) throws InterruptedException;
@@ -199,9 +205,11 @@ final class IncidentsCommand {
                     return (client, id) -> client.resolve(id, note).map(i -> "resolved");
                 case "escalate":
                     rejectOptions(arguments, "escalate", "note", "for");
+                    if (arguments.option("level") == null) {
+                        return new NextLevelEscalation()::apply;
+                    }
                     int level = level(arguments.option("level"));
-                    return (client, id) -> client.escalate(id, level).map(i -> "escalated to level " + level
-                            + (i.assignees().isEmpty() ? "" : ", assigned to " + String.join(", ", i.assignees())));
+                    return (client, id) -> client.escalate(id, level).map(i -> escalated(i, level));
                 case "snooze":
                     rejectOptions(arguments, "snooze", "note", "level");
                     Duration duration = snoozeFor(arguments.option("for"));
@@ -228,9 +236,6 @@ final class IncidentsCommand {
         }
 
         private static int level(String text) throws UsageException {
-            if (text == null) {
-                throw new UsageException("incident escalate needs --level N (the escalation level, 1 or more)");
-            }
             try {
                 int level = Integer.parseInt(text.strip());
                 if (level >= 1) {

@@ -100,6 +100,11 @@ final class RestApi {
         if (matcher.matches()) {
             Incident incident = book.byId(matcher.group(1));
             String sub = matcher.group(2);
+            if (sub == null && method.equals("GET")) {
+                ObjectNode response = json.createObjectNode();
+                response.set("incident", incidentJson(found(incident)));
+                return ok(200, response);
+            }
             if (sub == null && method.equals("PUT")) {
                 checkFrom(exchange);
                 return updateOne(found(incident), object(raw, body), now);

@@ -243,9 +243,28 @@ class IncidentsCommandTest {
     }
 
     @Test
+    void escalateWithoutALevelMovesToTheNextLevelAndStopsAtThePolicysLast() {
+        String id = pd.openIncident(KEY, "a", "a");
+
+        assertThat(run("incident", "escalate", id, "--config", config.toString())).isZero();
+        assertThat(out()).contains(id + ": escalated to level 2, assigned to On-call L2 (the next after level 1)");
+        assertThat(run("incident", "escalate", id, "--config", config.toString())).isZero();
+        assertThat(out()).contains(id + ": escalated to level 3, assigned to On-call L3 (the next after level 2)");
+
+        int requests = pd.received().size();
+        assertThat(run("incident", "escalate", id, "--config", config.toString())).isEqualTo(1);
+        assertThat(err()).contains(id + ": already at level 3, the last level of its escalation policy");
+        // Read, never written: no PUT once the last level is reached.
+        assertThat(pd.received().subList(requests, pd.received().size())).extracting(r -> r.method())
+                .containsOnly("GET");
+        assertThat(pd.received()).filteredOn(r -> r.method().equals("PUT"))
+                .extracting(r -> r.json().path("incident").path("escalation_level").asInt()).containsExactly(2, 3);
+    }
+
+    @Test
     void usageErrorsExitWithTwoBeforeAnyRequest() {
         assertThat(run("incident", "ack", "--config", config.toString())).isEqualTo(2);
-        assertThat(run("incident", "escalate", "P1", "--config", config.toString())).isEqualTo(2);
+        assertThat(run("incident", "escalate", "P1", "--level", "0", "--config", config.toString())).isEqualTo(2);
         assertThat(err()).contains("--level");
         assertThat(run("incident", "snooze", "P1", "--for", "soon", "--config", config.toString())).isEqualTo(2);
         assertThat(run("incident", "note", "P1", "--config", config.toString())).isEqualTo(2);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class AlertKeyIndexTest {
     private static IncidentSummary incident(int number, String status, String key) {
         return new IncidentSummary("P" + number, number, "title " + number, status, "high", "S", "Service", key, null,
-                null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0));
+                null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0), null, List.of());
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class FakeIncidents implements IncidentsBackend {
     public static IncidentSummary incident(String id, int number, String title, String status, Instant created) {
         return new IncidentSummary(id, number, title, status, "high", "S" + number, "Service " + number, null,
                 created, "https://example.pagerduty.com/incidents/" + id, List.of("On-call L1"),
-                new IncidentSummary.AlertCounts(1, 1, 0));
+                new IncidentSummary.AlertCounts(1, 1, 0), "PEP" + number, List.of("PUSR1"));
     }
 
     /** From now on, this action ("acknowledge", "resolve", ...) fails as a network error would. */

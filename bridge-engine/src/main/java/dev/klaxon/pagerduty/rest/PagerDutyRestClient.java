@@ -125,6 +125,12 @@ public final class PagerDutyRestClient {
         return list("/escalation_policies", List.of(), "escalation_policies", Parsing::escalationPolicy);
     }
 
+    /** One incident, for what a list does not need to be asked for again (its policy and assignees). */
+    public RestResult<IncidentSummary> incident(String incidentId) throws InterruptedException {
+        return send("GET", "/incidents/" + pathSegment(incidentId), null, false)
+                .map(json -> Parsing.incident(json.path("incident")));
+    }
+
     /** Who is on call now: without {@code since}/{@code until} PagerDuty answers for the current moment. */
     public RestResult<Listing<OnCall>> listOnCallsNow() throws InterruptedException {
         return list("/oncalls", List.of(), "oncalls", Parsing::onCall);

@@ -15,16 +15,20 @@ final class Parsing {
     static IncidentSummary incident(JsonNode node) {
         JsonNode service = node.path("service");
         List<String> assignees = new ArrayList<>();
+        List<String> assigneeIds = new ArrayList<>();
         for (JsonNode assignment : node.path("assignments")) {
             JsonNode assignee = assignment.path("assignee");
             assignees.add(text(assignee, "summary") != null ? text(assignee, "summary") : text(assignee, "id"));
+            if (text(assignee, "id") != null) {
+                assigneeIds.add(text(assignee, "id"));
+            }
         }
         JsonNode counts = node.path("alert_counts");
         return new IncidentSummary(text(node, "id"), node.path("incident_number").asInt(), title(node),
                 text(node, "status"), text(node, "urgency"), text(service, "id"), text(service, "summary"),
                 text(node, "incident_key"), instant(node, "created_at"), text(node, "html_url"), assignees,
                 new IncidentSummary.AlertCounts(counts.path("all").asInt(), counts.path("triggered").asInt(),
-                        counts.path("resolved").asInt()));
+                        counts.path("resolved").asInt()), text(node.path("escalation_policy"), "id"), assigneeIds);
     }
 
     static IncidentAlert alert(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.incidents;
 
 import dev.klaxon.app.backend.IncidentsBackend;
 import dev.klaxon.config.DurationText;
+import dev.klaxon.pagerduty.rest.EscalationStep;
 import dev.klaxon.pagerduty.rest.IncidentSummary;
 import java.time.Duration;
 import java.util.List;
@@ -87,17 +88,24 @@ final class IncidentPrompts {
         return dialog.showAndWait();
     }
 
-    /** @return the level to escalate to, or empty when cancelled */
-    Optional<Integer> escalationLevel(IncidentSummary incident) {
+    /**
+     * @param step where the incident is in its policy, as far as who is on call says: the next level is offered
+     * @return the level to escalate to, or empty when cancelled
+     */
+    Optional<Integer> escalationLevel(IncidentSummary incident, EscalationStep step) {
         Dialog<Integer> dialog = dialog("Escalate incident");
         dialog.getDialogPane().setId("escalate-dialog");
         dialog.setHeaderText("Escalate " + IncidentText.name(incident) + "?");
-        Spinner<Integer> level = new Spinner<>(1, MAX_LEVEL, 2);
+        int max = step.last() > 0 ? step.last() : MAX_LEVEL;
+        Spinner<Integer> level = new Spinner<>(1, max, step.atLastLevel() ? step.current() : step.next());
         level.setId("escalation-level");
         level.setEditable(true);
         level.setAccessibleText("Escalation level");
-        Label label = new Label("Escalation level (1 is the policy's first). PagerDuty notifies whoever is on call "
-                + "at that level.");
+        String where = step.last() == 0 ? "" : step.atLastLevel()
+                ? "It is at level " + step.current() + ", the last of its policy with someone on call. "
+                : "It is at level " + step.current() + " of " + step.last() + " (from who is on call). ";
+        Label label = new Label(where + "Escalation level (1 is the policy's first). PagerDuty notifies whoever is on "
+                + "call at that level.");
         label.setWrapText(true);
         label.setLabelFor(level);
         dialog.getDialogPane().setContent(new VBox(8, label, level));

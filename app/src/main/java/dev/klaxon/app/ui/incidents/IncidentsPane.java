@@ -10,6 +10,7 @@ import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.WordsWhenWide;
+import dev.klaxon.pagerduty.rest.EscalationStep;
 import dev.klaxon.incidents.ActionResult;
 import dev.klaxon.incidents.DeskSnapshot;
 import dev.klaxon.incidents.DeskState;
@@ -269,7 +270,9 @@ public final class IncidentsPane {
             return;
         }
         IncidentSummary incident = selected.get(0);
-        prompts.escalationLevel(incident).ifPresent(level -> run(IncidentText.progress("Escalating", selected),
+        EscalationStep step = EscalationStep.of(incident, shown == null ? List.of()
+                : shown.onCalls().forService(incident.serviceId()));
+        prompts.escalationLevel(incident, step).ifPresent(level -> run(IncidentText.progress("Escalating", selected),
                 selected, incidents.escalate(incident.id(), level)));
     }
 

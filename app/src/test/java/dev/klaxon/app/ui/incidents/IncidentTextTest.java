@@ -36,11 +36,11 @@ class IncidentTextTest {
     @Test
     void theLineUnderATitleSaysUrgencyServiceAssigneeAndAlerts() {
         IncidentSummary incident = new IncidentSummary("P1", 12, "Disk full", "triggered", "high", "S1", "Payments",
-                "k", NOW, null, List.of("Ada", "Lin"), new IncidentSummary.AlertCounts(1, 1, 0));
+                "k", NOW, null, List.of("Ada", "Lin"), new IncidentSummary.AlertCounts(1, 1, 0), null, List.of());
         assertThat(IncidentText.meta(incident)).isEqualTo("high urgency · Payments · Ada, Lin · 1 alert");
         assertThat(IncidentText.name(incident)).isEqualTo("#12 Disk full");
         IncidentSummary several = new IncidentSummary("P2", 13, "Disk full", "acknowledged", "low", "S1", "Payments",
-                "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(3, 2, 1));
+                "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(3, 2, 1), null, List.of());
         assertThat(IncidentText.alerts(several)).isEqualTo("3 alerts (2 triggered)");
     }
 
@@ -52,7 +52,7 @@ class IncidentTextTest {
                 .isEqualTo("L1 Ann, L2 Bob");
         assertThat(IncidentText.onCall(List.of(), 6)).isEqualTo("unknown");
         IncidentSummary hostile = new IncidentSummary("P1", 12, "evil\u202Eexe\n<b>x</b>", "triggered", "high",
-                "S1", "Payments", "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0));
+                "S1", "Payments", "k", NOW, null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0), null, List.of());
         assertThat(IncidentText.name(hostile)).isEqualTo("#12 evil\\u202Eexe <b>x</b>");
         assertThat(IncidentText.tooltip(hostile, NOW, List.of())).startsWith("#12 evil\\u202Eexe <b>x</b>\n");
     }

@@ -202,6 +202,15 @@ class IncidentsPaneTest {
         assertThat(requests("PUT", "/incidents/PDBL3").get(0).json().path("incident").path("escalation_level")
                 .asInt()).isEqualTo(2);
         await().atMost(PATIENCE).until(() -> progress(robot).equals("#3: escalated to level 2"));
+
+        // Now assigned at level 2: the dialog offers the next level, 3, the policy's last.
+        type(robot, KeyCode.E);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> level = robot.lookup("#escalation-level")
+                .queryAs(javafx.scene.control.Spinner.class);
+        assertThat(fx(level::getValue)).isEqualTo(3);
+        type(robot, KeyCode.ENTER);
+        await().atMost(PATIENCE).until(() -> pd.escalationLevel("PDBL3") == 3);
     }
 
     @Test

@@ -20,7 +20,7 @@ class NewIncidentsTest {
     private static IncidentSummary incident(String id, String status, String service, String title) {
         return new IncidentSummary(id, Integer.parseInt(id.substring(1)), title, status, "high", service,
                 "Service " + service, "key-" + id, T0, "https://example.pagerduty.com/incidents/" + id, List.of(),
-                new IncidentSummary.AlertCounts(1, 1, 0));
+                new IncidentSummary.AlertCounts(1, 1, 0), null, List.of());
     }
 
     private DeskSnapshot poll(IncidentSummary... incidents) {
@@ -88,7 +88,7 @@ class NewIncidentsTest {
     void anIncidentWithoutAServiceIsKeyedByItsOwnId() {
         finder.next(poll());
         IncidentSummary lone = new IncidentSummary("P9", 9, "Lonely", "triggered", "low", null, null, null, null,
-                null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0));
+                null, List.of(), new IncidentSummary.AlertCounts(1, 1, 0), null, List.of());
         assertThat(finder.next(poll(lone))).containsExactly(
                 new Alert(Alert.Kind.INCIDENT, "service:P9", "New incident on a PagerDuty service", "#9 Lonely"));
     }
