@@ -83,7 +83,8 @@ final class RunCommand {
             stop.await();
             logger.shutdownNow();
             if (metrics != null) {
-                metrics.close();
+                metrics.close(); // before the engine: a scrape while it stops would read a closing engine
+                metrics = null;
             }
             engine.close();
             EngineSnapshot last = engine.summary();
