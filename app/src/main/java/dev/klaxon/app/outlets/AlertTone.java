@@ -2,6 +2,7 @@ package dev.klaxon.app.outlets;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -24,6 +25,7 @@ final class AlertTone implements AlertOutlet {
     private final byte[] flood = notes(new double[] {880.0, 659.25}, 0.14);
     private final ThreadPoolExecutor thread;
     private volatile boolean unavailable;
+    private final CompletableFuture<String> whyUnavailable = new CompletableFuture<>();
 
     AlertTone() {
         // One tone playing and one waiting at most: a burst of alerts is one sound, not a queue of them.
@@ -32,6 +34,22 @@ final class AlertTone implements AlertOutlet {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.DiscardPolicy());
+        // Asked at once, not at the first alert: the console shows the sound as unavailable before anyone relies
+        // on it. On the tone's thread: the sound system reads its configuration from disk.
+        thread.execute(this::probe);
+    }
+
+    private void probe() {
+        try {
+            AudioSystem.getSourceDataLine(FORMAT);
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            giveUp(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<String> unavailable() {
+        return whyUnavailable;
     }
 
     @Override
@@ -51,9 +69,17 @@ final class AlertTone implements AlertOutlet {
             line.write(pcm, 0, pcm.length);
             line.drain();
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            unavailable = true;
-            LOG.info("No audio device for the alert sound (" + e.getClass().getSimpleName() + "): alerts stay silent");
+            giveUp(e);
         }
+    }
+
+    private void giveUp(Exception e) {
+        if (unavailable) {
+            return;
+        }
+        unavailable = true;
+        LOG.info("No audio device for the alert sound (" + e.getClass().getSimpleName() + "): alerts stay silent");
+        whyUnavailable.complete("no audio device on this machine");
     }
 
     /** 16-bit little-endian mono sine notes, each faded in and out so it does not click. */

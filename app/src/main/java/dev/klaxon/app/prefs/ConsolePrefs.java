@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the console remembers between runs: the theme, where the window was, the split dividers and the table
- * column widths. Values read from a file may be nonsense; they are dropped here, so users of a prefs value never
+ * What the console remembers between runs: the theme, where the window was, the split dividers, the table
+ * column widths and whether alerts play a sound. A mute is deliberately not remembered: a console restarted at 3 a.m.
+ * must not stay silent because of a mute someone set the day before. Values read from a file may be nonsense; they are dropped here, so users of a prefs value never
  * check.
  *
  * @param theme    the theme last used, null when none was saved
  * @param window   the window's normal (not maximized) bounds, null when none were saved
  * @param dividers divider positions (0..1) per split pane id
  * @param columns  column widths per table id, then per column (its id, else its header text)
+ * @param sound    whether alerts play a sound; null when never chosen (the default: on)
  */
 public record ConsolePrefs(Theme theme, WindowBounds window, Map<String, List<Double>> dividers,
-                           Map<String, Map<String, Double>> columns) {
+                           Map<String, Map<String, Double>> columns, Boolean sound) {
 
     public ConsolePrefs {
         if (window != null && !window.usable()) {
@@ -26,7 +28,7 @@ public record ConsolePrefs(Theme theme, WindowBounds window, Map<String, List<Do
     }
 
     public static ConsolePrefs defaults() {
-        return new ConsolePrefs(null, null, Map.of(), Map.of());
+        return new ConsolePrefs(null, null, Map.of(), Map.of(), null);
     }
 
     public Theme themeOr(Theme fallback) {

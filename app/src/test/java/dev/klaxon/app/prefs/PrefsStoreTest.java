@@ -16,7 +16,7 @@ class PrefsStoreTest {
     private static final ConsolePrefs LAID_OUT = new ConsolePrefs(Theme.LIGHT,
             new WindowBounds(40, 30, 1200, 800, true),
             Map.of("subjects-tail", List.of(0.4), "tail-detail", List.of(0.5)),
-            Map.of("subjects-table", Map.of("col-subject", 420.0, "Total", 80.0)));
+            Map.of("subjects-table", Map.of("col-subject", 420.0, "Total", 80.0)), false);
 
     @TempDir
     Path dir;
@@ -31,7 +31,7 @@ class PrefsStoreTest {
         Path file = dir.resolve(PrefsStore.FILE_NAME);
         PrefsStore first = store(file);
         assertThat(first.load()).isEqualTo(ConsolePrefs.defaults()); // no file yet: defaults, nothing said
-        first.save(new ConsolePrefs(Theme.DARK, null, Map.of(), Map.of()));
+        first.save(new ConsolePrefs(Theme.DARK, null, Map.of(), Map.of(), null));
         first.save(LAID_OUT); // the last of a burst is what gets written
         first.close();
 
@@ -88,7 +88,7 @@ class PrefsStoreTest {
         PrefsStore store = store(blocker.resolve("console.json"));
         store.save(LAID_OUT);
         store.flush();
-        store.save(new ConsolePrefs(Theme.DARK, null, Map.of(), Map.of()));
+        store.save(new ConsolePrefs(Theme.DARK, null, Map.of(), Map.of(), null));
         store.close();
         assertThat(said).hasSize(1);
         assertThat(said.get(0)).startsWith("could not save the console layout to ");

@@ -2,6 +2,7 @@ package dev.klaxon.app.ui.notify;
 
 import dev.klaxon.app.outlets.Alert;
 import dev.klaxon.app.outlets.AlertOutlets;
+import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.incidents.DeskSnapshot;
 import java.time.Clock;
@@ -34,6 +35,11 @@ public final class AlertCenter implements AutoCloseable {
         this.policy = new AlertPolicy(clock);
         this.outlets = Objects.requireNonNull(outlets, "outlets");
         this.control = new MuteControl(policy, clock.getZone());
+        FxThread.whenDone(outlets.sound().unavailable(), (why, failure) -> {
+            if (why != null) {
+                control.soundUnavailable(why);
+            }
+        });
     }
 
     /** The toasts' layer, to stack over the console. */
@@ -46,7 +52,7 @@ public final class AlertCenter implements AutoCloseable {
         return control.node();
     }
 
-    /** Sound on (the default) or off. */
+    /** Sound on (the default) or off: the person's choice, kept between runs even where no sound can play. */
     public BooleanProperty soundProperty() {
         return control.soundProperty();
     }

@@ -34,6 +34,8 @@ final class MuteControl {
     private final CheckMenuItem sound = new CheckMenuItem("Play a sound");
     private AlertPolicy.Mute shown;
     private boolean shownSound;
+    /** Why no sound can play here (no audio device), or null. */
+    private String soundUnavailable;
 
     MuteControl(AlertPolicy policy, ZoneId zone) {
         this.policy = policy;
@@ -79,6 +81,19 @@ final class MuteControl {
         return sound.selectedProperty();
     }
 
+    /**
+     * No sound can play on this machine: the menu says why and its sound switch is disabled (the choice itself is
+     * kept, for a machine that has a device). Before, the switch read "on" and nothing ever played.
+     */
+    void soundUnavailable(String why) {
+        soundUnavailable = why;
+        sound.setDisable(true);
+        sound.setText("Play a sound (" + why + ")");
+        sound.setGraphic(new FontIcon(Material2MZ.VOLUME_OFF));
+        shown = null; // the tooltip changes too
+        show(policy.mute());
+    }
+
     /** Shows the mute as it is now; cheap when nothing changed, so it can run every frame. */
     void show(AlertPolicy.Mute mute) {
         if (mute.equals(shown) && sound.isSelected() == shownSound) {
@@ -94,10 +109,11 @@ final class MuteControl {
         button.setAccessibleText(mute.on() ? "Alerts: " + state : "Alerts: on");
         tooltip.setText((mute.on() ? state + ": no toasts, desktop notifications or sound for new incidents "
                 + "and floods (they still show in the panels)."
-                : "Alerts are on: a toast, a desktop notification and " + (shownSound ? "a sound" : "no sound")
-                + " for each new "
+                : "Alerts are on: a toast, a desktop notification and " + (soundUnavailable != null
+                ? "no sound (" + soundUnavailable + ")" : shownSound ? "a sound" : "no sound") + " for each new "
                 + "PagerDuty incident and each subject entering flood state, at most one a minute per "
                 + "subject or service.")
-                + "\nClick to mute for a while or to turn the sound " + (sound.isSelected() ? "off." : "on."));
+                + (soundUnavailable != null ? "\nClick to mute for a while."
+                : "\nClick to mute for a while or to turn the sound " + (sound.isSelected() ? "off." : "on.")));
     }
 }

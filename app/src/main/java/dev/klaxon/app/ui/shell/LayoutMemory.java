@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -28,9 +29,10 @@ public final class LayoutMemory {
      *
      * @param splits split panes by id
      * @param tables tables by id
+     * @param sound  whether alerts play a sound
      */
     public record Parts(Map<String, SplitPane> splits, Map<String, TableView<?>> tables,
-                        ObservableValue<Theme> theme) {
+                        ObservableValue<Theme> theme, BooleanProperty sound) {
     }
 
     private final Parts parts;
@@ -85,13 +87,16 @@ public final class LayoutMemory {
             }
         });
         normal = prefs.window();
+        if (prefs.sound() != null) {
+            parts.sound().set(prefs.sound());
+        }
     }
 
     /** From now on, reports each change of the stage, dividers, columns and theme. */
     public void watch(Stage watched) {
         this.stage = watched;
         for (ObservableValue<?> value : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
-                stage.heightProperty(), stage.maximizedProperty(), parts.theme())) {
+                stage.heightProperty(), stage.maximizedProperty(), parts.theme(), parts.sound())) {
             report(value);
         }
         parts.splits().values().forEach(split -> split.getDividers().forEach(divider ->
@@ -132,7 +137,7 @@ public final class LayoutMemory {
         });
         Map<String, Map<String, Double>> widths = new LinkedHashMap<>();
         columns.forEach((id, byColumn) -> widths.put(id, Map.copyOf(byColumn)));
-        return new ConsolePrefs(parts.theme().getValue(), window, dividers, widths);
+        return new ConsolePrefs(parts.theme().getValue(), window, dividers, widths, parts.sound().get());
     }
 
     private static String key(TableColumn<?, ?> column) {

@@ -233,7 +233,7 @@ public final class MainWindow {
         live.selectSubject(subject);
     }
 
-    /** The splits, tables and theme whose state survives a restart. */
+    /** The splits, tables, theme and sound choice whose state survives a restart. */
     public LayoutMemory.Parts layoutParts() {
         Map<String, SplitPane> splits = new LinkedHashMap<>();
         Map<String, TableView<?>> tables = new LinkedHashMap<>();
@@ -242,7 +242,7 @@ public final class MainWindow {
             splits.putAll(view.rememberedSplits());
             view.rememberedTables().forEach(table -> tables.put(table.getId(), table));
         }
-        return new LayoutMemory.Parts(Map.copyOf(splits), tables, theme);
+        return new LayoutMemory.Parts(Map.copyOf(splits), tables, theme, alerts.soundProperty());
     }
 
     /**

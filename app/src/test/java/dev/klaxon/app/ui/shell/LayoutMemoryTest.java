@@ -89,11 +89,14 @@ class LayoutMemoryTest {
         ConsolePrefs saved = new ConsolePrefs(Theme.LIGHT, first.window(),
                 Map.of("subjects-tail", List.of(0.3), "tail-detail", List.of(0.6),
                         "live-incidents", first.dividers().get("live-incidents"), "no-such-split", List.of(0.5)),
-                Map.of("subjects-table", widths));
+                Map.of("subjects-table", widths), false);
 
         run(saved);
         ConsolePrefs now = fx(memory::capture);
         assertThat(now.theme()).isEqualTo(Theme.LIGHT);
+        // The sound was turned off last time: it stays off (a mute is not remembered, see ConsolePrefs).
+        assertThat(now.sound()).isFalse();
+        assertThat(fx(() -> window.alerts().soundProperty().get())).isFalse();
         assertThat(now.dividers().get("subjects-tail").get(0)).isCloseTo(0.3, within(0.01));
         assertThat(now.dividers().get("tail-detail").get(0)).isCloseTo(0.6, within(0.01));
         assertThat(now.dividers()).containsKey("live-incidents").doesNotContainKey("no-such-split");
@@ -103,6 +106,14 @@ class LayoutMemoryTest {
         assertThat(now.columns().get("subjects-table").get("col-flood")).isEqualTo(140.0);
         assertThat(now.columns()).containsKeys("tail-table", "incidents-table");
         assertThat(now.window()).isNotNull();
+
+        reported.clear();
+        fx(() -> {
+            window.alerts().soundProperty().set(true);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reported.isEmpty());
+        assertThat(reported.get(reported.size() - 1).sound()).isTrue();
 
         reported.clear();
         robot.clickOn("#theme-button");
