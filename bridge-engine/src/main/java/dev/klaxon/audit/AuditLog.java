@@ -327,24 +327,56 @@ public final class AuditLog implements AutoCloseable {
      * quoting; JSONL has one object per line. Returns the number of rows written.
      */
     public long export(AuditQuery query, ExportFormat format, Writer out) throws IOException {
+        return export(query, format, out, false);
+    }
+
+    /**
+     * As a JSONL {@link #export}, followed by the audit chain (one {@code {"chain":...}} line per entry and a closing
+     * {@code {"chain_end":...}} line) read in the same snapshot as the rows, so a copy can be verified with
+     * {@link #verifyExport}. Separate from the plain export: readers of existing exports expect only row lines.
+     */
+    public long exportWithChain(AuditQuery query, Writer out) throws IOException {
+        return export(query, ExportFormat.JSONL, out, true);
+    }
+
+    private long export(AuditQuery query, ExportFormat format, Writer out, boolean withChain) throws IOException {
         RowExporter exporter = new RowExporter(mapper, attempts, format, out);
         exporter.begin();
         long[] written = new long[1];
-        try {
-            reader.scan(query, AuditReader.Order.OLDEST_FIRST, null, row -> {
-                try {
-                    exporter.write(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try (Connection connection = reader.connect()) {
+            connection.setAutoCommit(false); // rows and chain from one snapshot
+            try {
+                reader.scan(connection, query, AuditReader.Order.OLDEST_FIRST, null, row -> {
+                    try {
+                        exporter.write(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
+                    return true;
+                });
+                if (withChain) {
+                    ExportedChain.write(connection, mapper, out, query.equals(AuditQuery.all()));
                 }
-                written[0]++;
-                return true;
-            });
+            } finally {
+                connection.rollback();
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (SQLException e) {
+            throw new AuditException("audit export failed: " + e.getMessage(), e);
         }
         out.flush();
         return written[0];
+    }
+
+    /**
+     * Verifies a JSONL export written by {@link #export}: the chain's links, and every exported row against its
+     * entry. A complete export (no filter) must also hold every row the chain names that retention has not pruned.
+     * Needs no database.
+     */
+    public static ChainVerification verifyExport(Path exportFile) throws IOException {
+        return ExportedChain.verify(exportFile, new ChainHasher(null));
     }
 
     /**
