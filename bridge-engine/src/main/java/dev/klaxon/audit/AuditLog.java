@@ -7,6 +7,7 @@ import dev.klaxon.storage.StorageHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -397,6 +398,20 @@ public final class AuditLog implements AutoCloseable {
      * row, on its own connection): run it off the UI thread. Rows committed while it runs are not included.
      */
     public ChainVerification verifyChain() {
+        return DatabaseChainCheck.verify(dbFile, new ChainHasher(null));
+    }
+
+    /**
+     * As {@link #verifyChain} on a file no {@code AuditLog} has open here, read only: evidence is not migrated or
+     * written to by checking it.
+     *
+     * @throws dev.klaxon.storage.StorageException when the file is missing, empty or not SQLite
+     */
+    public static ChainVerification verifyDatabase(Path dbFile) {
+        if (!Files.isRegularFile(dbFile)) {
+            throw new AuditException("no audit database at " + dbFile, null);
+        }
+        StorageFiles.checkDatabase(dbFile, "audit");
         return DatabaseChainCheck.verify(dbFile, new ChainHasher(null));
     }
 

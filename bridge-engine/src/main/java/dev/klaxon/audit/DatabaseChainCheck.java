@@ -41,6 +41,15 @@ final class DatabaseChainCheck implements ChainWalk.Rows {
     }
 
     private ChainVerification run(ChainHasher hasher) throws Exception {
+        try (PreparedStatement table = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                + "AND name = 'chain'");
+             ResultSet rs = table.executeQuery()) {
+            if (!rs.next()) {
+                return new ChainVerification(0, 0, new ChainVerification.Break(0, "chain", null, "this audit "
+                        + "database has no chain yet (written before the chain existed; Klaxon starts one the "
+                        + "next time it opens the file)"), Map.of());
+            }
+        }
         ChainEntry anchor = one("SELECT " + COLUMNS + " FROM chain WHERE table_name = '" + ChainEntry.ANCHOR
                 + "' ORDER BY seq DESC LIMIT 1");
         try (PreparedStatement newest = connection.prepareStatement("SELECT row_id, max(seq) FROM chain "
