@@ -47,11 +47,14 @@ public final class AuditLog implements AutoCloseable {
     private static final int TAIL_LIMIT = 1_000;
 
     private final Path dbFile;
+    private final AuditChainKey chainKey;
     private final Clock clock;
     private final AuditSettings settings;
     private final StorageHealth health;
     private final AuditWriter writer;
     private final AuditChain chain;
+    /** Used by writes only, which all run on the writer thread. */
+    private final StatementCache statements = new StatementCache();
     private final AuditReader reader;
     private final MinuteAggregator minutes;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -59,16 +62,18 @@ public final class AuditLog implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AuditLog(Path dbFile, Clock clock, AuditSettings settings, Connection connection, AuditChain chain)
-            throws SQLException {
+    private AuditLog(Path dbFile, AuditChainKey chainKey, Clock clock, AuditSettings settings, Connection connection,
+                     AuditChain chain) throws SQLException {
         this.dbFile = dbFile;
+        this.chainKey = chainKey;
         this.clock = clock;
         this.chain = chain;
         this.settings = settings;
         this.health = new StorageHealth(dbFile, clock);
         this.minutes = new MinuteAggregator(settings);
         this.reader = new AuditReader(dbFile, attempts);
-        this.writer = new AuditWriter(connection, dbFile, health, chain, settings.queueCapacity(), "klaxon-audit-writer");
+        this.writer = new AuditWriter(connection, dbFile, health, chain, settings.queueCapacity(),
+                "klaxon-audit-writer");
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "klaxon-audit-timer");
             thread.setDaemon(true);
@@ -91,7 +96,15 @@ public final class AuditLog implements AutoCloseable {
      *                                             cannot be written; the message names the file and the reason
      */
     public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings) {
+        return open(dbFile, clock, settings, AuditChainKey.none());
+    }
+
+    /**
+     * As {@link #open(Path, Clock, AuditSettings)}, keying the chain: every writer of the file must use the same key.
+     */
+    public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings, AuditChainKey chainKey) {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(chainKey, "chainKey");
         Objects.requireNonNull(settings, "settings");
         Path parent = dbFile.toAbsolutePath().getParent();
         if (parent != null) {
@@ -111,9 +124,9 @@ public final class AuditLog implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
             }
             Schema.migrate(connection);
-            AuditChain chain = new AuditChain(new ChainHasher(null));
+            AuditChain chain = new AuditChain(chainKey.hasher());
             chain.ensureOrigin(connection);
-            return new AuditLog(dbFile, clock, settings, connection, chain);
+            return new AuditLog(dbFile, chainKey, clock, settings, connection, chain);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw StorageFiles.failure(dbFile, "cannot open the audit database", e);
@@ -132,17 +145,13 @@ public final class AuditLog implements AutoCloseable {
         String attemptsJson = attempts.write(maskAttempts(event.attempts()));
         String body = SecretMask.mask(event.body());
         String pdMessage = SecretMask.mask(event.pagerDutyMessage());
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO forwarded (recorded_at, "
-                    + "received_at, subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, "
-                    + "pd_message, attempts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                List<Object> values = Arrays.asList(recordedAt, event.receivedAt().toEpochMilli(), event.subject(),
-                        event.ruleLabel(), event.dedupKey(), event.eventAction(), event.state().label(),
-                        event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli(),
-                        event.pagerDutyDedupKey(), pdMessage, attemptsJson, body);
-                insertChained(connection, insert, "forwarded", event.receivedAt().toEpochMilli(), values);
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO forwarded (recorded_at, received_at, "
+                + "subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, pd_message, attempts, "
+                + "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "forwarded",
+                event.receivedAt().toEpochMilli(), Arrays.asList(recordedAt, event.receivedAt().toEpochMilli(),
+                        event.subject(), event.ruleLabel(), event.dedupKey(), event.eventAction(),
+                        event.state().label(), event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli(),
+                        event.pagerDutyDedupKey(), pdMessage, attemptsJson, body)));
     }
 
     /** One row per operator action, successful or not. Returns at once. */
@@ -150,14 +159,10 @@ public final class AuditLog implements AutoCloseable {
         Objects.requireNonNull(action, "action");
         long recordedAt = clock.millis();
         String message = SecretMask.mask(action.message());
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO actions (recorded_at, at, "
-                    + "actor, action, target, result, message) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-                List<Object> values = Arrays.asList(recordedAt, action.at().toEpochMilli(), action.who(),
-                        action.what(), SecretMask.mask(action.target()), action.ok() ? "ok" : "error", message);
-                insertChained(connection, insert, "actions", action.at().toEpochMilli(), values);
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO actions (recorded_at, at, actor, action, "
+                + "target, result, message) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", "actions",
+                action.at().toEpochMilli(), Arrays.asList(recordedAt, action.at().toEpochMilli(), action.who(),
+                        action.what(), SecretMask.mask(action.target()), action.ok() ? "ok" : "error", message)));
     }
 
     /**
@@ -171,13 +176,9 @@ public final class AuditLog implements AutoCloseable {
         long now = clock.millis();
         String file = path.toString();
         String text = SecretMask.mask(summary);
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO config_loads (recorded_at, at, "
-                    + "path, sha256, result, summary) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-                insertChained(connection, insert, "config_loads", now,
-                        Arrays.asList(now, now, file, sha256, ok ? "ok" : "error", text));
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO config_loads (recorded_at, at, path, "
+                + "sha256, result, summary) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", "config_loads", now,
+                Arrays.asList(now, now, file, sha256, ok ? "ok" : "error", text)));
     }
 
     /** Hex SHA-256 of a config file's bytes, for {@link #recordConfigLoad}. */
@@ -376,8 +377,8 @@ public final class AuditLog implements AutoCloseable {
      * entry. A complete export (no filter) must also hold every row the chain names that retention has not pruned.
      * Needs no database.
      */
-    public static ChainVerification verifyExport(Path exportFile) throws IOException {
-        return ExportedChain.verify(exportFile, new ChainHasher(null));
+    public static ChainVerification verifyExport(Path exportFile, AuditChainKey chainKey) throws IOException {
+        return ExportedChain.verify(exportFile, chainKey.hasher());
     }
 
     /**
@@ -398,7 +399,7 @@ public final class AuditLog implements AutoCloseable {
      * row, on its own connection): run it off the UI thread. Rows committed while it runs are not included.
      */
     public ChainVerification verifyChain() {
-        return DatabaseChainCheck.verify(dbFile, new ChainHasher(null));
+        return DatabaseChainCheck.verify(dbFile, chainKey.hasher());
     }
 
     /**
@@ -407,12 +408,12 @@ public final class AuditLog implements AutoCloseable {
      *
      * @throws dev.klaxon.storage.StorageException when the file is missing, empty or not SQLite
      */
-    public static ChainVerification verifyDatabase(Path dbFile) {
+    public static ChainVerification verifyDatabase(Path dbFile, AuditChainKey chainKey) {
         if (!Files.isRegularFile(dbFile)) {
             throw new AuditException("no audit database at " + dbFile, null);
         }
         StorageFiles.checkDatabase(dbFile, "audit");
-        return DatabaseChainCheck.verify(dbFile, new ChainHasher(null));
+        return DatabaseChainCheck.verify(dbFile, chainKey.hasher());
     }
 
     // ---- health ----------------------------------------------------------------------------------------------
@@ -514,8 +515,9 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Binds {@code values} in order, inserts (the statement returns the new id) and chains the row. */
-    private void insertChained(Connection connection, PreparedStatement insert, String table, long at,
-                               List<Object> values) throws SQLException {
+    private void insertChained(Connection connection, String sql, String table, long at, List<Object> values)
+            throws SQLException {
+        PreparedStatement insert = statements.get(connection, sql);
         for (int i = 0; i < values.size(); i++) {
             insert.setObject(i + 1, values.get(i));
         }

@@ -1,5 +1,6 @@
 package dev.klaxon.cli;
 
+import dev.klaxon.audit.AuditChainKey;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
@@ -45,7 +46,8 @@ final class AuditCommand {
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
         }
-        if (!args.get(0).equals("verify") && (arguments.option("storage") != null || arguments.option("file") != null)) {
+        boolean verifyOptions = arguments.option("storage") != null || arguments.option("file") != null;
+        if (!args.get(0).equals("verify") && verifyOptions) {
             throw new UsageException("--storage and --file are for audit verify");
         }
         checkSubject(arguments.option("subject"));
@@ -180,7 +182,7 @@ final class AuditCommand {
         if (arguments.option("file") != null) {
             Path file = Path.of(arguments.option("file"));
             try {
-                result = AuditLog.verifyExport(file);
+                result = AuditLog.verifyExport(file, AuditChainKey.none());
             } catch (IOException e) {
                 context.err().println("error: cannot read " + file + ": " + e.getMessage());
                 return Main.FAILURE;
@@ -188,7 +190,7 @@ final class AuditCommand {
         } else {
             Path dir = arguments.option("storage") != null ? Path.of(arguments.option("storage"))
                     : new ConfigSource(context).load(arguments).storage().dir();
-            result = AuditLog.verifyDatabase(dir.resolve("audit.db"));
+            result = AuditLog.verifyDatabase(dir.resolve("audit.db"), AuditChainKey.none());
         }
         if (result.intact()) {
             context.out().println(result.summary());

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +154,54 @@ class AuditChainTest {
 
         probe.execute("DELETE FROM chain WHERE seq = (SELECT min(seq) FROM chain)");
         assertThat(verify().firstBreak().reason()).contains("no prune anchor accounts for them");
+    }
+
+    @Test
+    void withAKeyAChainRecomputedBySomeoneWithoutItDoesNotVerify() throws Exception {
+        AuditChainKey key = AuditChainKey.of("0123456789abcdef-secret".getBytes(StandardCharsets.UTF_8));
+        try (AuditLog audit = AuditLog.open(db(), clock, AuditSettings.defaults(), key)) {
+            audit.recordAction(OperatorAction.succeeded(T0, "alice", "silence.add", "alerts.>"));
+            audit.recordAction(OperatorAction.succeeded(T0, "alice", "silence.expire", "alerts.>"));
+            audit.flush().get(10, TimeUnit.SECONDS);
+            assertThat(audit.verifyChain().intact()).isTrue();
+        }
+        assertThat(AuditLog.verifyDatabase(db(), AuditChainKey.none()).firstBreak().reason())
+                .contains("altered");
+
+        // Someone who can write the file edits a row and recomputes every hash, as they could without a key.
+        SqliteProbe probe = new SqliteProbe(db());
+        probe.execute("UPDATE actions SET action = 'silence.add' WHERE id = 2");
+        rechainWithoutKey(probe);
+
+        assertThat(AuditLog.verifyDatabase(db(), AuditChainKey.none()).intact()).isTrue();
+        ChainVerification keyed = AuditLog.verifyDatabase(db(), key);
+        assertThat(keyed.firstBreak().seq()).isEqualTo(1);
+        assertThat(keyed.firstBreak().reason()).contains("or the chain key differs");
+        assertThat(key).hasToString("AuditChainKey[********]");
+    }
+
+    /** What a forger without the key does: recompute every row hash and entry hash in plain SHA-256. */
+    private static void rechainWithoutKey(SqliteProbe probe) {
+        ChainHasher hasher = new ChainHasher(null);
+        String prev = ChainHasher.ZERO;
+        String entries = "SELECT seq, table_name, row_id, at, row_hash, note FROM chain ORDER BY seq";
+        for (List<Object> row : probe.rows(entries)) {
+            String table = (String) row.get(1);
+            String rowHash = (String) row.get(4);
+            if (!table.equals(ChainEntry.ANCHOR)) {
+                ChainTables.Table columns = ChainTables.named(table);
+                rowHash = hasher.rowHash(probe.rows("SELECT " + String.join(", ", columns.columns()) + " FROM "
+                        + table + " WHERE rowid = ?", row.get(2)).get(0));
+            }
+            ChainEntry entry = new ChainEntry(((Number) row.get(0)).longValue(), table,
+                    row.get(2) == null ? null : ((Number) row.get(2)).longValue(),
+                    row.get(3) == null ? null : ((Number) row.get(3)).longValue(), rowHash, (String) row.get(5), prev,
+                    null);
+            String hash = hasher.entryHash(prev, entry);
+            probe.execute("UPDATE chain SET row_hash = '" + rowHash + "', prev_hash = '" + prev + "', hash = '" + hash
+                    + "' WHERE seq = " + entry.seq());
+            prev = hash;
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ class AuditExportChainTest {
     void anExportedCopyVerifiesWithoutTheDatabase() throws Exception {
         Path file = export(AuditQuery.all());
 
-        ChainVerification result = AuditLog.verifyExport(file);
+        ChainVerification result = AuditLog.verifyExport(file, AuditChainKey.none());
 
         assertThat(result.intact()).as(result.summary()).isTrue();
         assertThat(Files.readAllLines(file)).last().isEqualTo("{\"chain_end\":{\"complete\":true}}");
@@ -73,11 +73,12 @@ class AuditExportChainTest {
         int line = 1 + Files.readAllLines(file).indexOf(Files.readAllLines(file).stream()
                 .filter(text -> text.contains("alice")).findFirst().orElseThrow());
 
-        ChainVerification result = AuditLog.verifyExport(file);
+        ChainVerification result = AuditLog.verifyExport(file, AuditChainKey.none());
 
         assertThat(result.firstBreak().table()).isEqualTo("actions");
         assertThat(result.firstBreak().rowId()).isEqualTo(1L);
-        assertThat(result.firstBreak().reason()).contains("differs from what was written", "(line " + line + " of the export)");
+        assertThat(result.firstBreak().reason())
+                .contains("differs from what was written", "(line " + line + " of the export)");
     }
 
     @Test
@@ -87,7 +88,7 @@ class AuditExportChainTest {
         lines.removeIf(line -> line.contains("\"kind\":\"config\""));
         Files.write(file, lines);
 
-        ChainVerification result = AuditLog.verifyExport(file);
+        ChainVerification result = AuditLog.verifyExport(file, AuditChainKey.none());
 
         assertThat(result.firstBreak().table()).isEqualTo("config_loads");
         assertThat(result.firstBreak().reason()).contains("deleted");
@@ -98,9 +99,9 @@ class AuditExportChainTest {
         export(AuditQuery.all());
         Path file = export(AuditQuery.all().subject("alerts.staging.>"));
 
-        assertThat(AuditLog.verifyExport(file).intact()).isTrue();
-        assertThat(AuditLog.verifyExport(edit(file, "alerts.staging.b", "alerts.staging.c")).firstBreak().table())
-                .isEqualTo("forwarded");
+        assertThat(AuditLog.verifyExport(file, AuditChainKey.none()).intact()).isTrue();
+        Path edited = edit(file, "alerts.staging.b", "alerts.staging.c");
+        assertThat(AuditLog.verifyExport(edited, AuditChainKey.none()).firstBreak().table()).isEqualTo("forwarded");
     }
 
     @Test
@@ -108,6 +109,6 @@ class AuditExportChainTest {
         Path file = dir.resolve("plain.jsonl");
         Files.writeString(file, "{\"kind\":\"action\",\"id\":1}\n");
 
-        assertThat(AuditLog.verifyExport(file).summary()).contains("ends without the chain");
+        assertThat(AuditLog.verifyExport(file, AuditChainKey.none()).summary()).contains("ends without the chain");
     }
 }
