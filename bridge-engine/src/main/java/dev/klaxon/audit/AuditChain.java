@@ -11,8 +11,10 @@ import java.util.Map;
 
 /**
  * Appends to the audit chain from the writer thread, inside the writer's transaction, so a row and its entry commit
- * or roll back together. The tip (last seq and hash) is cached between appends and forgotten on rollback, when it
- * is read back from the file.
+ * or roll back together. The tip (last seq and hash) is cached within one transaction only: another process (a CLI
+ * command auditing its action while {@code run} is up) may append between two of ours. It is read on the first
+ * append, after the row's insert, so the transaction already holds SQLite's write lock and no other writer can move
+ * the tip under it.
  */
 final class AuditChain {
     private final ChainHasher hasher;
@@ -24,7 +26,7 @@ final class AuditChain {
         this.hasher = hasher;
     }
 
-    /** The writer rolled back: the cached tip may name entries that are no longer there. */
+    /** A transaction starts (or starts again after a rollback): the tip is read afresh at the first append. */
     void forget() {
         tipSeq = -1;
     }

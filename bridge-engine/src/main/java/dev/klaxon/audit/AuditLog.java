@@ -281,16 +281,17 @@ public final class AuditLog implements AutoCloseable {
                 chain.trim(connection, cutoff, state[1]);
                 return;
             }
-            if (state[1] < 0) {
-                // Rows recorded after this point may be newer than the deletes below reach: their entries stay.
-                state[1] = chain.tip(connection);
-            }
             Schema.TimeColumn target = Schema.PRUNABLE.get(table);
             String sql = "DELETE FROM " + target.table() + " WHERE rowid IN (SELECT rowid FROM " + target.table()
                     + " WHERE " + target.column() + " < ? LIMIT " + PRUNE_BATCH + ")";
             try (PreparedStatement delete = connection.prepareStatement(sql)) {
                 delete.setLong(1, cutoff);
                 deleted = delete.executeUpdate();
+            }
+            if (state[1] < 0) {
+                // Rows recorded after this point may be newer than the deletes reach: their entries stay. Read
+                // after the delete, under the write lock, so no other process appends in between.
+                state[1] = chain.tip(connection);
             }
         }
 

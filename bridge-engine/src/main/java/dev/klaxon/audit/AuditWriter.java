@@ -157,6 +157,7 @@ final class AuditWriter implements AutoCloseable {
         }
         Duration pause = FIRST_RETRY;
         while (true) {
+            chain.forget();
             try {
                 for (Write write : batch) {
                     write.apply(connection);
@@ -195,6 +196,7 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void commitAlone(Write write) {
+        chain.forget();
         try {
             write.apply(connection);
             connection.commit();
@@ -237,7 +239,6 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void rollback() {
-        chain.forget();
         try {
             connection.rollback();
         } catch (SQLException e) {

@@ -157,6 +157,26 @@ class AuditChainTest {
     }
 
     @Test
+    void twoProcessesWritingOneAuditFileKeepOneUnbrokenChain() throws Exception {
+        // The bridge's AuditLog and a CLI command's (silence add while run is up) append to the same chain.
+        try (AuditLog bridge = AuditLog.open(db(), clock); AuditLog command = AuditLog.open(db(), clock)) {
+            for (int i = 0; i < 50; i++) {
+                bridge.recordForwarded(AuditFixtures.delivered(T0.plusSeconds(i), "alerts.prod.a", "k" + i));
+                command.recordAction(OperatorAction.succeeded(T0.plusSeconds(i), "alice", "silence.add", "n" + i));
+                if (i % 10 == 0) {
+                    bridge.flush().get(10, TimeUnit.SECONDS);
+                    command.flush().get(10, TimeUnit.SECONDS);
+                }
+            }
+            bridge.flush().get(10, TimeUnit.SECONDS);
+            command.flush().get(10, TimeUnit.SECONDS);
+
+            assertThat(bridge.failedWrites() + command.failedWrites()).isZero();
+            assertThat(bridge.verifyChain().summary()).isEqualTo("chain verified up to row 101 (101 entries)");
+        }
+    }
+
+    @Test
     void withAKeyAChainRecomputedBySomeoneWithoutItDoesNotVerify() throws Exception {
         AuditChainKey key = AuditChainKey.of("0123456789abcdef-secret".getBytes(StandardCharsets.UTF_8));
         try (AuditLog audit = AuditLog.open(db(), clock, AuditSettings.defaults(), key)) {
