@@ -21,10 +21,10 @@ final class ChainWalk {
     }
 
     interface Rows {
-        Lookup lookup(String table, long id) throws Exception;
+        Lookup lookup(String table, long id);
 
         /** Whether a later entry chains the same row again (a count updated, an id reused after a prune). */
-        boolean superseded(ChainEntry entry) throws Exception;
+        boolean superseded(ChainEntry entry);
     }
 
     private final ChainHasher hasher;
@@ -47,7 +47,7 @@ final class ChainWalk {
     }
 
     /** @return false once broken: the caller stops feeding */
-    boolean accept(ChainEntry entry) throws Exception {
+    boolean accept(ChainEntry entry) {
         entries++;
         broken = check(entry);
         if (broken == null) {
@@ -58,7 +58,7 @@ final class ChainWalk {
         return broken == null;
     }
 
-    private ChainVerification.Break check(ChainEntry entry) throws Exception {
+    private ChainVerification.Break check(ChainEntry entry) {
         if (prevSeq < 0) {
             ChainVerification.Break start = checkStart(entry);
             if (start != null) {
@@ -89,7 +89,7 @@ final class ChainWalk {
                 + "for them");
     }
 
-    private ChainVerification.Break checkRow(ChainEntry entry) throws Exception {
+    private ChainVerification.Break checkRow(ChainEntry entry) {
         ChainTables.Table table = ChainTables.named(entry.table());
         if (table == null || entry.rowId() == null) {
             return chainBreak(entry, "unknown table \"" + entry.table() + "\"");

@@ -16,6 +16,8 @@ import java.util.Map;
  * the writer, thanks to WAL). One point lookup per entry; memory holds only the newest entry per minute-count row.
  */
 final class DatabaseChainCheck implements ChainWalk.Rows {
+    static final String COLUMNS = "seq, table_name, row_id, at, row_hash, note, prev_hash, hash";
+
     private final Connection connection;
     private final Map<String, PreparedStatement> lookups = new HashMap<>();
     private final Map<Long, Long> newestCountEntry = new HashMap<>();
@@ -34,13 +36,15 @@ final class DatabaseChainCheck implements ChainWalk.Rows {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new AuditException("audit verify failed: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new AuditException("audit verify failed: " + e, e);
+            throw failed(e);
         }
     }
 
-    private ChainVerification run(ChainHasher hasher) throws Exception {
+    private static AuditException failed(SQLException e) {
+        return new AuditException("audit verify failed: " + e.getMessage(), e);
+    }
+
+    private ChainVerification run(ChainHasher hasher) throws SQLException {
         try (PreparedStatement table = connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                 + "AND name = 'chain'");
              ResultSet rs = table.executeQuery()) {
@@ -110,7 +114,15 @@ final class DatabaseChainCheck implements ChainWalk.Rows {
     }
 
     @Override
-    public ChainWalk.Lookup lookup(String table, long id) throws SQLException {
+    public ChainWalk.Lookup lookup(String table, long id) {
+        try {
+            return read(table, id);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private ChainWalk.Lookup read(String table, long id) throws SQLException {
         PreparedStatement select = lookups.get(table);
         if (select == null) {
             select = connection.prepareStatement("SELECT " + String.join(", ", ChainTables.named(table).columns())
@@ -132,10 +144,18 @@ final class DatabaseChainCheck implements ChainWalk.Rows {
     }
 
     @Override
-    public boolean superseded(ChainEntry entry) throws SQLException {
+    public boolean superseded(ChainEntry entry) {
         if (ChainTables.UPDATED.equals(entry.table())) {
             return newestCountEntry.getOrDefault(entry.rowId(), entry.seq()) > entry.seq();
         }
+        try {
+            return chainedAgain(entry);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private boolean chainedAgain(ChainEntry entry) throws SQLException {
         // Rare (an id reused after its row was pruned): a scan is fine here.
         if (later == null) {
             later = connection.prepareStatement("SELECT 1 FROM chain WHERE table_name = ? AND row_id = ? AND seq > ? "
@@ -148,8 +168,6 @@ final class DatabaseChainCheck implements ChainWalk.Rows {
             return rs.next();
         }
     }
-
-    static final String COLUMNS = "seq, table_name, row_id, at, row_hash, note, prev_hash, hash";
 
     private ChainEntry one(String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql);
