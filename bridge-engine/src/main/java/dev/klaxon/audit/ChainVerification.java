@@ -18,14 +18,15 @@ public record ChainVerification(long verifiedUpTo, long entries, Break firstBrea
     }
 
     /**
-     * @param seq    the chain entry where the problem shows
+     * @param seq    the chain entry where the problem shows; 0 for a row no entry names
      * @param table  the audit table of the row at fault ("chain" when the chain itself is)
      * @param rowId  the row's id, or null
      * @param reason what differs, in words
      */
     public record Break(long seq, String table, Long rowId, String reason) {
         public String describe() {
-            return table + (rowId == null ? "" : " row " + rowId) + " (chain row " + seq + "): " + reason;
+            return table + (rowId == null ? "" : " row " + rowId) + (seq == 0 ? "" : " (chain row " + seq + ")")
+                    + ": " + reason;
         }
     }
 

@@ -110,6 +110,7 @@ class AuditChainTest {
         assertThat(result.firstBreak().table()).isEqualTo("actions");
         assertThat(result.firstBreak().rowId()).isEqualTo(4L);
         assertThat(result.firstBreak().reason()).contains("not in the chain");
+        assertThat(result.summary()).startsWith("chain broken at actions row 4: the row is not in the chain");
     }
 
     @Test
