@@ -7,17 +7,20 @@ import dev.klaxon.storage.StorageHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -43,10 +46,15 @@ public final class AuditLog implements AutoCloseable {
     private static final int PRUNE_BATCH = 5_000;
     private static final int TAIL_LIMIT = 1_000;
 
+    private final Path dbFile;
+    private final AuditChainKey chainKey;
     private final Clock clock;
     private final AuditSettings settings;
     private final StorageHealth health;
     private final AuditWriter writer;
+    private final AuditChain chain;
+    /** Used by writes only, which all run on the writer thread. */
+    private final StatementCache statements = new StatementCache();
     private final AuditReader reader;
     private final MinuteAggregator minutes;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -54,13 +62,18 @@ public final class AuditLog implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AuditLog(Path dbFile, Clock clock, AuditSettings settings, Connection connection) throws SQLException {
+    private AuditLog(Path dbFile, AuditChainKey chainKey, Clock clock, AuditSettings settings, Connection connection,
+                     AuditChain chain) throws SQLException {
+        this.dbFile = dbFile;
+        this.chainKey = chainKey;
         this.clock = clock;
+        this.chain = chain;
         this.settings = settings;
         this.health = new StorageHealth(dbFile, clock);
         this.minutes = new MinuteAggregator(settings);
         this.reader = new AuditReader(dbFile, attempts);
-        this.writer = new AuditWriter(connection, dbFile, health, settings.queueCapacity(), "klaxon-audit-writer");
+        this.writer = new AuditWriter(connection, dbFile, health, chain, settings.queueCapacity(),
+                "klaxon-audit-writer");
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "klaxon-audit-timer");
             thread.setDaemon(true);
@@ -83,7 +96,15 @@ public final class AuditLog implements AutoCloseable {
      *                                             cannot be written; the message names the file and the reason
      */
     public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings) {
+        return open(dbFile, clock, settings, AuditChainKey.none());
+    }
+
+    /**
+     * As {@link #open(Path, Clock, AuditSettings)}, keying the chain: every writer of the file must use the same key.
+     */
+    public static AuditLog open(Path dbFile, Clock clock, AuditSettings settings, AuditChainKey chainKey) {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(chainKey, "chainKey");
         Objects.requireNonNull(settings, "settings");
         Path parent = dbFile.toAbsolutePath().getParent();
         if (parent != null) {
@@ -103,7 +124,9 @@ public final class AuditLog implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
             }
             Schema.migrate(connection);
-            return new AuditLog(dbFile, clock, settings, connection);
+            AuditChain chain = new AuditChain(chainKey.hasher());
+            chain.ensureOrigin(connection);
+            return new AuditLog(dbFile, chainKey, clock, settings, connection, chain);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw StorageFiles.failure(dbFile, "cannot open the audit database", e);
@@ -122,25 +145,13 @@ public final class AuditLog implements AutoCloseable {
         String attemptsJson = attempts.write(maskAttempts(event.attempts()));
         String body = SecretMask.mask(event.body());
         String pdMessage = SecretMask.mask(event.pagerDutyMessage());
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO forwarded (recorded_at, "
-                    + "received_at, subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, "
-                    + "pd_message, attempts, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, recordedAt);
-                insert.setLong(2, event.receivedAt().toEpochMilli());
-                insert.setString(3, event.subject());
-                insert.setString(4, event.ruleLabel());
-                insert.setString(5, event.dedupKey());
-                insert.setString(6, event.eventAction());
-                insert.setString(7, event.state().label());
-                insert.setObject(8, event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli());
-                insert.setString(9, event.pagerDutyDedupKey());
-                insert.setString(10, pdMessage);
-                insert.setString(11, attemptsJson);
-                insert.setString(12, body);
-                insert.executeUpdate();
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO forwarded (recorded_at, received_at, "
+                + "subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, pd_message, attempts, "
+                + "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "forwarded",
+                event.receivedAt().toEpochMilli(), Arrays.asList(recordedAt, event.receivedAt().toEpochMilli(),
+                        event.subject(), event.ruleLabel(), event.dedupKey(), event.eventAction(),
+                        event.state().label(), event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli(),
+                        event.pagerDutyDedupKey(), pdMessage, attemptsJson, body)));
     }
 
     /** One row per operator action, successful or not. Returns at once. */
@@ -148,19 +159,10 @@ public final class AuditLog implements AutoCloseable {
         Objects.requireNonNull(action, "action");
         long recordedAt = clock.millis();
         String message = SecretMask.mask(action.message());
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO actions (recorded_at, at, "
-                    + "actor, action, target, result, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, recordedAt);
-                insert.setLong(2, action.at().toEpochMilli());
-                insert.setString(3, action.who());
-                insert.setString(4, action.what());
-                insert.setString(5, SecretMask.mask(action.target()));
-                insert.setString(6, action.ok() ? "ok" : "error");
-                insert.setString(7, message);
-                insert.executeUpdate();
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO actions (recorded_at, at, actor, action, "
+                + "target, result, message) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", "actions",
+                action.at().toEpochMilli(), Arrays.asList(recordedAt, action.at().toEpochMilli(), action.who(),
+                        action.what(), SecretMask.mask(action.target()), action.ok() ? "ok" : "error", message)));
     }
 
     /**
@@ -174,18 +176,9 @@ public final class AuditLog implements AutoCloseable {
         long now = clock.millis();
         String file = path.toString();
         String text = SecretMask.mask(summary);
-        writer.submit(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO config_loads (recorded_at, at, "
-                    + "path, sha256, result, summary) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, now);
-                insert.setLong(2, now);
-                insert.setString(3, file);
-                insert.setString(4, sha256);
-                insert.setString(5, ok ? "ok" : "error");
-                insert.setString(6, text);
-                insert.executeUpdate();
-            }
-        });
+        writer.submit(connection -> insertChained(connection, "INSERT INTO config_loads (recorded_at, at, path, "
+                + "sha256, result, summary) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", "config_loads", now,
+                Arrays.asList(now, now, file, sha256, ok ? "ok" : "error", text)));
     }
 
     /** Hex SHA-256 of a config file's bytes, for {@link #recordConfigLoad}. */
@@ -245,40 +238,60 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Deletes rows older than the retention period before {@code now}, from every table, a bounded batch per
-     * transaction. The background timer calls this; tests call it with their clock.
+     * transaction, then trims the chain's leading entries whose rows are gone and appends an anchor so the rest
+     * still verifies. The background timer calls this; tests call it with their clock.
      *
      * @return the number of rows deleted
      */
     public CompletableFuture<Long> prune(Instant now) {
         long cutoff = now.minus(settings.retention()).toEpochMilli();
-        PruneStep first = new PruneStep(cutoff, 0, new long[1], new CompletableFuture<>());
+        PruneStep first = new PruneStep(chain, cutoff, 0, new long[] {0, -1}, new CompletableFuture<>());
         writer.submitControl(first);
         return first.done;
     }
 
-    /** Deletes one batch from one table; its {@link #next} continues in the same table or the following one. */
+    /**
+     * Deletes one batch from one table; its {@link #next} continues in the same table or the following one, and
+     * after the last table trims the chain.
+     */
     private static final class PruneStep implements AuditWriter.Write {
+        private final AuditChain chain;
         private final long cutoff;
         private final int table;
-        private final long[] total;
+        /** Rows deleted so far, and the chain's tip when the prune began (-1 until the first step ran). */
+        private final long[] state;
         private final CompletableFuture<Long> done;
         private int deleted;
 
-        PruneStep(long cutoff, int table, long[] total, CompletableFuture<Long> done) {
+        PruneStep(AuditChain chain, long cutoff, int table, long[] state, CompletableFuture<Long> done) {
+            this.chain = chain;
             this.cutoff = cutoff;
             this.table = table;
-            this.total = total;
+            this.state = state;
             this.done = done;
+        }
+
+        private boolean trimStep() {
+            return table == Schema.PRUNABLE.size();
         }
 
         @Override
         public void apply(Connection connection) throws SQLException {
+            if (trimStep()) {
+                chain.trim(connection, cutoff, state[1]);
+                return;
+            }
             Schema.TimeColumn target = Schema.PRUNABLE.get(table);
             String sql = "DELETE FROM " + target.table() + " WHERE rowid IN (SELECT rowid FROM " + target.table()
                     + " WHERE " + target.column() + " < ? LIMIT " + PRUNE_BATCH + ")";
             try (PreparedStatement delete = connection.prepareStatement(sql)) {
                 delete.setLong(1, cutoff);
                 deleted = delete.executeUpdate();
+            }
+            if (state[1] < 0) {
+                // Rows recorded after this point may be newer than the deletes reach: their entries stay. Read
+                // after the delete, under the write lock, so no other process appends in between.
+                state[1] = chain.tip(connection);
             }
         }
 
@@ -288,9 +301,9 @@ public final class AuditLog implements AutoCloseable {
                 done.completeExceptionally(new AuditException("audit prune failed", null));
                 return;
             }
-            total[0] += deleted;
-            if (deleted < PRUNE_BATCH && table == Schema.PRUNABLE.size() - 1) {
-                done.complete(total[0]);
+            state[0] += deleted;
+            if (trimStep()) {
+                done.complete(state[0]);
             }
         }
 
@@ -299,7 +312,7 @@ public final class AuditLog implements AutoCloseable {
             if (done.isDone()) {
                 return null;
             }
-            return new PruneStep(cutoff, deleted < PRUNE_BATCH ? table + 1 : table, total, done);
+            return new PruneStep(chain, cutoff, deleted < PRUNE_BATCH ? table + 1 : table, state, done);
         }
     }
 
@@ -317,24 +330,56 @@ public final class AuditLog implements AutoCloseable {
      * quoting; JSONL has one object per line. Returns the number of rows written.
      */
     public long export(AuditQuery query, ExportFormat format, Writer out) throws IOException {
+        return export(query, format, out, false);
+    }
+
+    /**
+     * As a JSONL {@link #export}, followed by the audit chain (one {@code {"chain":...}} line per entry and a closing
+     * {@code {"chain_end":...}} line) read in the same snapshot as the rows, so a copy can be verified with
+     * {@link #verifyExport}. Separate from the plain export: readers of existing exports expect only row lines.
+     */
+    public long exportWithChain(AuditQuery query, Writer out) throws IOException {
+        return export(query, ExportFormat.JSONL, out, true);
+    }
+
+    private long export(AuditQuery query, ExportFormat format, Writer out, boolean withChain) throws IOException {
         RowExporter exporter = new RowExporter(mapper, attempts, format, out);
         exporter.begin();
         long[] written = new long[1];
-        try {
-            reader.scan(query, AuditReader.Order.OLDEST_FIRST, null, row -> {
-                try {
-                    exporter.write(row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try (Connection connection = reader.connect()) {
+            connection.setAutoCommit(false); // rows and chain from one snapshot
+            try {
+                reader.scan(connection, query, AuditReader.Order.OLDEST_FIRST, null, row -> {
+                    try {
+                        exporter.write(row);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
+                    return true;
+                });
+                if (withChain) {
+                    ExportedChain.write(connection, mapper, out, query.equals(AuditQuery.all()));
                 }
-                written[0]++;
-                return true;
-            });
+            } finally {
+                connection.rollback();
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (SQLException e) {
+            throw new AuditException("audit export failed: " + e.getMessage(), e);
         }
         out.flush();
         return written[0];
+    }
+
+    /**
+     * Verifies a JSONL export written by {@link #export}: the chain's links, and every exported row against its
+     * entry. A complete export (no filter) must also hold every row the chain names that retention has not pruned.
+     * Needs no database.
+     */
+    public static ChainVerification verifyExport(Path exportFile, AuditChainKey chainKey) throws IOException {
+        return ExportedChain.verify(exportFile, chainKey.hasher());
     }
 
     /**
@@ -347,6 +392,29 @@ public final class AuditLog implements AutoCloseable {
         reader.scan(AuditQuery.all().limit(TAIL_LIMIT), AuditReader.Order.RECORDED,
                 since == null ? Instant.EPOCH.minusMillis(1) : since, rows::add);
         return rows;
+    }
+
+    /**
+     * Checks the tamper-evident chain against the rows on disk: every link, every row's hash, that deleted rows were
+     * pruned by retention, and that no row sits outside the chain. Blocking and I/O-bound (one point read per
+     * row, on its own connection): run it off the UI thread. Rows committed while it runs are not included.
+     */
+    public ChainVerification verifyChain() {
+        return DatabaseChainCheck.verify(dbFile, chainKey.hasher());
+    }
+
+    /**
+     * As {@link #verifyChain} on a file no {@code AuditLog} has open here, read only: evidence is not migrated or
+     * written to by checking it.
+     *
+     * @throws dev.klaxon.storage.StorageException when the file is missing, empty or not SQLite
+     */
+    public static ChainVerification verifyDatabase(Path dbFile, AuditChainKey chainKey) {
+        if (!Files.isRegularFile(dbFile)) {
+            throw new AuditException("no audit database at " + dbFile, null);
+        }
+        StorageFiles.checkDatabase(dbFile, "audit");
+        return DatabaseChainCheck.verify(dbFile, chainKey.hasher());
     }
 
     // ---- health ----------------------------------------------------------------------------------------------
@@ -402,21 +470,26 @@ public final class AuditLog implements AutoCloseable {
         writer.submitControl(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO subject_minutes (minute, "
                     + "subject, outcome, count) VALUES (?, ?, ?, ?) ON CONFLICT (minute, subject, outcome) "
-                    + "DO UPDATE SET count = count + excluded.count")) {
+                    + "DO UPDATE SET count = count + excluded.count RETURNING rowid, count")) {
+                // Counts change after insert: each upsert chains the row as it now stands, and only the newest
+                // entry of a row must match it.
                 for (MinuteAggregator.MinuteCount c : drained.counts()) {
                     upsert.setLong(1, c.minute());
                     upsert.setString(2, c.subject());
                     upsert.setString(3, c.outcome().label());
                     upsert.setLong(4, c.count());
-                    upsert.addBatch();
+                    try (ResultSet rs = upsert.executeQuery()) {
+                        rs.next();
+                        chain.append(connection, "subject_minutes", rs.getLong(1), c.minute(),
+                                Arrays.asList(c.minute(), c.subject(), c.outcome().label(), rs.getLong(2)));
+                    }
                 }
-                upsert.executeBatch();
             }
             // The caps are checked again in SQL so they hold across flushes and restarts, not only in memory.
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO samples (minute, at, subject, "
                     + "outcome, reason, body) SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM samples WHERE "
                     + "minute = ? AND subject = ? AND outcome = ?) < ? AND (SELECT count(*) FROM samples WHERE "
-                    + "minute = ?) < ?")) {
+                    + "minute = ?) < ? RETURNING id")) {
                 for (MinuteAggregator.Sample s : drained.samples()) {
                     insert.setLong(1, s.minute());
                     insert.setLong(2, s.at().toEpochMilli());
@@ -430,10 +503,29 @@ public final class AuditLog implements AutoCloseable {
                     insert.setInt(10, perKey);
                     insert.setLong(11, s.minute());
                     insert.setInt(12, perMinute);
-                    insert.executeUpdate(); // one by one: each insert's cap check must see the previous ones
+                    // One by one: each insert's cap check must see the previous ones. No row back: over the cap.
+                    try (ResultSet rs = insert.executeQuery()) {
+                        if (rs.next()) {
+                            chain.append(connection, "samples", rs.getLong(1), s.minute(), Arrays.asList(s.minute(),
+                                    s.at().toEpochMilli(), s.subject(), s.outcome().label(), s.reason(), s.body()));
+                        }
+                    }
                 }
             }
         });
+    }
+
+    /** Binds {@code values} in order, inserts (the statement returns the new id) and chains the row. */
+    private void insertChained(Connection connection, String sql, String table, long at, List<Object> values)
+            throws SQLException {
+        PreparedStatement insert = statements.get(connection, sql);
+        for (int i = 0; i < values.size(); i++) {
+            insert.setObject(i + 1, values.get(i));
+        }
+        try (ResultSet rs = insert.executeQuery()) {
+            rs.next();
+            chain.append(connection, table, rs.getLong(1), at, values);
+        }
     }
 
     private static List<DeliveryAttempt> maskAttempts(List<DeliveryAttempt> list) {

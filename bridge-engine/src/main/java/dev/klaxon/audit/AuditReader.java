@@ -43,6 +43,21 @@ final class AuditReader {
 
     /** Streams matching rows to {@code sink} until it returns false or the query's limit is reached. */
     void scan(AuditQuery query, Order order, Instant recordedAfter, Predicate<AuditRow> sink) {
+        try (Connection connection = connect()) {
+            scan(connection, query, order, recordedAfter, sink);
+        } catch (SQLException e) {
+            throw new AuditException("audit query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection of its own, for callers that read more than rows in one snapshot (an export with its chain). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** As {@link #scan(AuditQuery, Order, Instant, Predicate)} on the caller's connection (not closed). */
+    void scan(Connection connection, AuditQuery query, Order order, Instant recordedAfter,
+              Predicate<AuditRow> sink) {
         SubjectPattern pattern = query.subjectPattern() == null ? null : SubjectPattern.compile(query.subjectPattern());
         List<Object> params = new ArrayList<>();
         List<String> branches = new ArrayList<>();
@@ -78,8 +93,7 @@ final class AuditReader {
             sql.append(" LIMIT ").append(query.limit()); // with a subject filter the limit counts matches, below
         }
         int emitted = 0;
-        try (Connection connection = DriverManager.getConnection(url);
-             PreparedStatement statement = prepare(connection, sql.toString(), params);
+        try (PreparedStatement statement = prepare(connection, sql.toString(), params);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 if (pattern != null && !pattern.matches(rs.getString("subject"))) {

@@ -55,6 +55,7 @@ final class AuditWriter implements AutoCloseable {
     private final Connection connection;
     private final Path dbFile;
     private final StorageHealth health;
+    private final AuditChain chain;
     private final BlockingQueue<Write> queue;
     private final Thread thread;
     /** Touched by the writer thread only. */
@@ -63,11 +64,12 @@ final class AuditWriter implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
 
-    AuditWriter(Connection connection, Path dbFile, StorageHealth health, int capacity, String threadName)
-            throws SQLException {
+    AuditWriter(Connection connection, Path dbFile, StorageHealth health, AuditChain chain, int capacity,
+                String threadName) throws SQLException {
         this.connection = connection;
         this.dbFile = dbFile;
         this.health = health;
+        this.chain = chain;
         this.queue = new ArrayBlockingQueue<>(capacity);
         connection.setAutoCommit(false);
         this.thread = new Thread(this::run, threadName);
@@ -155,6 +157,7 @@ final class AuditWriter implements AutoCloseable {
         }
         Duration pause = FIRST_RETRY;
         while (true) {
+            chain.forget();
             try {
                 for (Write write : batch) {
                     write.apply(connection);
@@ -193,6 +196,7 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void commitAlone(Write write) {
+        chain.forget();
         try {
             write.apply(connection);
             connection.commit();

@@ -71,7 +71,20 @@ final class Schema {
                       outcome TEXT NOT NULL,
                       reason TEXT,
                       body TEXT)""",
-                    "CREATE INDEX samples_key ON samples(minute, subject, outcome)"));
+                    "CREATE INDEX samples_key ON samples(minute, subject, outcome)"),
+            // The tamper-evident chain: one table across all kinds, see AuditChain. No index beyond seq, so an
+            // append costs one b-tree insert.
+            List.of(
+                    """
+                    CREATE TABLE chain (
+                      seq INTEGER PRIMARY KEY,
+                      table_name TEXT NOT NULL,
+                      row_id INTEGER,
+                      at INTEGER,
+                      row_hash TEXT,
+                      note TEXT,
+                      prev_hash TEXT NOT NULL,
+                      hash TEXT NOT NULL)"""));
 
     /** Tables and the time column retention prunes on. */
     static final List<TimeColumn> PRUNABLE = List.of(

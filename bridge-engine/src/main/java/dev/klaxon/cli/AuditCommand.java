@@ -1,8 +1,10 @@
 package dev.klaxon.cli;
 
+import dev.klaxon.audit.AuditChainKey;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.ExportFormat;
 import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.DurationText;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -21,7 +24,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** {@code audit export} and {@code audit tail}: read the audit trail a bridge or console wrote. */
+/**
+ * {@code audit export}, {@code audit tail} and {@code audit verify}: read and check the audit trail a bridge or
+ * console wrote.
+ */
 final class AuditCommand {
     private static final Duration TAIL_BACKLOG = Duration.ofMinutes(10);
 
@@ -33,17 +39,22 @@ final class AuditCommand {
 
     int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
         if (args.isEmpty()) {
-            throw new UsageException("expected \"audit export\" or \"audit tail\"");
+            throw new UsageException("expected \"audit export\", \"audit tail\" or \"audit verify\"");
         }
         Arguments arguments = Arguments.parse(args.subList(1, args.size()),
-                Set.of("config", "format", "since", "subject"));
+                Set.of("config", "format", "since", "subject", "storage", "file"));
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
+        }
+        boolean verifyOptions = arguments.option("storage") != null || arguments.option("file") != null;
+        if (!args.get(0).equals("verify") && verifyOptions) {
+            throw new UsageException("--storage and --file are for audit verify");
         }
         checkSubject(arguments.option("subject"));
         return switch (args.get(0)) {
             case "export" -> export(arguments);
             case "tail" -> tail(arguments, stop);
+            case "verify" -> verify(arguments);
             default -> throw new UsageException("unknown audit command \"" + args.get(0) + "\"");
         };
     }
@@ -59,7 +70,11 @@ final class AuditCommand {
         }
         try (AuditLog audit = open(arguments)) {
             Writer out = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
-            audit.export(query, format, out);
+            if (format == null) {
+                audit.exportWithChain(query, out);
+            } else {
+                audit.export(query, format, out);
+            }
             out.flush();
             return Main.OK;
         } catch (IOException e) {
@@ -135,15 +150,54 @@ final class AuditCommand {
         }
     }
 
+    /** @return null for {@code jsonl+chain}: JSONL followed by the chain, for {@code audit verify --file} */
     private static ExportFormat format(String text) throws UsageException {
         if (text == null) {
-            throw new UsageException("audit export needs --format jsonl or --format csv");
+            throw new UsageException("audit export needs --format jsonl, jsonl+chain or csv");
         }
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "jsonl" -> ExportFormat.JSONL;
+            case "jsonl+chain" -> null;
             case "csv" -> ExportFormat.CSV;
-            default -> throw new UsageException("--format must be jsonl or csv, got \"" + text + "\"");
+            default -> throw new UsageException("--format must be jsonl, jsonl+chain or csv, got \"" + text + "\"");
         };
+    }
+
+    /**
+     * Checks the chain of the audit database (read only: evidence is not migrated by checking it) or of an export
+     * written with {@code --format jsonl+chain}. Exit 0 and one line on standard output when it verifies; exit 1 and
+     * one line naming the first broken row on standard error when it does not.
+     */
+    private int verify(Arguments arguments) throws UsageException, ConfigException {
+        if (arguments.option("format") != null || arguments.option("since") != null
+                || arguments.option("subject") != null) {
+            throw new UsageException("audit verify takes --config, --storage DIR or --file EXPORT.jsonl");
+        }
+        int sources = (arguments.option("config") != null ? 1 : 0) + (arguments.option("storage") != null ? 1 : 0)
+                + (arguments.option("file") != null ? 1 : 0);
+        if (sources > 1) {
+            throw new UsageException("audit verify takes one of --config, --storage and --file");
+        }
+        ChainVerification result;
+        if (arguments.option("file") != null) {
+            Path file = Path.of(arguments.option("file"));
+            try {
+                result = AuditLog.verifyExport(file, AuditChainKey.none());
+            } catch (IOException e) {
+                context.err().println("error: cannot read " + file + ": " + e.getMessage());
+                return Main.FAILURE;
+            }
+        } else {
+            Path dir = arguments.option("storage") != null ? Path.of(arguments.option("storage"))
+                    : new ConfigSource(context).load(arguments).storage().dir();
+            result = AuditLog.verifyDatabase(dir.resolve("audit.db"), AuditChainKey.none());
+        }
+        if (result.intact()) {
+            context.out().println(result.summary());
+            return Main.OK;
+        }
+        context.err().println("error: " + result.summary());
+        return Main.FAILURE;
     }
 
     private static Duration duration(String text) throws UsageException {

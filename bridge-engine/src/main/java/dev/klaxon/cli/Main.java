@@ -45,8 +45,11 @@ public final class Main {
                                                    send one event to PagerDuty now and show its answer
               escalate SUBJECT --payload JSON (--routing-key-env NAME | --routing-key-file PATH) [--severity S]
                                                    force one message to PagerDuty past rules and guards (audited)
-              audit export --format jsonl|csv [--since 24h] [--subject PATTERN]
+              audit export --format jsonl|jsonl+chain|csv [--since 24h] [--subject PATTERN]
                                                    write the audit trail to standard output
+                                                   (jsonl+chain: with the chain, for verify --file)
+              audit verify [--storage DIR | --file EXPORT.jsonl]
+                                                   check the audit chain; names the first broken row
               audit tail [--subject PATTERN]       follow the audit trail until interrupted
               silence add PATTERN --for 1h --reason TEXT [--match field=value|field=~regex]...
                                                    hold back triggers on matching subjects (works while the

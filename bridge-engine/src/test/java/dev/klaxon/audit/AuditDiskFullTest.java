@@ -44,6 +44,8 @@ class AuditDiskFullTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> audit.search(AuditQuery.all()).size() == 20);
             assertThat(audit.health().state()).isEqualTo(StorageState.OK);
             assertThat(audit.failedWrites() + audit.refusedWrites()).isZero();
+            // The refused batches rolled back their chain rows too: the retried ones link up without a gap.
+            assertThat(audit.verifyChain().summary()).isEqualTo("chain verified up to row 21 (21 entries)");
             assertThat(log.records()).allSatisfy(r -> assertThat(r.getThrown()).isNull())
                     .extracting(LogRecord::getMessage).filteredOn(m -> m.contains("audit.db")).hasSize(2)
                     .last().asString().contains("takes writes again after 5 s");

@@ -29,7 +29,7 @@ class AuditSchemaTest {
         assertThat(probe.longValue("PRAGMA user_version")).isEqualTo(Schema.latestVersion());
         assertThat(probe.rows("PRAGMA journal_mode")).containsExactly(List.of("wal"));
         assertThat(probe.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                .containsExactly(List.of("actions"), List.of("config_loads"), List.of("forwarded"),
+                .containsExactly(List.of("actions"), List.of("chain"), List.of("config_loads"), List.of("forwarded"),
                         List.of("samples"), List.of("subject_minutes"));
     }
 
