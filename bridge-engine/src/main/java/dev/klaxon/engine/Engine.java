@@ -3,6 +3,7 @@ package dev.klaxon.engine;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.audit.AuditSettings;
@@ -408,6 +409,15 @@ public final class Engine implements AutoCloseable {
     public List<AuditRow> searchAudit(AuditQuery query) {
         Running parts = running;
         return parts == null ? List.of() : parts.audit.search(query);
+    }
+
+    /**
+     * Checks the audit trail's hash chain (see {@code AuditLog.verifyChain}): reads the whole chain, about a second
+     * per 100,000 rows, so call it off any UI thread. Empty before {@link #start()}.
+     */
+    public java.util.Optional<ChainVerification> verifyAudit() {
+        Running parts = running;
+        return parts == null ? java.util.Optional.empty() : java.util.Optional.of(parts.audit.verifyChain());
     }
 
     /** Records what an operator did (acknowledge, resolve, silence, ...); returns at once. */

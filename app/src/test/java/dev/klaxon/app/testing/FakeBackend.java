@@ -15,6 +15,7 @@ import dev.klaxon.app.backend.engine.AuditExport;
 import dev.klaxon.app.backend.engine.DeskIncidents;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.ExportFormat;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
@@ -210,6 +211,11 @@ public final class FakeBackend implements ConsoleBackend {
             @Override
             public CompletableFuture<List<AuditRow>> search(AuditQuery query) {
                 return CompletableFuture.supplyAsync(() -> engine.searchAudit(query));
+            }
+
+            @Override
+            public CompletableFuture<ChainVerification> verifyChain() {
+                return CompletableFuture.supplyAsync(engine::chain);
             }
 
             @Override

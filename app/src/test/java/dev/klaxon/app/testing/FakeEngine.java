@@ -59,10 +59,21 @@ public final class FakeEngine implements LiveBackend {
         outboxFailures = commitFailures;
     }
 
+    private dev.klaxon.audit.ChainVerification chain;
+
     /** Rows the fake audit holds, newest first as the engine returns them. */
     public synchronized void audit(List<AuditRow> rows) {
         audit.clear();
         audit.addAll(rows);
+    }
+
+    /** What checking the audit chain answers; null (no audit trail yet) until set. */
+    public synchronized void chain(dev.klaxon.audit.ChainVerification verification) {
+        chain = verification;
+    }
+
+    public synchronized dev.klaxon.audit.ChainVerification chain() {
+        return chain;
     }
 
     public synchronized List<AuditQuery> auditQueries() {

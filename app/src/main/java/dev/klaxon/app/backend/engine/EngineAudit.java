@@ -3,6 +3,7 @@ package dev.klaxon.app.backend.engine;
 import dev.klaxon.app.backend.AuditBackend;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.ExportFormat;
 import dev.klaxon.engine.Engine;
 import java.io.IOException;
@@ -19,6 +20,11 @@ record EngineAudit(Engine engine, BackendThreads threads) implements AuditBacken
     @Override
     public CompletableFuture<List<AuditRow>> search(AuditQuery query) {
         return threads.read(() -> engine.searchAudit(query));
+    }
+
+    @Override
+    public CompletableFuture<ChainVerification> verifyChain() {
+        return threads.read(() -> engine.verifyAudit().orElse(null));
     }
 
     @Override

@@ -144,6 +144,7 @@ public final class AuditView implements ConsoleView {
     private final BorderPane root = new BorderPane();
     private final PauseTransition typing = new PauseTransition(javafx.util.Duration.millis(TYPING_PAUSE.toMillis()));
     private final RefreshWhileShown autoRefresh;
+    private final ChainStatus chain;
 
     private ExportTarget exportTarget = ExportTarget.fileChooser();
     private boolean searching;
@@ -159,6 +160,7 @@ public final class AuditView implements ConsoleView {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.incidentOf = Objects.requireNonNull(incidentOf, "incidentOf");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.chain = new ChainStatus(audit, clock);
         root.getStyleClass().add("audit-view");
         root.setTop(filterBar());
         SplitPane split = new SplitPane(tableSection(), detailSection());
@@ -218,6 +220,7 @@ public final class AuditView implements ConsoleView {
     /** Searches with the current filters; collapses into one re-run when a search is already under way. */
     public void refresh() {
         typing.stop();
+        chain.check(false);
         if (searching) {
             searchAgain = true;
             return;
@@ -376,7 +379,10 @@ public final class AuditView implements ConsoleView {
         refresh.setTooltip(new Tooltip("Search again now (the view also refreshes every "
                 + REFRESH_PERIOD.toSeconds() + " s while shown)"));
         refresh.setMinWidth(Region.USE_PREF_SIZE);
-        refresh.setOnAction(e -> refresh());
+        refresh.setOnAction(e -> {
+            chain.check(true);
+            refresh();
+        });
 
         export.setId("audit-export");
         MenuItem csv = new MenuItem("CSV…");
@@ -398,7 +404,8 @@ public final class AuditView implements ConsoleView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, textFilter, subjectFilter, kindFilter, rangeFilter, refresh, export, spacer, notice);
+        HBox bar = new HBox(10, textFilter, subjectFilter, kindFilter, rangeFilter, refresh, export, spacer, notice,
+                chain.node());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("audit-filters");
         return bar;

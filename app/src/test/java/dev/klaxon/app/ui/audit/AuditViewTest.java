@@ -10,6 +10,7 @@ import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.audit.AuditKind;
 import dev.klaxon.audit.AuditRow;
+import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.DeliveryAttempt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +81,24 @@ class AuditViewTest {
     private void openAudit(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         await().atMost(PATIENCE).until(() -> shownIds(robot).size() == 3);
+    }
+
+    @Test
+    void theChainIsCheckedWhenTheViewOpensAndABreakIsNamedInWords(FxRobot robot) {
+        engine.chain(new ChainVerification(3, 3, null, java.util.Map.of()));
+        openAudit(robot);
+        Label chain = robot.lookup("#audit-chain").queryAs(Label.class);
+        await().atMost(PATIENCE).until(() -> "Chain verified up to row 3".equals(fx(chain::getText)));
+        assertThat(fx(() -> chain.getTooltip().getText())).contains("chain verified up to row 3 (3 entries)");
+        assertThat(fx(() -> chain.getStyleClass().contains("audit-error"))).isFalse();
+
+        // Someone edited a row: a Refresh checks again at once, without waiting for the minute.
+        engine.chain(new ChainVerification(1, 3, new ChainVerification.Break(2, "forwarded", 3L,
+                "the row differs from what was chained"), java.util.Map.of()));
+        robot.clickOn("#audit-refresh");
+        await().atMost(PATIENCE).until(() -> "Chain broken at forwarded row 3".equals(fx(chain::getText)));
+        assertThat(fx(() -> chain.getStyleClass().contains("audit-error"))).isTrue();
+        assertThat(fx(() -> chain.getTooltip().getText())).contains("the row differs from what was chained");
     }
 
     @Test
