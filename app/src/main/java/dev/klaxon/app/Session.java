@@ -79,7 +79,7 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
             return config;
         }
         return new KlaxonConfig(config.nats(), config.pagerduty(), new StorageConfig(dataDir.toAbsolutePath(),
-                config.storage().auditRetention()), config.routes(), config.guards(), config.source());
+                config.storage().auditRetention(), config.storage().auditChainKeyFile()), config.routes(), config.guards(), config.source());
     }
 
     private static Engine startEngine(KlaxonConfig config) {

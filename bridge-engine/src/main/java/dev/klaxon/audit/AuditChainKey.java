@@ -1,5 +1,7 @@
 package dev.klaxon.audit;
 
+import dev.klaxon.secret.RegularFiles;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -31,6 +33,51 @@ public final class AuditChainKey {
                     + (secret == null ? 0 : secret.length));
         }
         return new AuditChainKey(Arrays.copyOf(secret, secret.length));
+    }
+
+    /**
+     * The key in {@code file} (its bytes; one trailing newline, as an editor leaves it, is not part of it). Read
+     * through the project's one reader of secret files: a FIFO, a device or an oversized file is refused.
+     *
+     * @throws IllegalArgumentException when it cannot be read or is too short, saying why without its content
+     */
+    public static AuditChainKey fromFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = RegularFiles.read(file, RegularFiles.SECRET_LIMIT, "the audit chain key file");
+        } catch (RegularFiles.RefusedFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        int length = bytes.length;
+        if (length > 0 && bytes[length - 1] == '\n') {
+            length--;
+            if (length > 0 && bytes[length - 1] == '\r') {
+                length--;
+            }
+        }
+        byte[] key = Arrays.copyOf(bytes, length);
+        Arrays.fill(bytes, (byte) 0);
+        try {
+            return of(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The key {@code storage.audit_chain_key_file} names, or none when it is not set.
+     *
+     * @throws IllegalArgumentException naming the key when the file cannot be used
+     */
+    public static AuditChainKey configured(Path file) {
+        if (file == null) {
+            return none();
+        }
+        try {
+            return fromFile(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("storage.audit_chain_key_file: " + e.getMessage(), e);
+        }
     }
 
     ChainHasher hasher() {

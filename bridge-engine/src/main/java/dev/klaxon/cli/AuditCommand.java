@@ -135,7 +135,7 @@ final class AuditCommand {
 
     private AuditLog open(Arguments arguments) throws UsageException, ConfigException {
         KlaxonConfig config = new ConfigSource(context).load(arguments);
-        return AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock());
+        return AuditFile.open(config, context.clock());
     }
 
     /** A bad pattern is the user's to fix: said up front, not as a failure halfway through reading the audit. */
@@ -179,18 +179,22 @@ final class AuditCommand {
             throw new UsageException("audit verify takes one of --config, --storage and --file");
         }
         ChainVerification result;
+        // The config (and with it storage.audit_chain_key_file) is read unless --storage or --file stands alone.
+        KlaxonConfig config = sources == 0 || arguments.option("config") != null
+                ? new ConfigSource(context).load(arguments) : null;
+        AuditChainKey key = config == null ? AuditChainKey.none() : AuditFile.key(config.storage());
         if (arguments.option("file") != null) {
             Path file = Path.of(arguments.option("file"));
             try {
-                result = AuditLog.verifyExport(file, AuditChainKey.none());
+                result = AuditLog.verifyExport(file, key);
             } catch (IOException e) {
                 context.err().println("error: cannot read " + file + ": " + e.getMessage());
                 return Main.FAILURE;
             }
         } else {
             Path dir = arguments.option("storage") != null ? Path.of(arguments.option("storage"))
-                    : new ConfigSource(context).load(arguments).storage().dir();
-            result = AuditLog.verifyDatabase(dir.resolve("audit.db"), AuditChainKey.none());
+                    : config.storage().dir();
+            result = AuditLog.verifyDatabase(dir.resolve("audit.db"), key);
         }
         if (result.intact()) {
             context.out().println(result.summary());

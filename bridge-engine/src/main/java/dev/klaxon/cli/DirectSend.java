@@ -58,7 +58,7 @@ final class DirectSend {
             return Main.FAILURE;
         }
         int code = report(outcome);
-        try (AuditLog audit = AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock())) {
+        try (AuditLog audit = AuditFile.open(config, context.clock())) {
             String who = OperatorIdentity.of(config.pagerduty().fromEmail());
             audit.recordAction(code == Main.OK
                     ? OperatorAction.succeeded(context.clock().instant(), who, what, target)

@@ -129,7 +129,7 @@ final class IncidentsCommand {
                 code = Main.FAILURE;
             }
         }
-        try (AuditLog audit = AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock())) {
+        try (AuditLog audit = AuditFile.open(config, context.clock())) {
             done.forEach(audit::recordAction);
         }
         return code;

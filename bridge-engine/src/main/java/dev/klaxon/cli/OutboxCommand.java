@@ -116,7 +116,7 @@ final class OutboxCommand {
         int code = Main.OK;
         try (StorageLock held = lock.get();
              Outbox outbox = Outbox.open(dir.resolve("outbox.db"), context.clock());
-             AuditLog audit = AuditLog.open(dir.resolve("audit.db"), context.clock())) {
+             AuditLog audit = AuditFile.open(config, context.clock())) {
             for (long id : ids) {
                 String target = "outbox event " + id;
                 try {

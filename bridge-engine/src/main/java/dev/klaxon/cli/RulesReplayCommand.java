@@ -113,7 +113,7 @@ final class RulesReplayCommand {
         if (!Files.isRegularFile(file)) {
             return AuditedPages.none();
         }
-        try (AuditLog audit = AuditLog.open(file, context.clock())) {
+        try (AuditLog audit = AuditFile.open(config, context.clock())) {
             return AuditedPages.read(audit, from);
         }
     }

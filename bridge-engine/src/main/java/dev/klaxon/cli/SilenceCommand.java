@@ -278,7 +278,7 @@ final class SilenceCommand {
     }
 
     private void audit(KlaxonConfig config, OperatorAction action) {
-        try (AuditLog audit = AuditLog.open(config.storage().dir().resolve("audit.db"), context.clock())) {
+        try (AuditLog audit = AuditFile.open(config, context.clock())) {
             audit.recordAction(action);
         }
     }

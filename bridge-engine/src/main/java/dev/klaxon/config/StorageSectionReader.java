@@ -1,5 +1,6 @@
 package dev.klaxon.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -7,7 +8,7 @@ import java.util.Set;
 /** Reads the {@code storage:} section. The directory need not exist yet: storage creates it. */
 final class StorageSectionReader {
 
-    static final Set<String> KEYS = Set.of("dir", "audit_retention");
+    static final Set<String> KEYS = Set.of("dir", "audit_retention", "audit_chain_key_file");
     static final String DEFAULT_DIR = "~/.local/share/klaxon";
 
     private final FileReferences files;
@@ -22,7 +23,10 @@ final class StorageSectionReader {
         Duration retention = section.flatMap(storage -> storage.parsed("audit_retention", DurationText.EXPECTED,
                         StorageSectionReader::atLeastADay))
                 .map(Located::value).orElse(StorageConfig.DEFAULT_AUDIT_RETENTION);
-        return new StorageConfig(files.path(dir).orElse(null), retention);
+        // Checked here like every secret file (regular, readable, at most 64 KB), so a bad one names its key and line.
+        Path chainKey = section.flatMap(storage -> storage.string("audit_chain_key_file"))
+                .flatMap(files::secretFile).orElse(null);
+        return new StorageConfig(files.path(dir).orElse(null), retention, chainKey);
     }
 
     private static Duration atLeastADay(String text) {

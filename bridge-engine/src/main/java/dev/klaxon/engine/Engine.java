@@ -1,5 +1,6 @@
 package dev.klaxon.engine;
 
+import dev.klaxon.audit.AuditChainKey;
 import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
@@ -680,7 +681,8 @@ public final class Engine implements AutoCloseable {
             List<AutoCloseable> opened = new ArrayList<>();
             try {
                 this.audit = opened(opened, AuditLog.open(dir.resolve("audit.db"), clock,
-                        AuditSettings.defaults().withRetention(config.storage().auditRetention())));
+                        AuditSettings.defaults().withRetention(config.storage().auditRetention()),
+                        AuditChainKey.configured(config.storage().auditChainKeyFile())));
                 this.outbox = opened(opened, Outbox.open(dir.resolve("outbox.db"), clock));
                 Path silencesFile = dir.resolve("silences.db");
                 StorageFiles.checkDatabase(silencesFile, "silences");

@@ -63,7 +63,7 @@ class EngineArchitectureTest {
             .whereLayer("route").mayOnlyAccessLayers("message", "secret")
             .whereLayer("decision").mayOnlyAccessLayers("message", "route")
             .whereLayer("config").mayOnlyAccessLayers("message", "route", "secret")
-            .whereLayer("audit").mayOnlyAccessLayers("decision", "route", "storage")
+            .whereLayer("audit").mayOnlyAccessLayers("decision", "route", "secret", "storage") // the chain key file
             .whereLayer("stats").mayOnlyAccessLayers("decision", "message", "route")
             .whereLayer("nats").mayOnlyAccessLayers("config", "message", "secret")
             .whereLayer("guard").mayOnlyAccessLayers("config", "decision", "message", "route", "secret", "storage")

@@ -112,6 +112,44 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void aKeyedChainIsContinuedByCommandsAndVerifiesOnlyWithItsKey() throws Exception {
+        Path keyFile = Files.writeString(home.resolve("audit.key"), "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path keyedData = home.resolve("keyed");
+        Path keyed = Files.writeString(home.resolve("keyed.yaml"), """
+                nats:
+                  servers: ["nats://127.0.0.1:1"]
+                storage:
+                  dir: "%s"
+                  audit_chain_key_file: "%s"
+                """.formatted(keyedData, keyFile));
+
+        // A command writes its audit row with the configured key: the chain it starts verifies with the key.
+        assertThat(run("silence", "add", "alerts.prod.>", "--for", "1h", "--reason", "drill", "--config",
+                keyed.toString())).isZero();
+        assertThat(run("audit", "verify", "--config", keyed.toString())).isZero();
+        assertThat(outLines().get(0)).startsWith("chain verified up to row ");
+        // Without the key (the directory alone) the same chain does not verify: it cannot be recomputed without it.
+        assertThat(run("audit", "verify", "--storage", keyedData.toString())).isEqualTo(1);
+        assertThat(errLines()).singleElement().asString().startsWith("error: chain broken at ");
+    }
+
+    @Test
+    void aKeyFileThatCannotBeUsedIsRefusedNamingTheKey() throws Exception {
+        Path keyed = Files.writeString(home.resolve("keyed.yaml"), """
+                nats:
+                  servers: ["nats://127.0.0.1:1"]
+                storage:
+                  dir: "%s"
+                  audit_chain_key_file: "%s"
+                """.formatted(home.resolve("keyed"), home.resolve("no-such.key")));
+
+        assertThat(run("audit", "verify", "--config", keyed.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("storage.audit_chain_key_file")
+                .contains("line 5");
+    }
+
+    @Test
     void conflictingOrForeignOptionsAreUsageErrors() {
         assertThat(run("audit", "verify", "--storage", data.toString(), "--file", "x.jsonl")).isEqualTo(2);
         assertThat(errLines().get(0)).isEqualTo("error: audit verify takes one of --config, --storage and --file");
