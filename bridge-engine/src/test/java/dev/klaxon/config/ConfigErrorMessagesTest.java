@@ -51,7 +51,7 @@ class ConfigErrorMessagesTest {
         assertThat(fixture.errors("""
                 storage:
                   location: /tmp
-                """)).containsExactly("storage.location: unknown key; valid keys here are audit_retention, dir (line 2)");
+                """)).containsExactly("storage.location: unknown key; valid keys here are audit_chain_key_file, audit_retention, dir (line 2)");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ConfigErrorMessagesTest {
     void wrongTypeForASection() {
         assertThat(fixture.errors("""
                 storage: /var/lib/klaxon
-                """)).containsExactly("storage: expected a mapping of audit_retention, dir, got a string (line 1)");
+                """)).containsExactly("storage: expected a mapping of audit_chain_key_file, audit_retention, dir, got a string (line 1)");
     }
 
     @Test
