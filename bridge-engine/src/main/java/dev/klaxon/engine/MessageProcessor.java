@@ -82,8 +82,9 @@ public final class MessageProcessor {
 
     /**
      * Like {@link #decide(InboundMessage)}, and a message whose signature checks out is also checked against, and
-     * remembered in, {@code accepted}: a byte-for-byte replay within the freshness window is refused. Only the live
-     * path that may page passes one; explain, {@code rules test} and watching members must not remember anything.
+     * remembered in, {@code accepted}: a byte-for-byte replay within the freshness window is refused. The live path
+     * passes one, for the messages this member pages and (team mode) for those it watches, so a member that takes
+     * the lease knows what the team accepted; explain and {@code rules test} must not remember anything.
      *
      * @param accepted null to skip the replay check
      */
@@ -182,7 +183,8 @@ public final class MessageProcessor {
             if (signature.isEmpty()) {
                 return Optional.empty();
             }
-            String problem = accepted.admit(signature.get()).problem();
+            long sequence = inbound.position() == null ? 0 : inbound.position().sequence();
+            String problem = accepted.admit(signature.get(), sequence).problem();
             return problem == null ? Optional.empty() : Optional.of(rule.label() + ": " + problem
                     + "; never forwarded");
         }

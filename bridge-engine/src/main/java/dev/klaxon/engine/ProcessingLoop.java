@@ -118,7 +118,8 @@ final class ProcessingLoop implements Runnable {
     private void watch(InboundMessage message) {
         Decision decision;
         try {
-            decision = team.watched(message, guards.explain(processor.decide(message)));
+            // Its signature is remembered like the sender's: the member that sends next refuses a replay of it.
+            decision = team.watched(message, guards.explain(processor.decide(message, acceptedSignatures)));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a watched message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),

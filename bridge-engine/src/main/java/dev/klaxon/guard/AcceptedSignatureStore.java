@@ -20,7 +20,9 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
             CREATE TABLE accepted_signatures (
               signature   BLOB    PRIMARY KEY,
               accepted_at INTEGER NOT NULL
-            )"""), List.of("CREATE INDEX accepted_signatures_at ON accepted_signatures (accepted_at)"));
+            )"""), List.of("CREATE INDEX accepted_signatures_at ON accepted_signatures (accepted_at)"),
+            // 3: team mode: the stream message that carried the signature, so that message seen again is no replay.
+            List.of("ALTER TABLE accepted_signatures ADD COLUMN stream_seq INTEGER NOT NULL DEFAULT 0"));
 
     private final Path file;
     private final Connection connection;
@@ -46,15 +48,15 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
     @Override
     public synchronized List<AcceptedSignature> acceptedSince(Instant since) {
         List<AcceptedSignature> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT signature, accepted_at FROM "
-                + "accepted_signatures WHERE accepted_at >= ? ORDER BY accepted_at")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT signature, accepted_at, "
+                + "stream_seq FROM accepted_signatures WHERE accepted_at >= ? ORDER BY accepted_at")) {
             select.setLong(1, since.toEpochMilli());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     byte[] signature = rs.getBytes(1);
                     if (signature != null && signature.length == SignatureKey.BYTES) {
                         rows.add(new AcceptedSignature(SignatureKey.of(signature),
-                                Instant.ofEpochMilli(rs.getLong(2))));
+                                Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3)));
                     }
                 }
             }
@@ -68,9 +70,10 @@ public final class AcceptedSignatureStore implements AcceptedSignatureStorage {
     @Override
     public synchronized void add(AcceptedSignature accepted) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO accepted_signatures (signature, accepted_at) VALUES (?, ?)")) {
+                "INSERT OR IGNORE INTO accepted_signatures (signature, accepted_at, stream_seq) VALUES (?, ?, ?)")) {
             insert.setBytes(1, accepted.key().bytes());
             insert.setLong(2, accepted.acceptedAt().toEpochMilli());
+            insert.setLong(3, accepted.streamSequence());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new GuardStorageException("cannot write the accepted signatures file " + file + " ("

@@ -40,7 +40,7 @@ public final class AcceptedSignatures implements AutoCloseable {
     private final AcceptedSignatureStorage storage;
     private final Clock clock;
     private final int capacity;
-    private final Map<SignatureKey, Instant> firstAccepted = new HashMap<>();
+    private final Map<SignatureKey, AcceptedSignature> firstAccepted = new HashMap<>();
     private final ArrayDeque<AcceptedSignature> inOrder = new ArrayDeque<>();
     private Instant nextPrune;
     private Instant nextWarning = Instant.MIN;
@@ -65,7 +65,7 @@ public final class AcceptedSignatures implements AutoCloseable {
             LOG.log(Level.WARNING, "could not prune old accepted signatures; they are ignored", e);
         }
         for (AcceptedSignature row : storage.acceptedSince(now.minus(RETENTION))) {
-            if (accepted.firstAccepted.putIfAbsent(row.key(), row.acceptedAt()) == null) {
+            if (accepted.firstAccepted.putIfAbsent(row.key(), row) == null) {
                 accepted.inOrder.addLast(row);
             }
         }
@@ -74,19 +74,32 @@ public final class AcceptedSignatures implements AutoCloseable {
     }
 
     /** Remembers a verified signature, or says it was seen within the window or that the memory is full. */
-    public synchronized ReplayCheck admit(byte[] signature) {
+    public ReplayCheck admit(byte[] signature) {
+        return admit(signature, 0);
+    }
+
+    /**
+     * Like {@link #admit(byte[])} for a message of the team's stream. Every member remembers the signatures of the
+     * messages it sees, watched or pulled, so whichever member sends next knows what the team accepted; the same
+     * stream message seen again (watched as an observer, then pulled as the sender) is therefore not a replay. A
+     * replay is a second stream message with the same signature.
+     *
+     * @param streamSequence the stream message's sequence; 0 on core NATS
+     */
+    public synchronized ReplayCheck admit(byte[] signature, long streamSequence) {
         SignatureKey key = SignatureKey.of(signature);
         Instant now = clock.instant();
         expire(now);
-        Instant first = firstAccepted.get(key);
+        AcceptedSignature first = firstAccepted.get(key);
         if (first != null) {
-            return new ReplayCheck.Replayed(first);
+            return streamSequence > 0 && first.streamSequence() == streamSequence ? new ReplayCheck.Fresh()
+                    : new ReplayCheck.Replayed(first.acceptedAt());
         }
         if (firstAccepted.size() >= capacity) {
             return new ReplayCheck.Full(capacity);
         }
-        AcceptedSignature accepted = new AcceptedSignature(key, now);
-        firstAccepted.put(key, now);
+        AcceptedSignature accepted = new AcceptedSignature(key, now, streamSequence);
+        firstAccepted.put(key, accepted);
         inOrder.addLast(accepted);
         persist(accepted, now);
         return new ReplayCheck.Fresh();

@@ -40,6 +40,20 @@ class AcceptedSignaturesTest {
     }
 
     @Test
+    void theSameStreamMessageSeenAgainIsNoReplayButASecondMessageIsEvenAfterARestart() {
+        try (AcceptedSignatures accepted = open(10)) {
+            assertThat(accepted.admit(signature(1), 5)).isEqualTo(new ReplayCheck.Fresh()); // watched
+            assertThat(accepted.admit(signature(1), 5)).isEqualTo(new ReplayCheck.Fresh()); // then pulled
+            assertThat(accepted.admit(signature(1), 6)).isEqualTo(new ReplayCheck.Replayed(START));
+            assertThat(accepted.admit(signature(1))).isEqualTo(new ReplayCheck.Replayed(START)); // core NATS
+        }
+        try (AcceptedSignatures reopened = open(10)) {
+            assertThat(reopened.admit(signature(1), 5)).isEqualTo(new ReplayCheck.Fresh());
+            assertThat(reopened.admit(signature(1), 7)).isEqualTo(new ReplayCheck.Replayed(START));
+        }
+    }
+
+    @Test
     void aSignatureIsForgottenOnlyOnceItsTimestampCanNoLongerBeFresh() {
         try (AcceptedSignatures accepted = open(10)) {
             accepted.admit(signature(1));

@@ -32,6 +32,7 @@ final class TeamBench implements AutoCloseable {
     private String auth = "";
     private String password = "";
     private String guards = "";
+    private String signingSecret;
 
     TeamBench(Path dir, String servers, PagerDutySimulator pagerDuty) {
         this.dir = dir;
@@ -48,6 +49,12 @@ final class TeamBench implements AutoCloseable {
     /** A {@code guards:} section (block style, without the key) for engines started from now on. */
     TeamBench guards(String section) {
         this.guards = "guards:\n" + section;
+        return this;
+    }
+
+    /** The route requires a Klaxon-Signature under {@code secret} (KLAXON_SIGNING_SECRET) from now on. */
+    TeamBench signing(String secret) {
+        this.signingSecret = secret;
         return this;
     }
 
@@ -76,9 +83,12 @@ final class TeamBench implements AutoCloseable {
                     action: page
                     routing_key_env: PD_ROUTING_KEY
                     severity: critical
-                """.formatted(servers, section, auth, pagerDuty.eventsUrl(), home.resolve("data")) + guards);
+                """.formatted(servers, section, auth, pagerDuty.eventsUrl(), home.resolve("data"))
+                + (signingSecret == null ? "" : "    require_signature: { secret_env: KLAXON_SIGNING_SECRET }\n")
+                + guards);
         EngineOptions options = EngineOptions.defaults().withEnvironment(Map.of("PD_ROUTING_KEY", ROUTING_KEY,
-                        "NATS_PASSWORD", password)::get)
+                        "NATS_PASSWORD", password, "KLAXON_SIGNING_SECRET",
+                        signingSecret == null ? "" : signingSecret)::get)
                 .withMember(member);
         Engine engine = Engine.create(new ConfigLoader().load(configFile), Clock.systemUTC(),
                 headless ? options.asHeadless() : options);
