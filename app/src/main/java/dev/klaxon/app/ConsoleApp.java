@@ -3,6 +3,7 @@ package dev.klaxon.app;
 import dev.klaxon.app.backend.engine.EngineBackend;
 import dev.klaxon.app.perf.ConsolePerf;
 import dev.klaxon.app.perf.EngineCounts;
+import dev.klaxon.app.perf.FirstFrame;
 import dev.klaxon.app.prefs.ConsolePrefs;
 import dev.klaxon.app.prefs.PrefsStore;
 import dev.klaxon.app.prefs.Theme;
@@ -96,6 +97,7 @@ final class ConsoleApp {
         LayoutMemory.placeStage(stage, saved);
         stage.setOnCloseRequest(event -> quit(EXIT_OK));
         stage.show();
+        FirstFrame.report("startup window");
 
         Thread opener = new Thread(this::openSession, "klaxon-startup");
         opener.setDaemon(true);
@@ -160,6 +162,7 @@ final class ConsoleApp {
         // As run logs them and config check prints them: secret files or a storage directory others can read.
         ConfigWarnings.of(opened.config()).forEach(warning -> window.showWarning("File permissions", warning));
         window.start();
+        FirstFrame.report("console");
         perf = ConsolePerf.start(() -> EngineCounts.of(opened.engine().summary()), window.statusBar()::showPerf,
                 options.perfLog(), problem -> {
                     System.err.println("klaxon: " + problem);
