@@ -126,7 +126,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.processor = new MessageProcessor(config.routes(), decoder, clock, options.environment());
         this.escalation = new ManualEscalation(decoder);
-        this.guards = new PagerGuards(config.routes(), config.guards(), silenceBook, this::onGuardEvent);
+        this.guards = new PagerGuards(config.guards(), silenceBook, this::onGuardEvent);
         this.stats = new LiveStats(clock, options.statsLimits());
         this.queue = new IngestQueue(options.queueCapacity(), options.queueBytes());
         this.teamSession = config.nats().teamMode() ? new TeamSession(config.nats().jetstream(), config.nats(),
@@ -705,7 +705,7 @@ public final class Engine implements AutoCloseable {
             this.delivery = Delivery.service(config, clock, options, outbox, audit);
             this.commits = new CommitQueue(outbox, options.outboxHold(), delivery::wake);
             TeamPaging teamPaging = new TeamPaging(teamSession);
-            this.outboxSink = new OutboxSink(commits, config.routes(), decoder.mapper(), dir.resolve("outbox.db"),
+            this.outboxSink = new OutboxSink(commits, decoder.mapper(), dir.resolve("outbox.db"),
                     teamPaging);
             this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
                     clock, teamPaging, acceptedSignatures);

@@ -37,17 +37,13 @@ public final class MessageProcessor {
 
     private final Clock clock;
     private final MessageDecoder decoder;
-    private final Router router;
     private final EventBodyRenderer renderer;
-    private final Signatures signatures;
-    /** Non-page rules always produce the same hit: built once, not per message. */
-    private final RuleHit[] fixedHits;
-    private final String[] reasons;
+    private final UnaryOperator<String> environment;
     /**
-     * Live messages each rule decided, by rule index. Written by the one processing thread, read by the console: an
-     * atomic array costs that thread no more than a plain increment does, and readers see current counts.
+     * The routes and everything built from them. Read once per message, so a reload swaps every part at once: no
+     * message is decided by half of one config and half of another.
      */
-    private final AtomicLongArray ruleHits;
+    private volatile RouteTable table;
 
     public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock) {
         this(rules, decoder, clock, System::getenv);
@@ -57,19 +53,19 @@ public final class MessageProcessor {
     public MessageProcessor(List<RouteRule> rules, MessageDecoder decoder, Clock clock,
                             UnaryOperator<String> environment) {
         this.clock = clock;
-        this.signatures = new Signatures(rules, environment, clock);
         this.decoder = decoder;
-        this.router = new Router(rules);
+        this.environment = environment;
         this.renderer = new EventBodyRenderer(decoder.mapper());
-        this.fixedHits = new RuleHit[rules.size()];
-        this.reasons = new String[rules.size()];
-        this.ruleHits = new AtomicLongArray(rules.size());
-        for (RouteRule rule : rules) {
-            reasons[rule.index()] = reasonFor(rule);
-            if (!rule.action().sendsEvent()) {
-                fixedHits[rule.index()] = new RuleHit(rule.index(), rule.label(), rule.action(), false, null, List.of());
-            }
-        }
+        this.table = new RouteTable(rules, environment, clock);
+    }
+
+    /**
+     * Decides by {@code rules} from now on (a config reload); signature secrets are read again. Rule hit counts start
+     * again from zero, since the rules they counted may be gone or moved. Call it from the processing thread, between
+     * messages, so the guards and the outbox see the same rules as each decision.
+     */
+    public void reroute(List<RouteRule> rules) {
+        table = new RouteTable(rules, environment, clock);
     }
 
     /**
@@ -89,10 +85,11 @@ public final class MessageProcessor {
      * @param accepted null to skip the replay check
      */
     public Decision decide(InboundMessage inbound, AcceptedSignatures accepted) {
-        Decision decision = decide(inbound, false, accepted);
+        RouteTable current = table;
+        Decision decision = decide(current, inbound, false, accepted);
         List<RuleHit> hits = decision.hits();
         for (int i = 0; i < hits.size(); i++) {
-            ruleHits.incrementAndGet(hits.get(i).ruleIndex());
+            current.ruleHits.incrementAndGet(hits.get(i).ruleIndex());
         }
         return decision;
     }
@@ -102,29 +99,32 @@ public final class MessageProcessor {
      * that was then rejected (bad signature, undecodable body) is not counted. {@link #explain} never counts.
      */
     public long[] ruleHits() {
-        long[] counts = new long[ruleHits.length()];
+        AtomicLongArray hits = table.ruleHits;
+        long[] counts = new long[hits.length()];
         for (int i = 0; i < counts.length; i++) {
-            counts[i] = ruleHits.get(i);
+            counts[i] = hits.get(i);
         }
         return counts;
     }
 
     /** True when some route requires a signature, so the engine needs a replay memory. */
     public boolean checksSignatures() {
-        return signatures.any();
+        return table.signatures.any();
     }
 
     /** Like {@link #decide} but always decodes every field, for showing a decision in full; counts nothing. */
     public Decision explain(InboundMessage inbound) {
-        return decide(inbound, true, null);
+        return decide(table, inbound, true, null);
     }
 
-    private Decision decide(InboundMessage inbound, boolean decodeFields, AcceptedSignatures accepted) {
+    private Decision decide(RouteTable table, InboundMessage inbound, boolean decodeFields,
+                            AcceptedSignatures accepted) {
+        Signatures signatures = table.signatures;
         Optional<String> subjectProblem = subjectProblem(inbound);
         if (subjectProblem.isPresent()) {
             return Decision.rejected(clock.instant(), shown(inbound.subject()), subjectProblem.get());
         }
-        List<RouteRule> rules = router.route(inbound.subject());
+        List<RouteRule> rules = table.router.route(inbound.subject());
         if (signatures.any()) {
             for (RouteRule rule : rules) {
                 byte[] body = inbound.body() == null ? new byte[0] : inbound.body();
@@ -135,7 +135,7 @@ public final class MessageProcessor {
                 }
             }
             if (accepted != null) {
-                Optional<String> replay = replayProblem(rules, inbound, accepted);
+                Optional<String> replay = replayProblem(signatures, rules, inbound, accepted);
                 if (replay.isPresent()) {
                     return Decision.rejected(clock.instant(), inbound.subject(), replay.get());
                 }
@@ -158,23 +158,24 @@ public final class MessageProcessor {
             return new Decision(clock.instant(), inbound.subject(), Outcome.LOGGED, NO_ROUTE, List.of(), message);
         }
         if (rules.size() == 1) {
-            RuleHit hit = hit(message, rules.get(0));
-            return new Decision(clock.instant(), inbound.subject(), outcomeOf(hit), reasonOf(hit), List.of(hit),
+            RuleHit hit = hit(table, message, rules.get(0));
+            return new Decision(clock.instant(), inbound.subject(), outcomeOf(hit), table.reasonOf(hit), List.of(hit),
                     message);
         }
         List<RuleHit> hits = new ArrayList<>(rules.size());
         for (RouteRule rule : rules) {
-            hits.add(hit(message, rule));
+            hits.add(hit(table, message, rule));
         }
-        return new Decision(clock.instant(), inbound.subject(), outcomeOf(hits), reasonOf(hits), hits, message);
+        return new Decision(clock.instant(), inbound.subject(), outcomeOf(hits), table.reasonOf(hits), hits,
+                message);
     }
 
     /**
      * Checked after every rule's signature passed, so only genuine signatures are remembered (a forged one cannot
      * fill the memory). Named after the first rule that requires a signature, like the other signature rejects.
      */
-    private Optional<String> replayProblem(List<RouteRule> rules, InboundMessage inbound,
-                                           AcceptedSignatures accepted) {
+    private static Optional<String> replayProblem(Signatures signatures, List<RouteRule> rules,
+                                                  InboundMessage inbound, AcceptedSignatures accepted) {
         for (RouteRule rule : rules) {
             if (!signatures.requires(rule)) {
                 continue;
@@ -212,14 +213,14 @@ public final class MessageProcessor {
     }
 
     /** {@code message} is null only for rules that send no event, which need no fields. */
-    private RuleHit hit(AlertMessage message, RouteRule rule) {
+    private RuleHit hit(RouteTable table, AlertMessage message, RouteRule rule) {
         if (!rule.action().sendsEvent()) {
-            return fixedHits[rule.index()];
+            return table.fixedHits[rule.index()];
         }
         RenderedEvent event = rule.action() == RouteAction.CHANGE ? renderer.renderChange(message, rule)
                 : renderer.render(message, rule);
         return new RuleHit(rule.index(), rule.label(), rule.action(), rule.shadow(), event.body(),
-                event.adjustments());
+                event.adjustments(), rule);
     }
 
     /**
@@ -245,24 +246,6 @@ public final class MessageProcessor {
         };
     }
 
-    private String reasonOf(List<RuleHit> hits) {
-        if (hits.size() == 1) {
-            return reasonOf(hits.get(0));
-        }
-        StringBuilder reason = new StringBuilder();
-        for (RuleHit hit : hits) {
-            if (reason.length() > 0) {
-                reason.append("; ");
-            }
-            reason.append(reasonOf(hit));
-        }
-        return reason.toString();
-    }
-
-    private String reasonOf(RuleHit hit) {
-        return reasons[hit.ruleIndex()];
-    }
-
     private static String reasonFor(RouteRule rule) {
         return switch (rule.action()) {
             case PAGE -> rule.label() + (rule.shadow() ? ": page rendered, not sent (shadow)"
@@ -276,5 +259,52 @@ public final class MessageProcessor {
 
     private static String shown(String subject) {
         return subject.length() <= SHOWN_SUBJECT_CHARS ? subject : subject.substring(0, SHOWN_SUBJECT_CHARS) + "…";
+    }
+
+    /** The routes of one config and what is built from them; only the hit counters change. */
+    private static final class RouteTable {
+        final Router router;
+        final Signatures signatures;
+        /** Non-page rules always produce the same hit: built once, not per message. */
+        final RuleHit[] fixedHits;
+        final String[] reasons;
+        /**
+         * Live messages each rule decided, by rule index. Written by the one processing thread, read by the console:
+         * an atomic array costs that thread no more than a plain increment does, and readers see current counts.
+         */
+        final AtomicLongArray ruleHits;
+
+        RouteTable(List<RouteRule> rules, UnaryOperator<String> environment, Clock clock) {
+            this.signatures = new Signatures(rules, environment, clock);
+            this.router = new Router(rules);
+            this.fixedHits = new RuleHit[rules.size()];
+            this.reasons = new String[rules.size()];
+            this.ruleHits = new AtomicLongArray(rules.size());
+            for (RouteRule rule : rules) {
+                reasons[rule.index()] = reasonFor(rule);
+                if (!rule.action().sendsEvent()) {
+                    fixedHits[rule.index()] = new RuleHit(rule.index(), rule.label(), rule.action(), false, null,
+                            List.of(), rule);
+                }
+            }
+        }
+
+        String reasonOf(List<RuleHit> hits) {
+            if (hits.size() == 1) {
+                return reasonOf(hits.get(0));
+            }
+            StringBuilder reason = new StringBuilder();
+            for (RuleHit hit : hits) {
+                if (reason.length() > 0) {
+                    reason.append("; ");
+                }
+                reason.append(reasonOf(hit));
+            }
+            return reason.toString();
+        }
+
+        String reasonOf(RuleHit hit) {
+            return reasons[hit.ruleIndex()];
+        }
     }
 }

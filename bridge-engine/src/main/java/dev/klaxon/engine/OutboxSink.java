@@ -12,7 +12,6 @@ import dev.klaxon.message.InboundMessage;
 import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.NewEvent;
 import dev.klaxon.route.RouteAction;
-import dev.klaxon.route.RouteRule;
 import dev.klaxon.storage.StorageState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,15 +34,13 @@ final class OutboxSink {
     static final String CHANGE_ACTION = "change";
 
     private final CommitQueue commits;
-    private final List<RouteRule> rules;
     private final ObjectMapper mapper;
     private final String outboxFile;
     private final TeamPaging team;
 
-    OutboxSink(CommitQueue commits, List<RouteRule> rules, ObjectMapper mapper, Path outboxFile, TeamPaging team) {
+    OutboxSink(CommitQueue commits, ObjectMapper mapper, Path outboxFile, TeamPaging team) {
         this.commits = commits;
         this.team = team;
-        this.rules = rules;
         this.mapper = mapper;
         this.outboxFile = outboxFile.getFileName().toString();
     }
@@ -86,7 +83,7 @@ final class OutboxSink {
     /** Commits a flood's coalesced event like any page: the guards made it, no message did. */
     void acceptCoalesced(GuardEvent.Coalesced coalesced) {
         commits.offer(List.of(alertEvent(coalesced.subject(), coalesced.ruleIndex(), coalesced.ruleLabel(),
-                routingKeyRef(coalesced.ruleIndex()), coalesced.body(), coalesced.at())));
+                coalesced.routingKeyRef(), coalesced.body(), coalesced.at())));
     }
 
     /** Commits held triggers a person released; completes when they are in the outbox. */
@@ -94,7 +91,7 @@ final class OutboxSink {
         List<NewEvent> events = new ArrayList<>(held.size());
         for (HeldEvent event : held) {
             events.add(alertEvent(event.subject(), event.ruleIndex(), event.ruleLabel(),
-                    routingKeyRef(event.ruleIndex()), event.body(), event.heldAt()));
+                    event.routingKeyRef(), event.body(), event.heldAt()));
         }
         return commits.offer(events).ids();
     }
@@ -111,10 +108,10 @@ final class OutboxSink {
         long delivery = team.delivery(message);
         if (hit.action() == RouteAction.CHANGE) {
             // A change event has no dedup_key, so no order to keep: it never waits behind another event.
-            return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
+            return new NewEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), hit.routingKeyRef(),
                     Endpoint.CHANGE, null, CHANGE_ACTION, json(body), message.receivedAt(), sequence, delivery);
         }
-        return alertEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), routingKeyRef(hit.ruleIndex()),
+        return alertEvent(message.subject(), hit.ruleIndex(), hit.ruleLabel(), hit.routingKeyRef(),
                 body, message.receivedAt(), sequence, delivery);
     }
 
@@ -128,10 +125,6 @@ final class OutboxSink {
         return new NewEvent(subject, ruleIndex, ruleLabel, routingKeyRef, Endpoint.ALERT,
                 body.path("dedup_key").asText(null), body.path("event_action").asText("trigger"), json(body), at,
                 streamSeq, streamDelivery);
-    }
-
-    private String routingKeyRef(int ruleIndex) {
-        return rules.get(ruleIndex).routingKey().stored();
     }
 
     private String json(ObjectNode body) {

@@ -157,7 +157,7 @@ public final class RulesReplay {
             this.processor = new MessageProcessor(config.routes(), new MessageDecoder(), clock, environment);
             SilenceBook book = new SilenceBook();
             book.replace(silences);
-            this.guards = new PagerGuards(config.routes(), config.guards(), book, this::onGuardEvent);
+            this.guards = new PagerGuards(config.guards(), book, this::onGuardEvent);
             this.budgetPerMinute = config.pagerduty().delivery().budgetPerMinute();
             for (Outcome outcome : Outcome.values()) {
                 outcomes.put(outcome, 0L);

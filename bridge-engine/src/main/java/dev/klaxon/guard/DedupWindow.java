@@ -15,16 +15,25 @@ final class DedupWindow {
     static final int MAX_KEYS = 100_000;
 
     private final Duration window;
+    private final int maxKeys;
     private final Map<String, Instant> lastSent;
 
     DedupWindow(Duration window, int maxKeys) {
         this.window = window;
+        this.maxKeys = maxKeys;
         this.lastSent = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
                 return size() > maxKeys;
             }
         };
+    }
+
+    /** The same sends, judged by another window from now on (a config reload): a repeat must not page again. */
+    DedupWindow withWindow(Duration next) {
+        DedupWindow resized = new DedupWindow(next, maxKeys);
+        resized.lastSent.putAll(lastSent);
+        return resized;
     }
 
     Duration window() {

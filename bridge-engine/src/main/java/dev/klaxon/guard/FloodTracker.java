@@ -109,6 +109,31 @@ final class FloodTracker {
         status = List.copyOf(current);
     }
 
+    /**
+     * Ends every flood now, each with its last update, as a cool-down would: its threshold changed or went (a
+     * config reload). Under {@link PagerGuards}' lock.
+     */
+    void endAll(Instant now) {
+        for (KeyRate rate : flooding.values()) {
+            Flood flood = rate.flood;
+            if (flood.window.count() > 0) {
+                update(flood, now);
+            }
+            events.accept(new GuardEvent.FloodEnded(scope.describe(flood.key), now, flood.whole.count()));
+            rate.flood = null;
+        }
+        flooding.clear();
+        status = List.of();
+    }
+
+    FloodScope scope() {
+        return scope;
+    }
+
+    RateLimit threshold() {
+        return threshold;
+    }
+
     /** Why a trigger on {@code subject} routed by {@code rule} would be held now, if it would. */
     Optional<String> describe(String subject, RouteRule rule) {
         KeyRate rate = keys.get(scope.key(subject, rule));
@@ -132,7 +157,8 @@ final class FloodTracker {
     private void update(Flood flood, Instant now) {
         if (scope.coalesces()) {
             events.accept(new GuardEvent.Coalesced(scope.describe(flood.key), flood.rule.index(),
-                    flood.rule.label(), renderer.render(scope, flood.key, flood.rule, threshold, flood.whole,
+                    flood.rule.label(), flood.rule.routingKey() == null ? null : flood.rule.routingKey().stored(),
+                    renderer.render(scope, flood.key, flood.rule, threshold, flood.whole,
                     flood.window, flood.since), now));
         }
         flood.window = new FloodSummary();

@@ -13,7 +13,7 @@ public sealed interface GuardEvent permits GuardEvent.Coalesced, GuardEvent.Floo
      *
      * @param body the Events v2 body, routing key masked
      */
-    record Coalesced(String subject, int ruleIndex, String ruleLabel, ObjectNode body, Instant at)
+    record Coalesced(String subject, int ruleIndex, String ruleLabel, String routingKeyRef, ObjectNode body, Instant at)
             implements GuardEvent {
     }
 

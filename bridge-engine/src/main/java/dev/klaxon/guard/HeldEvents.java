@@ -1,6 +1,5 @@
 package dev.klaxon.guard;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.decision.RuleHit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +29,10 @@ public final class HeldEvents {
         this.capacity = capacity;
     }
 
-    synchronized void add(String subject, int ruleIndex, String ruleLabel, ObjectNode body, Instant at,
-                          long streamSequence) {
+    synchronized void add(String subject, RuleHit page, Instant at, long streamSequence) {
         long id = nextId++;
-        events.put(id, new HeldEvent(id, subject, ruleIndex, ruleLabel, body.deepCopy(), at, streamSequence));
+        events.put(id, new HeldEvent(id, subject, page.ruleIndex(), page.ruleLabel(), page.routingKeyRef(),
+                page.eventBody().deepCopy(), at, streamSequence));
         if (streamSequence > 0) {
             bySequence.merge(streamSequence, 1, Integer::sum);
         }
@@ -55,7 +54,7 @@ public final class HeldEvents {
             return false;
         }
         for (RuleHit page : pages) {
-            add(subject, page.ruleIndex(), page.ruleLabel(), page.eventBody(), heldAt, streamSequence);
+            add(subject, page, heldAt, streamSequence);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package dev.klaxon.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.klaxon.config.GuardsConfig;
+import dev.klaxon.config.RateLimit;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
 import dev.klaxon.decision.RuleHit;
@@ -31,42 +32,86 @@ import java.util.function.Consumer;
  * shadowed instead: rendered and counted, never sent.
  */
 public final class PagerGuards {
-    private final List<RouteRule> rules;
     private final SilenceBook silences;
-    private final DedupWindow dedup;
-    /** One per configured flood threshold, tried in order: per subject, per routing key, global. */
-    private final List<FloodTracker> floods = new ArrayList<>();
-    private final FloodTracker globalFlood;
-    private final Severity globalBelow;
-    private final Inhibitions inhibitions;
-    private final boolean shadowAll;
+    private final Consumer<GuardEvent> events;
     private final HeldEvents held = new HeldEvents(HeldEvents.DEFAULT_CAPACITY);
+    // What follows is built from the guards: section; a reload replaces it under this object's lock.
+    private volatile GuardsConfig config;
+    private DedupWindow dedup;
+    /** One per configured flood threshold, tried in order: per subject, per routing key, global. */
+    private volatile List<FloodTracker> floods;
+    private FloodTracker globalFlood;
+    private Inhibitions inhibitions;
 
     /** @param events what the guards do on their own (coalesced events, flood start and end); processing thread */
-    public PagerGuards(List<RouteRule> rules, GuardsConfig config, SilenceBook silences,
-                       Consumer<GuardEvent> events) {
-        this.rules = List.copyOf(rules);
+    public PagerGuards(GuardsConfig config, SilenceBook silences, Consumer<GuardEvent> events) {
         this.silences = silences;
+        this.events = events;
+        this.config = config;
         this.dedup = new DedupWindow(config.dedupWindow(), DedupWindow.MAX_KEYS);
-        if (config.floodPerSubject() != null) {
-            floods.add(new FloodTracker(FloodScope.SUBJECT, config.floodPerSubject(), events));
-        }
-        if (config.floodPerRoutingKey() != null) {
-            floods.add(new FloodTracker(FloodScope.ROUTING_KEY, config.floodPerRoutingKey(), events));
-        }
-        this.globalFlood = config.floodGlobal() == null ? null
-                : new FloodTracker(FloodScope.ALL, config.floodGlobal(), events);
-        if (globalFlood != null) {
-            floods.add(globalFlood);
-        }
-        this.globalBelow = config.floodGlobalBelow();
         this.inhibitions = new Inhibitions(config.inhibit());
-        this.shadowAll = config.shadowAll();
+        this.floods = trackers(config, List.of());
+        this.globalFlood = global(floods);
+    }
+
+    /**
+     * Guards by {@code next} from now on (a config reload), keeping what the guards know: dedup times carry over into
+     * the new window, a flood threshold that did not change keeps its rates and floods, inhibit rules that did not
+     * change keep their firing alerts. A flood whose threshold changed or went ends now, with its last update, so
+     * no coalesced incident is left open; what it held stays held for release. Call from the processing thread.
+     */
+    public synchronized void reconfigure(GuardsConfig next, Instant now) {
+        if (!next.dedupWindow().equals(config.dedupWindow())) {
+            dedup = dedup.withWindow(next.dedupWindow());
+        }
+        if (!next.inhibit().equals(config.inhibit())) {
+            inhibitions = new Inhibitions(next.inhibit());
+        }
+        List<FloodTracker> kept = trackers(next, floods);
+        for (FloodTracker old : floods) {
+            if (!kept.contains(old)) {
+                old.endAll(now);
+            }
+        }
+        floods = kept;
+        globalFlood = global(kept);
+        config = next;
+    }
+
+    private List<FloodTracker> trackers(GuardsConfig config, List<FloodTracker> current) {
+        List<FloodTracker> trackers = new ArrayList<>(3);
+        addTracker(trackers, current, FloodScope.SUBJECT, config.floodPerSubject());
+        addTracker(trackers, current, FloodScope.ROUTING_KEY, config.floodPerRoutingKey());
+        addTracker(trackers, current, FloodScope.ALL, config.floodGlobal());
+        return List.copyOf(trackers);
+    }
+
+    private void addTracker(List<FloodTracker> trackers, List<FloodTracker> current, FloodScope scope,
+                            RateLimit threshold) {
+        if (threshold == null) {
+            return;
+        }
+        for (FloodTracker tracker : current) {
+            if (tracker.scope() == scope && tracker.threshold().equals(threshold)) {
+                trackers.add(tracker);
+                return;
+            }
+        }
+        trackers.add(new FloodTracker(scope, threshold, events));
+    }
+
+    private static FloodTracker global(List<FloodTracker> trackers) {
+        for (FloodTracker tracker : trackers) {
+            if (tracker.scope() == FloodScope.ALL) {
+                return tracker;
+            }
+        }
+        return null;
     }
 
     /** {@code guards.shadow}: nothing is sent, coalesced events included. */
     public boolean shadowAll() {
-        return shadowAll;
+        return config.shadowAll();
     }
 
     /** Lets time-driven work happen (flood updates and ends); call from the processing thread, often. */
@@ -123,7 +168,7 @@ public final class PagerGuards {
             inhibitions.observe(decision.message(), decision.at());
         }
         Decision guarded = guard(decision, live, localDedup, streamSequence);
-        if (shadowAll && guarded.outcome() == Outcome.FORWARDED) {
+        if (config.shadowAll() && guarded.outcome() == Outcome.FORWARDED) {
             return with(guarded, Outcome.SHADOWED, sendingRules(guarded)
                     + ": rendered, not sent (shadow mode: guards.shadow is true)");
         }
@@ -165,9 +210,9 @@ public final class PagerGuards {
                 return with(decision, Outcome.DEDUPLICATED, "dedup_key sent " + since.get().toSeconds()
                         + " s ago, within dedup_window " + dedup.window().toSeconds() + " s");
             }
-            RouteRule rule = rules.get(pages.get(0).ruleIndex());
+            RouteRule rule = pages.get(0).rule();
             for (FloodTracker flood : floods) {
-                boolean holdable = flood != globalFlood || severity.ordinal() > globalBelow.ordinal();
+                boolean holdable = flood != globalFlood || severity.ordinal() > config.floodGlobalBelow().ordinal();
                 if (!live) {
                     Optional<String> held = holdable ? flood.describe(message.subject(), rule) : Optional.empty();
                     if (held.isPresent()) {
@@ -175,8 +220,7 @@ public final class PagerGuards {
                     }
                 } else if (flood.hold(message.subject(), rule, message, now, holdable)) {
                     for (RuleHit page : pages) {
-                        held.add(decision.subject(), page.ruleIndex(), page.ruleLabel(), page.eventBody(), now,
-                                streamSequence);
+                        held.add(decision.subject(), page, now, streamSequence);
                     }
                     return with(decision, Outcome.HELD, flood.describe(message.subject(), rule).orElse("held"));
                 }
@@ -220,9 +264,8 @@ public final class PagerGuards {
     }
 
     /** Dedup is per routing key reference and dedup_key. */
-    private String key(RuleHit page) {
-        RouteRule rule = rules.get(page.ruleIndex());
-        String ref = rule.routingKey() == null ? "" : rule.routingKey().stored();
+    private static String key(RuleHit page) {
+        String ref = page.routingKeyRef() == null ? "" : page.routingKeyRef();
         return ref + "\u0000" + page.eventBody().path("dedup_key").asText("");
     }
 

@@ -287,7 +287,7 @@ public final class SharedFloods {
                     ObjectNode body = mapper.createObjectNode().put("dedup_key", event.path("dedup_key").asText(null));
                     body.putObject("payload").put("summary", event.path("summary").asText(""));
                     events.add(new HeldEvent(event.path("id").asLong(), subject.getKey(), -1,
-                            event.path("rule").asText(""), body, Instant.parse(event.path("held_at").asText()),
+                            event.path("rule").asText(""), null, body, Instant.parse(event.path("held_at").asText()),
                             event.path("seq").asLong()));
                 }
                 held.put(subject.getKey(), List.copyOf(events));

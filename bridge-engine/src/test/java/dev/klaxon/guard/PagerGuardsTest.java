@@ -49,7 +49,7 @@ class PagerGuardsTest {
                       below: critical
                 """, Path.of("klaxon.yaml"));
         processor = new MessageProcessor(config.routes(), new MessageDecoder(), clock);
-        guards = new PagerGuards(config.routes(), config.guards(), book, event -> { });
+        guards = new PagerGuards(config.guards(), book, event -> { });
     }
 
     private PagerGuards shadowEverything() throws Exception {
@@ -61,7 +61,7 @@ class PagerGuardsTest {
                 guards:
                   shadow: true
                 """, Path.of("klaxon.yaml"));
-        return new PagerGuards(config.routes(), config.guards(), book, event -> { });
+        return new PagerGuards(config.guards(), book, event -> { });
     }
 
     private Decision live(String subject, String json) {
@@ -199,7 +199,7 @@ class PagerGuardsTest {
                     global: 3/1m
                     global_below: critical
                 """, Path.of("klaxon.yaml"));
-        PagerGuards global = new PagerGuards(config.routes(), config.guards(), book, event -> { });
+        PagerGuards global = new PagerGuards(config.guards(), book, event -> { });
         for (int i = 0; i < 3; i++) {
             assertThat(global.apply(processor.decide(inbound("alerts.prod.s" + i, "{\"dedup_key\":\"" + i + "\"}")))
                     .outcome()).isEqualTo(Outcome.FORWARDED);

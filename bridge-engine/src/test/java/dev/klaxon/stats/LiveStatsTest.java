@@ -110,7 +110,7 @@ class LiveStatsTest {
         if (eventSeverity != null) {
             ObjectNode event = JsonNodeFactory.instance.objectNode();
             event.putObject("payload").put("severity", eventSeverity);
-            hits = List.of(new RuleHit(0, "prod", RouteAction.PAGE, false, event, List.of()));
+            hits = List.of(new RuleHit(0, "prod", RouteAction.PAGE, false, event, List.of(), null));
         }
         stats.record(inbound, new Decision(at, inbound.subject(), Outcome.FORWARDED, "paged", hits, decoded), null);
     }
