@@ -2,6 +2,8 @@ package dev.klaxon.cli;
 
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.ConfigReader;
 import dev.klaxon.config.ConfigWarnings;
 import dev.klaxon.config.JetStreamConfig;
 import dev.klaxon.config.KlaxonConfig;
@@ -58,6 +60,7 @@ final class RunCommand {
             return thread;
         });
         MetricsServer metrics = null;
+        ReloadTriggers reloads = null;
         try (Engine engine = Engine.create(config, context.clock(), options)) {
             say.accept("klaxon-bridge " + Main.version() + ": config " + config.source() + ", "
                     + config.routes().size() + " route(s), subjects " + config.nats().subjects());
@@ -69,6 +72,7 @@ final class RunCommand {
                     + (status.server() != null ? " " + status.server() : "")
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
+            reloads = ReloadTriggers.install(engine, reader(arguments), say);
             metrics = startMetrics(metricsAddress, engine, say);
             AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
             AtomicReference<String> team = new AtomicReference<>("");
@@ -81,6 +85,8 @@ final class RunCommand {
                 }
             }, 1, 1, TimeUnit.SECONDS);
             stop.await();
+            reloads.close();
+            reloads = null;
             logger.shutdownNow();
             if (metrics != null) {
                 metrics.close(); // before the engine: a scrape while it stops would read a closing engine
@@ -100,11 +106,27 @@ final class RunCommand {
             context.err().println("run: cannot serve metrics on " + metricsAddress + ": " + e.getMessage());
             return Main.FAILURE;
         } finally {
+            if (reloads != null) {
+                reloads.close();
+            }
             logger.shutdownNow();
             if (metrics != null) {
                 metrics.close();
             }
         }
+    }
+
+    /** Reads the config as run did at start, with {@code --role} applied again while team mode stays on. */
+    private ConfigReader reader(Arguments arguments) {
+        ConfigSource source = new ConfigSource(context);
+        return () -> {
+            KlaxonConfig read = new ConfigLoader(context.home()).load(source.path(arguments));
+            try {
+                return read.nats().teamMode() ? withRole(read, arguments.option("role")) : read;
+            } catch (UsageException e) {
+                throw new IllegalStateException(e); // the role was checked at start
+            }
+        };
     }
 
     private MetricsServer startMetrics(InetSocketAddress address, Engine engine, Consumer<String> say)

@@ -21,6 +21,6 @@ public record RuleHit(int ruleIndex, String ruleLabel, RouteAction action, boole
 
     /** Where the rule's routing key comes from (its stored reference, never the key); null when it names none. */
     public String routingKeyRef() {
-        return rule == null || rule.routingKey() == null ? null : rule.routingKey().stored();
+        return rule == null ? null : rule.routingKeyRef();
     }
 }

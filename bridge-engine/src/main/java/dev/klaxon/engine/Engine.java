@@ -8,7 +8,9 @@ import dev.klaxon.audit.ChainVerification;
 import dev.klaxon.audit.OperatorAction;
 import dev.klaxon.audit.OperatorIdentity;
 import dev.klaxon.audit.AuditSettings;
+import dev.klaxon.config.ConfigException;
 import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.ConfigReader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.delivery.DeliveryService;
@@ -82,6 +84,8 @@ import java.util.logging.Logger;
  */
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+    /** How long a reload waits for the processing thread to take the new rules before it says it will later. */
+    private static final long RELOAD_WAIT_SECONDS = 10;
     private static final long AUDIT_INTERVAL_SECONDS = 5;
     private static final long OUTBOX_PRUNE_INTERVAL_MINUTES = 60;
     /** Who the audit names for what the engine decided by itself (flood state changes). */
@@ -95,7 +99,8 @@ public final class Engine implements AutoCloseable {
     static final Duration DELIVERED_KEPT = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
-    private final KlaxonConfig config;
+    /** As it runs now: a reload replaces it (routes and guards from the file, the rest as started). */
+    private volatile KlaxonConfig config;
     private final Clock clock;
     private final EngineOptions options;
     private final MessageDecoder decoder = new MessageDecoder();
@@ -117,6 +122,9 @@ public final class Engine implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean storedSilencesRead = new AtomicBoolean();
+    /** One reload at a time, so two never interleave their checks and swaps. */
+    private final Object reloading = new Object();
+    private final List<Consumer<ReloadResult>> reloadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Everything that exists only while running; set once by {@link #start()}. */
     private volatile Running running;
 
@@ -135,7 +143,7 @@ public final class Engine implements AutoCloseable {
         this.ingest = new NatsIngest(config.nats(), options.environment(), clock, queue::offer,
                 IngestSettings.defaults(), teamSession == null ? null : () -> teamSession);
         this.team = teamSession == null ? TeamControl.none(clock) : teamSession;
-        this.historyReads = new HistoryReads(teamSession, config, clock, options, processor, guards,
+        this.historyReads = new HistoryReads(teamSession, this::config, clock, options, processor, guards,
                 new TeamPaging(teamSession));
     }
 
@@ -632,6 +640,105 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Reads the config again with {@code reader} and, when it is valid and its secrets can be read, decides by its
+     * routes and guards from the next message on: no message is dropped or decided by half of each config, and the
+     * guards keep what they know (see {@link PagerGuards#reconfigure}). A config that does not load keeps the
+     * running one. NATS, PagerDuty and storage settings take effect at the next start; the result names those that
+     * changed. Logged, audited (a config row) and told to {@link #onReload} listeners. Blocks while the file is
+     * read: call it off any UI thread. Routing keys given by file are read at every send, so rotating one needs no
+     * reload; signature secrets are read again by a reload.
+     */
+    public ReloadResult reload(ConfigReader reader) {
+        synchronized (reloading) {
+            ReloadResult result = tryReload(reader);
+            if (result.applied()) {
+                LOG.info(result.describe());
+            } else {
+                LOG.warning(result.describe());
+            }
+            Running parts = running;
+            if (parts != null) {
+                parts.recordReload(result);
+            }
+            for (Consumer<ReloadResult> listener : reloadListeners) {
+                try {
+                    listener.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a reload listener failed", e);
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Tells {@code listener} every reload's result, on the thread that reloaded. Close to stop. */
+    public AutoCloseable onReload(Consumer<ReloadResult> listener) {
+        reloadListeners.add(listener);
+        return () -> reloadListeners.remove(listener);
+    }
+
+    private ReloadResult tryReload(ConfigReader reader) {
+        KlaxonConfig current = config;
+        KlaxonConfig candidate;
+        try {
+            candidate = reader.read();
+        } catch (ConfigException e) {
+            return refused(current.source(), e.getMessage());
+        }
+        List<dev.klaxon.config.ConfigError> problems = dev.klaxon.delivery.RoutingKeyPreflight.check(candidate,
+                options.environment());
+        if (!problems.isEmpty()) {
+            return refused(candidate.source(), new ConfigException(candidate.source(), problems).getMessage());
+        }
+        Running parts = running;
+        if (parts != null && parts.acceptedSignatures == null) {
+            for (dev.klaxon.route.RouteRule rule : candidate.routes()) {
+                if (rule.signatureSecret() != null) {
+                    return refused(candidate.source(), rule.label() + " (line " + rule.line() + ") now requires a "
+                            + "signature: restart to turn signature checks on, with their replay memory");
+                }
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        if (!candidate.nats().equals(current.nats())) {
+            kept.add("nats");
+        }
+        if (!candidate.pagerduty().equals(current.pagerduty())) {
+            kept.add("pagerduty");
+        }
+        if (!candidate.storage().equals(current.storage())) {
+            kept.add("storage");
+        }
+        Runnable swap = () -> {
+            processor.reroute(candidate.routes());
+            guards.reconfigure(candidate.guards(), clock.instant());
+        };
+        try {
+            if (parts != null && !closed.get()) {
+                parts.loop.betweenMessages(swap).get(RELOAD_WAIT_SECONDS, TimeUnit.SECONDS);
+            } else {
+                swap.run();
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning("the processing thread takes the new config once it is free (busy for over "
+                    + RELOAD_WAIT_SECONDS + " s)");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return refused(candidate.source(), "could not apply: " + Failures.rootMessage(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return refused(candidate.source(), "interrupted while applying");
+        }
+        config = new KlaxonConfig(current.nats(), current.pagerduty(), current.storage(), candidate.routes(),
+                candidate.guards(), candidate.source());
+        return new ReloadResult(clock.instant(), candidate.source(), true, candidate.routes().size()
+                + " route(s)" + (candidate.guards().shadowAll() ? ", guards.shadow on" : ""), kept);
+    }
+
+    private ReloadResult refused(java.nio.file.Path source, String why) {
+        return new ReloadResult(clock.instant(), source, false, why, List.of());
+    }
+
+    /**
      * Stops ingest, finishes what is queued (committing its events), stops delivery and closes the databases.
      * Events still pending stay in the outbox for the next start. Idempotent.
      */
@@ -746,6 +853,19 @@ public final class Engine implements AutoCloseable {
             } catch (Exception e) {
                 failure.addSuppressed(e);
             }
+        }
+
+        void recordReload(ReloadResult result) {
+            if (result.source() == null) {
+                return;
+            }
+            String sha = "";
+            try {
+                sha = AuditLog.sha256(RegularFiles.read(result.source(), ConfigLoader.MAX_FILE_SIZE, "a config file"));
+            } catch (RegularFiles.RefusedFileException e) {
+                // the row still says what happened; the checksum is only for an auditor's comparison
+            }
+            audit.recordConfigLoad(result.source(), sha, result.applied(), result.describe());
         }
 
         private static void recordConfigLoad(AuditLog audit, KlaxonConfig config) {

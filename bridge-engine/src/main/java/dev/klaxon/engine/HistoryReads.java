@@ -32,7 +32,8 @@ final class HistoryReads implements AutoCloseable {
     private static final int READERS = 2;
 
     private final TeamSession team;
-    private final KlaxonConfig config;
+    /** The engine's config as it runs now: a reload changes what "current" means for a replay. */
+    private final java.util.function.Supplier<KlaxonConfig> config;
     private final Clock clock;
     private final UnaryOperator<String> environment;
     private final MessageProcessor processor;
@@ -41,7 +42,7 @@ final class HistoryReads implements AutoCloseable {
     private final int tailBodyBytes;
     private final ExecutorService readers;
 
-    HistoryReads(TeamSession team, KlaxonConfig config, Clock clock, EngineOptions options, MessageProcessor processor,
+    HistoryReads(TeamSession team, java.util.function.Supplier<KlaxonConfig> config, Clock clock, EngineOptions options, MessageProcessor processor,
                  PagerGuards guards, TeamPaging paging) {
         this.team = team;
         this.config = config;
@@ -79,7 +80,7 @@ final class HistoryReads implements AutoCloseable {
         Instant from = clock.instant().minus(since);
         return CompletableFuture.supplyAsync(() -> {
             long[] count = {0};
-            RulesReplay replay = new RulesReplay(config, candidate, silences, environment, audited.apply(from));
+            RulesReplay replay = new RulesReplay(config.get(), candidate, silences, environment, audited.apply(from));
             read(() -> history.read(from, message -> {
                 replay.accept(message);
                 progress.accept(++count[0]);

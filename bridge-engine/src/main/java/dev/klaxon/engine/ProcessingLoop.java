@@ -8,6 +8,9 @@ import dev.klaxon.stats.LiveStats;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,6 +44,8 @@ final class ProcessingLoop implements Runnable {
     /** Signatures this engine accepted, to refuse replays; null when no route requires a signature. */
     private final AcceptedSignatures acceptedSignatures;
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Work that must happen between two messages on this thread (a reload swapping the rules). */
+    private final Queue<Runnable> betweenMessages = new ConcurrentLinkedQueue<>();
     private volatile boolean stopping;
     private long lastTick;
 
@@ -63,6 +68,7 @@ final class ProcessingLoop implements Runnable {
             while (true) {
                 batch.clear();
                 if (queue.take(batch, BATCH, TICK_MILLIS) == 0) {
+                    runBetweenMessages();
                     tick();
                     if (stopping) {
                         return;
@@ -72,6 +78,7 @@ final class ProcessingLoop implements Runnable {
                 for (InboundMessage message : batch) {
                     process(message);
                 }
+                runBetweenMessages();
                 if (System.nanoTime() - lastTick >= TICK_MILLIS * 1_000_000) {
                     tick();
                 }
@@ -80,6 +87,32 @@ final class ProcessingLoop implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             finished.countDown();
+        }
+    }
+
+    /**
+     * Runs {@code task} on this thread after the message being decided now (at most one batch later, or one tick
+     * when idle): every message is decided wholly before it or wholly after it.
+     *
+     * @return completes when the task ran, or exceptionally with what it threw
+     */
+    CompletableFuture<Void> betweenMessages(Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        betweenMessages.add(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void runBetweenMessages() {
+        Runnable task;
+        while ((task = betweenMessages.poll()) != null) {
+            task.run();
         }
     }
 

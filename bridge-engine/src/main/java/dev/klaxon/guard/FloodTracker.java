@@ -157,7 +157,7 @@ final class FloodTracker {
     private void update(Flood flood, Instant now) {
         if (scope.coalesces()) {
             events.accept(new GuardEvent.Coalesced(scope.describe(flood.key), flood.rule.index(),
-                    flood.rule.label(), flood.rule.routingKey() == null ? null : flood.rule.routingKey().stored(),
+                    flood.rule.label(), flood.rule.routingKeyRef(),
                     renderer.render(scope, flood.key, flood.rule, threshold, flood.whole,
                     flood.window, flood.since), now));
         }

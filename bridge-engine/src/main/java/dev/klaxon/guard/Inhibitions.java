@@ -28,6 +28,28 @@ final class Inhibitions {
         }
     }
 
+    /**
+     * The inhibitions of {@code next} (a config reload); a rule with the same while, hold and below as a current one
+     * keeps the alerts it knows are firing, wherever it now stands in the list.
+     */
+    Inhibitions reconfigured(List<InhibitRule> next) {
+        Inhibitions inhibitions = new Inhibitions(next);
+        for (RuleState state : inhibitions.rules) {
+            for (RuleState old : rules) {
+                if (sameMeaning(old.rule, state.rule)) {
+                    state.firing.putAll(old.firing);
+                    break;
+                }
+            }
+        }
+        return inhibitions;
+    }
+
+    private static boolean sameMeaning(InhibitRule a, InhibitRule b) {
+        return a.whilePattern().equals(b.whilePattern()) && a.holdPattern().equals(b.holdPattern())
+                && a.below() == b.below();
+    }
+
     /** Notes a trigger or resolve on a "while" subject. */
     void observe(AlertMessage message, Instant now) {
         for (RuleState state : rules) {

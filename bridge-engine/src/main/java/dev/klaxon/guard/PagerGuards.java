@@ -57,16 +57,15 @@ public final class PagerGuards {
     /**
      * Guards by {@code next} from now on (a config reload), keeping what the guards know: dedup times carry over into
      * the new window, a flood threshold that did not change keeps its rates and floods, inhibit rules that did not
-     * change keep their firing alerts. A flood whose threshold changed or went ends now, with its last update, so
-     * no coalesced incident is left open; what it held stays held for release. Call from the processing thread.
+     * change (wherever they stand) keep their firing alerts. A flood whose threshold changed or went ends now, with
+     * its last update, so no coalesced incident is left open; what it held stays held for release. Call from the
+     * processing thread.
      */
     public synchronized void reconfigure(GuardsConfig next, Instant now) {
         if (!next.dedupWindow().equals(config.dedupWindow())) {
             dedup = dedup.withWindow(next.dedupWindow());
         }
-        if (!next.inhibit().equals(config.inhibit())) {
-            inhibitions = new Inhibitions(next.inhibit());
-        }
+        inhibitions = inhibitions.reconfigured(next.inhibit());
         List<FloodTracker> kept = trackers(next, floods);
         for (FloodTracker old : floods) {
             if (!kept.contains(old)) {

@@ -27,6 +27,11 @@ public record RouteRule(
         DedupKeyTemplate dedupKey,
         SecretRef signatureSecret) {
 
+    /** Where the routing key comes from, as stored with events ({@code env:NAME}); null when the rule names none. */
+    public String routingKeyRef() {
+        return routingKey == null ? null : routingKey.stored();
+    }
+
     /** How the rule is named in reasons and tables: {@code routes[2] "alerts.prod.>"}. */
     public String label() {
         return "routes[" + index + "] \"" + match.text() + "\"";

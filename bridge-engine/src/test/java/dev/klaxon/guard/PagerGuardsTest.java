@@ -233,4 +233,62 @@ class PagerGuardsTest {
                 .as("change events have no dedup_key to repeat").isEqualTo(Outcome.FORWARDED);
         assertThat(live("other.subject", "{}").outcome()).isEqualTo(Outcome.LOGGED);
     }
+
+    @Test
+    void aReloadKeepsFiringInhibitorsMovedInTheListAndHeldTriggersKeepTheirRoutingKey() throws Exception {
+        KlaxonConfig flooding = new ConfigLoader(Path.of(".")).parse("""
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_PROD
+                guards:
+                  flood:
+                    per_subject: 2/1m
+                  inhibit:
+                    - while: "alerts.prod.dc1.down"
+                      hold: "alerts.prod.dc1.>"
+                      below: critical
+                """, Path.of("klaxon.yaml"));
+        List<GuardEvent> events = new java.util.ArrayList<>();
+        PagerGuards reloaded = new PagerGuards(flooding.guards(), book, events::add);
+        reloaded.apply(processor.decide(inbound("alerts.prod.dc1.down", "{\"severity\":\"critical\","
+                + "\"dedup_key\":\"dc1\"}")));
+        for (int i = 0; i < 3; i++) {
+            reloaded.apply(processor.decide(inbound("alerts.prod.db", "{\"severity\":\"critical\",\"dedup_key\":\""
+                    + i + "\"}")));
+        }
+        assertThat(reloaded.held().of("alerts.prod.db")).singleElement()
+                .satisfies(held -> assertThat(held.routingKeyRef()).isEqualTo("env:PD_PROD"));
+        KlaxonConfig next = new ConfigLoader(Path.of(".")).parse("""
+                routes:
+                  - match: "alerts.prod.>"
+                    action: page
+                    routing_key_env: PD_OTHER
+                guards:
+                  flood:
+                    per_subject: 50/1m
+                  inhibit:
+                    - while: "alerts.staging.down"
+                      hold: "alerts.staging.>"
+                      below: critical
+                    - while: "alerts.prod.dc1.down"
+                      hold: "alerts.prod.dc1.>"
+                      below: critical
+                """, Path.of("klaxon.yaml"));
+
+        reloaded.reconfigure(next.guards(), clock.instant());
+
+        assertThat(events).last().isInstanceOf(GuardEvent.FloodEnded.class)
+                .as("the flood of the replaced threshold ends, so its coalesced incident is not left open");
+        assertThat(events).filteredOn(GuardEvent.Coalesced.class::isInstance).last()
+                .satisfies(e -> assertThat(((GuardEvent.Coalesced) e).routingKeyRef()).isEqualTo("env:PD_PROD"));
+        assertThat(reloaded.floods()).isEmpty();
+        assertThat(reloaded.held().of("alerts.prod.db")).singleElement()
+                .satisfies(held -> assertThat(held.routingKeyRef()).isEqualTo("env:PD_PROD"));
+        MessageProcessor nextRoutes = new MessageProcessor(next.routes(), new MessageDecoder(), clock);
+        Decision lesser = reloaded.apply(nextRoutes.decide(inbound("alerts.prod.dc1.db",
+                "{\"severity\":\"error\",\"dedup_key\":\"x\"}")));
+        assertThat(lesser.outcome()).as("dc1.down still fires; its rule moved to inhibit[1]")
+                .isEqualTo(Outcome.INHIBITED);
+    }
 }
