@@ -46,16 +46,16 @@ final class DesktopNotifier implements AlertOutlet {
     @Override
     public void deliver(List<Alert> alerts) {
         if (!missing && !alerts.isEmpty()) {
-            Alert alert = AlertDigest.fold(alerts, 1).get(0);
-            thread.execute(() -> send(alert));
+            DesktopMessage message = DesktopMessage.of(alerts);
+            thread.execute(() -> send(message));
         }
     }
 
-    private void send(Alert alert) {
+    private void send(DesktopMessage message) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command, "--app-name=Klaxon",
-                "--urgency=" + (alert.kind() == Alert.Kind.INCIDENT ? "critical" : "normal"),
+                "--urgency=" + (message.urgent() ? "critical" : "normal"),
                 "--icon=dialog-warning", "--expire-time=" + EXPIRE_MILLIS,
-                "Klaxon: " + markupFree(alert.title()), markupFree(alert.text())));
+                markupFree(message.title()), markupFree(message.text())));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {

@@ -19,6 +19,21 @@ class OutletsTest {
     }
 
     @Test
+    void oneAlertIsOneNotificationInKlaxonsName() {
+        DesktopMessage message = DesktopMessage.of(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held")));
+
+        assertThat(message).isEqualTo(new DesktopMessage("Klaxon: Flood: a", "held", false));
+    }
+
+    @Test
+    void aBurstIsFoldedIntoOneNotificationUrgentIfItHoldsAnIncident() {
+        DesktopMessage message = DesktopMessage.of(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held"),
+                new Alert(Alert.Kind.INCIDENT, "svc", "Incident: db down", "")));
+
+        assertThat(message).isEqualTo(new DesktopMessage("Klaxon: 2 new alerts", "Flood: a\nIncident: db down", true));
+    }
+
+    @Test
     void aMissingCommandIsSaidOnceThenIgnored() {
         assertThat(infoLinesWhileDelivering("klaxon-no-such-notify-command", 3)).hasSize(1);
     }
