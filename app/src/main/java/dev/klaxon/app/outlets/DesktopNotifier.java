@@ -3,9 +3,7 @@ package dev.klaxon.app.outlets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -29,12 +27,7 @@ final class DesktopNotifier implements AlertOutlet {
     private volatile boolean missing;
 
     DesktopNotifier(String command) {
-        this(command, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
-                runnable -> {
-                    Thread t = new Thread(runnable, "klaxon-desktop-notify");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.DiscardPolicy()));
+        this(command, OutletThread.bounded("klaxon-desktop-notify", 4));
     }
 
     /** @param thread where the command runs; it must never run on the caller's (the FX) thread but in tests */
