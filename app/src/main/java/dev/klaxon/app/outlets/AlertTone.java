@@ -1,10 +1,8 @@
 package dev.klaxon.app.outlets;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -29,11 +27,7 @@ final class AlertTone implements AlertOutlet {
 
     AlertTone() {
         // One tone playing and one waiting at most: a burst of alerts is one sound, not a queue of them.
-        this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), runnable -> {
-            Thread t = new Thread(runnable, "klaxon-alert-tone");
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        this.thread = OutletThread.bounded("klaxon-alert-tone", 1);
         // Asked at once, not at the first alert: the console shows the sound as unavailable before anyone relies
         // on it. On the tone's thread: the sound system reads its configuration from disk.
         thread.execute(this::probe);

@@ -3,9 +3,7 @@ package dev.klaxon.app.outlets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -29,12 +27,7 @@ final class DesktopNotifier implements AlertOutlet {
     private volatile boolean missing;
 
     DesktopNotifier(String command) {
-        this(command, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
-                runnable -> {
-                    Thread t = new Thread(runnable, "klaxon-desktop-notify");
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.DiscardPolicy()));
+        this(command, OutletThread.bounded("klaxon-desktop-notify", 4));
     }
 
     /** @param thread where the command runs; it must never run on the caller's (the FX) thread but in tests */
@@ -46,16 +39,16 @@ final class DesktopNotifier implements AlertOutlet {
     @Override
     public void deliver(List<Alert> alerts) {
         if (!missing && !alerts.isEmpty()) {
-            Alert alert = AlertDigest.fold(alerts, 1).get(0);
-            thread.execute(() -> send(alert));
+            DesktopMessage message = DesktopMessage.of(alerts);
+            thread.execute(() -> send(message));
         }
     }
 
-    private void send(Alert alert) {
+    private void send(DesktopMessage message) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command, "--app-name=Klaxon",
-                "--urgency=" + (alert.kind() == Alert.Kind.INCIDENT ? "critical" : "normal"),
+                "--urgency=" + (message.urgent() ? "critical" : "normal"),
                 "--icon=dialog-warning", "--expire-time=" + EXPIRE_MILLIS,
-                "Klaxon: " + markupFree(alert.title()), markupFree(alert.text())));
+                markupFree(message.title()), markupFree(message.text())));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {

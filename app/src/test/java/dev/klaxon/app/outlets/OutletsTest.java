@@ -3,19 +3,27 @@ package dev.klaxon.app.outlets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class OutletsTest {
     @Test
     void incidentTitlesAreNotReadAsMarkupByTheDesktop() {
         assertThat(DesktopNotifier.markupFree("5xx > 2% <b>&</b>")).isEqualTo("5xx &gt; 2% &lt;b&gt;&amp;&lt;/b&gt;");
+    }
+
+    @Test
+    void oneAlertIsOneNotificationInKlaxonsName() {
+        DesktopMessage message = DesktopMessage.of(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held")));
+
+        assertThat(message).isEqualTo(new DesktopMessage("Klaxon: Flood: a", "held", false));
+    }
+
+    @Test
+    void aBurstIsFoldedIntoOneNotificationUrgentIfItHoldsAnIncident() {
+        DesktopMessage message = DesktopMessage.of(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held"),
+                new Alert(Alert.Kind.INCIDENT, "svc", "Incident: db down", "")));
+
+        assertThat(message).isEqualTo(new DesktopMessage("Klaxon: 2 new alerts", "Flood: a\nIncident: db down", true));
     }
 
     @Test
@@ -35,65 +43,13 @@ class OutletsTest {
 
     /** Runs the command on the test's own thread, so every delivery has finished when this returns. */
     private static List<String> infoLinesWhileDelivering(String command, int times) {
-        Logger log = Logger.getLogger(DesktopNotifier.class.getName());
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(handler);
-        ExecutorService direct = new AbstractExecutorService() {
-            private boolean shut;
-
-            @Override
-            public void execute(Runnable task) {
-                task.run();
-            }
-
-            @Override
-            public void shutdown() {
-                shut = true;
-            }
-
-            @Override
-            public List<Runnable> shutdownNow() {
-                shut = true;
-                return List.of();
-            }
-
-            @Override
-            public boolean isShutdown() {
-                return shut;
-            }
-
-            @Override
-            public boolean isTerminated() {
-                return shut;
-            }
-
-            @Override
-            public boolean awaitTermination(long timeout, TimeUnit unit) {
-                return true;
-            }
-        };
-        try (DesktopNotifier notifier = new DesktopNotifier(command, direct)) {
+        try (LogLines log = new LogLines(DesktopNotifier.class);
+                DesktopNotifier notifier = new DesktopNotifier(command, new OnCallersThread())) {
             for (int i = 0; i < times; i++) {
                 notifier.deliver(List.of(new Alert(Alert.Kind.FLOOD, "k", "Flood: a", "held")));
             }
-        } finally {
-            log.removeHandler(handler);
+            return log.lines();
         }
-        return lines;
     }
 
     @Test
