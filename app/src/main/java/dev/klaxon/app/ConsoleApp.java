@@ -134,7 +134,8 @@ final class ConsoleApp {
     private void showMain(Session opened) {
         String servers = String.join(", ", opened.config().nats().servers());
         String subjects = String.join(", ", opened.config().nats().subjects());
-        backend = EngineBackend.of(opened.engine(), opened.incidents(), Browser.hostServices());
+        backend = EngineBackend.of(opened.engine(), opened.incidents(), Browser.hostServices(),
+                opened.reader() == null ? null : opened::reload);
         window = new MainWindow(backend, new MainWindow.Options(
                 opened.label(),
                 "Waiting for the first message on " + subjects + " from " + servers + " …",

@@ -2,7 +2,10 @@ package dev.klaxon.app;
 
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigException;
+import dev.klaxon.config.ConfigFileWatcher;
 import dev.klaxon.config.ConfigLoader;
+import dev.klaxon.config.ConfigReader;
+import dev.klaxon.engine.ReloadResult;
 import dev.klaxon.config.DefaultConfig;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.config.KlaxonDirs;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * What one console run started: the engine, the PagerDuty incident desk and, in demo mode, the demo's nats-server and
@@ -25,10 +29,13 @@ import java.util.function.UnaryOperator;
  *
  * @param label         what the window title says the config is: "demo" or the file
  * @param writtenConfig the default config file this run created (first run), else null
+ * @param reader        reads the config file again as this run did (its --data-dir too); null in demo mode
+ * @param watcher       reloads the engine when the config or a secret it re-reads changes; null when there is none
  */
 record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, KlaxonConfig config, String label,
-               Path writtenConfig)
+               Path writtenConfig, ConfigReader reader, ConfigFileWatcher watcher)
         implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
 
     /**
      * @param environment      where XDG directories and routing keys are read from (the process's, in the console)
@@ -45,7 +52,7 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
             DemoEnvironment demo = DemoEnvironment.start();
             try {
                 Engine engine = startEngine(demo.config());
-                return new Session(engine, startDesk(engine), demo, demo.config(), "demo", null);
+                return new Session(engine, startDesk(engine), demo, demo.config(), "demo", null, null, null);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -61,7 +68,9 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
                 onDefaultWritten.accept(file); // said at once, even if what follows fails
             }
         }
-        KlaxonConfig config = withDataDir(new ConfigLoader(home).load(file), options.dataDir());
+        Path configFile = file;
+        ConfigReader reader = () -> withDataDir(new ConfigLoader(home).load(configFile), options.dataDir());
+        KlaxonConfig config = reader.read();
         // As "run" does: a live route that cannot read a plausible key is a config error now, not a dead letter at
         // the first real incident.
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, environment);
@@ -70,7 +79,30 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
         }
         Engine engine = startEngine(config);
         return new Session(engine, startDesk(engine), null, config, file.toAbsolutePath().normalize().toString(),
-                written);
+                written, reader, watch(engine, reader));
+    }
+
+    /** A console that cannot watch its files still reloads from Settings; it says so in the log only. */
+    private static ConfigFileWatcher watch(Engine engine, ConfigReader reader) {
+        try {
+            return ConfigFileWatcher.start(engine::config, () -> engine.reload(reader),
+                    ConfigFileWatcher.DEFAULT_SETTLE);
+        } catch (IOException e) {
+            LOG.warning("cannot watch the config for changes (" + e.getMessage() + "); apply changes from Settings");
+            return null;
+        }
+    }
+
+    /**
+     * Reloads the engine from the config file now (Settings → Save and apply); null in demo mode. The watcher is told
+     * the files as they are now, so the save that came just before is not reloaded a second time.
+     */
+    ReloadResult reload() {
+        ReloadResult result = engine.reload(reader);
+        if (watcher != null) {
+            watcher.seen();
+        }
+        return result;
     }
 
     /** {@code --data-dir} overrides {@code storage.dir}: a second profile, or a test, keeps its own files. */
@@ -105,6 +137,9 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
     @Override
     public void close() {
         try {
+            if (watcher != null) {
+                watcher.close();
+            }
             incidents.close();
             engine.close();
         } finally {

@@ -1,8 +1,13 @@
 package dev.klaxon.config;
 
 import dev.klaxon.route.RouteRule;
+import dev.klaxon.secret.RegularFiles;
 import dev.klaxon.secret.SecretRef;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -25,7 +30,8 @@ import java.util.logging.Logger;
  * calls back once the files have been quiet for a moment: an editor's save (write a temporary file, rename it over)
  * or a secret manager swapping a symlink is several events, and one reload is enough. Directories are watched, not
  * files, so a file replaced by a rename is still seen. The set of files is asked again after every change, since
- * the new config may name other secret files. One daemon thread.
+ * the new config may name other secret files. A change that leaves every file's bytes as they were (an editor saving
+ * without edits, a {@code touch}) is no change. One daemon thread.
  */
 public final class ConfigFileWatcher implements AutoCloseable {
     /** How long the files must stay quiet before a change is reported. */
@@ -39,6 +45,8 @@ public final class ConfigFileWatcher implements AutoCloseable {
     private final Map<Path, WatchKey> directories = new HashMap<>();
     private final Thread thread;
     private volatile Set<Path> files = Set.of();
+    /** A digest of the watched files' bytes when last reported or {@link #seen()}. */
+    private volatile String fingerprint = "";
     private volatile boolean closed;
 
     private ConfigFileWatcher(WatchService service, Supplier<KlaxonConfig> current, Runnable onChange,
@@ -62,6 +70,7 @@ public final class ConfigFileWatcher implements AutoCloseable {
         ConfigFileWatcher watcher = new ConfigFileWatcher(FileSystems.getDefault().newWatchService(), current,
                 onChange, settle);
         watcher.register();
+        watcher.seen();
         watcher.thread.start();
         return watcher;
     }
@@ -82,6 +91,31 @@ public final class ConfigFileWatcher implements AutoCloseable {
     private static void addFile(Set<Path> files, SecretRef secret) {
         if (secret != null && secret.source() == SecretRef.Source.FILE) {
             files.add(Path.of(secret.reference()).toAbsolutePath().normalize());
+        }
+    }
+
+    /**
+     * Takes the files as they are now as already reloaded: a change made just before (a save followed by a reload
+     * by hand) is not reported again.
+     */
+    public void seen() {
+        fingerprint = fingerprint(files);
+    }
+
+    private static String fingerprint(Set<Path> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+                try {
+                    digest.update(RegularFiles.read(file, YamlComposer.MAX_SIZE, "a watched file"));
+                } catch (RegularFiles.RefusedFileException e) {
+                    digest.update(("unreadable: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -124,12 +158,18 @@ public final class ConfigFileWatcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                String now = fingerprint(files);
+                if (now.equals(fingerprint)) {
+                    continue;
+                }
+                fingerprint = now;
                 try {
                     onChange.run();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "reacting to a config change failed", e);
                 }
                 register();
+                seen(); // the new config may name other files: they count as they are now
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closing

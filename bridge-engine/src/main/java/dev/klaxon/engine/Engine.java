@@ -125,6 +125,7 @@ public final class Engine implements AutoCloseable {
     /** One reload at a time, so two never interleave their checks and swaps. */
     private final Object reloading = new Object();
     private final List<Consumer<ReloadResult>> reloadListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ReloadResult lastReload;
     /** Everything that exists only while running; set once by {@link #start()}. */
     private volatile Running running;
 
@@ -375,7 +376,7 @@ public final class Engine implements AutoCloseable {
         return new EngineSnapshot(clock.instant(), ingest.status(), ingest.counters(queue.depth(), queue.capacity()),
                 stats.totals(), stats.lastReasons(), subjects, stats.trackedSubjects(),
                 parts == null ? null : parts.deliveryStatus(), storage.lost(), stats.severities(), storage,
-                team.status(), stats.history());
+                team.status(), stats.history(), lastReload);
     }
 
     /**
@@ -651,6 +652,7 @@ public final class Engine implements AutoCloseable {
     public ReloadResult reload(ConfigReader reader) {
         synchronized (reloading) {
             ReloadResult result = tryReload(reader);
+            lastReload = result;
             if (result.applied()) {
                 LOG.info(result.describe());
             } else {

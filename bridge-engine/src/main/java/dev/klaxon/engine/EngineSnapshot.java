@@ -28,12 +28,13 @@ import java.util.Map;
  *                      events wait in memory for it and how many were lost: the console's storage banner
  * @param team          team mode: who sends, the members, the consumer and the stream; core mode says so
  * @param history       the part of the counts that is history read back at a late join, by stored time
+ * @param lastReload    what the last config reload did; null when there was none
  */
 public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCounters ingest,
                              Map<Outcome, Long> totals, Map<Outcome, String> lastReasons,
                              List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
                              long outboxFailures, SeverityTotals severities, StorageStatus storage,
-                             TeamStatus team, HistoryRates history) {
+                             TeamStatus team, HistoryRates history, ReloadResult lastReload) {
     public EngineSnapshot {
         storage = storage == null ? StorageStatus.ok(OutboxHold.DEFAULT.events()) : storage;
         team = team == null ? TeamStatus.core(at) : team;
@@ -46,7 +47,7 @@ public record EngineSnapshot(Instant at, ConnectionStatus connection, IngestCoun
                           List<SubjectSnapshot> subjects, int trackedSubjects, DeliveryStatus delivery,
                           long outboxFailures, SeverityTotals severities, StorageStatus storage) {
         this(at, connection, ingest, totals, lastReasons, subjects, trackedSubjects, delivery, outboxFailures,
-                severities, storage, null, null);
+                severities, storage, null, null, null);
     }
 
     /** A snapshot from before storage was reported: storage taken as fine. Kept for existing callers. */

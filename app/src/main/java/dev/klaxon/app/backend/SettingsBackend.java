@@ -3,6 +3,7 @@ package dev.klaxon.app.backend;
 import dev.klaxon.config.ConfigError;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.ReloadResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,13 @@ public interface SettingsBackend {
      * old file beside it; fails with an {@link IllegalStateException} saying why when it is not valid.
      */
     CompletableFuture<Saved> save(List<ConfigTextEdit> edits);
+
+    /**
+     * Has the running console take the file as it is now, as a change of the file would: routes and guards at once,
+     * NATS, PagerDuty and storage settings at the next start (the result names those that changed). A file that does
+     * not load keeps the running config, and the result says why.
+     */
+    CompletableFuture<ReloadResult> apply();
 
     /** Connects to NATS once with the {@code nats.} settings as edited (other sections' edits are ignored). */
     CompletableFuture<CheckResult> testNats(List<ConfigTextEdit> edits);

@@ -26,7 +26,7 @@ class RateHistoryTest {
         List<SubjectSnapshot> subjects = new ArrayList<>();
         totals.forEach((subject, total) -> subjects.add(new SubjectSnapshot(subject, total, Map.of(), 0, 0, at, "")));
         return new EngineSnapshot(at, null, null, Map.of(), Map.of(), subjects, subjects.size(), null, 0, severities,
-                null, null, stored);
+                null, null, stored, null);
     }
 
     /** History of subject "a" as the engine reports it: {@code perBucket} messages at each stored time. */

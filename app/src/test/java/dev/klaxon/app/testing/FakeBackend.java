@@ -275,6 +275,11 @@ public final class FakeBackend implements ConsoleBackend {
             }
 
             @Override
+            public CompletableFuture<dev.klaxon.engine.ReloadResult> apply() {
+                return cannot("apply settings");
+            }
+
+            @Override
             public CompletableFuture<CheckResult> testNats(List<ConfigTextEdit> edits) {
                 return cannot("test NATS");
             }

@@ -52,6 +52,7 @@ public final class FakeEngine implements LiveBackend {
     private int snapshots;
     private int tailLimit = Integer.MAX_VALUE;
     private StorageStatus storage;
+    private dev.klaxon.engine.ReloadResult lastReload;
     private TeamStatus team;
 
     public synchronized void delivery(DeliveryStatus status, long commitFailures) {
@@ -191,6 +192,11 @@ public final class FakeEngine implements LiveBackend {
         team = status;
     }
 
+    /** What the last config reload did, as the next snapshots report it. */
+    public synchronized void reloaded(dev.klaxon.engine.ReloadResult result) {
+        lastReload = result;
+    }
+
     public synchronized void storage(StorageStatus status) {
         storage = status;
     }
@@ -215,7 +221,7 @@ public final class FakeEngine implements LiveBackend {
         });
         return new EngineSnapshot(now, connection,
                 new IngestCounters(received, 0, 0, 0, 0, 10_000), Map.of(), Map.of(), subjects, subjects.size(), delivery,
-                outboxFailures, severities, storage, team, null);
+                outboxFailures, severities, storage, team, null, lastReload);
     }
 
     @Override

@@ -12,10 +12,12 @@ import dev.klaxon.app.backend.SilencesBackend;
 import dev.klaxon.app.backend.TeamBackend;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.engine.Engine;
+import dev.klaxon.engine.ReloadResult;
 import dev.klaxon.incidents.IncidentDesk;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,9 +40,10 @@ public final class EngineBackend implements ConsoleBackend, AutoCloseable {
      * @param browser     opens a web page in the desktop's browser, or null where there is none
      * @param environment where settings given by environment variable are read (the process environment)
      * @param loader      reads config files, as Klaxon does at start (its home resolves {@code ~})
+     * @param reload      reloads the engine from its config file; null where the config is not a file's (demo)
      */
     public EngineBackend(Engine engine, IncidentDesk desk, Consumer<String> browser, UnaryOperator<String> environment,
-                         ConfigLoader loader, Clock clock) {
+                         ConfigLoader loader, Clock clock, Supplier<ReloadResult> reload) {
         this.live = new EngineLive(engine);
         this.actions = new EngineActions(engine, threads);
         this.silences = new EngineSilences(engine, threads);
@@ -48,13 +51,20 @@ public final class EngineBackend implements ConsoleBackend, AutoCloseable {
         this.incidents = new DeskIncidents(desk, audit, url -> open(browser, url));
         this.deadLetters = new EngineDeadLetters(engine, threads);
         this.rules = new EngineRules(engine, threads);
-        this.settings = new FileSettings(engine.config(), loader, environment, clock, threads);
+        this.settings = new FileSettings(engine.config(), loader, environment, clock, threads, reload);
         this.team = new EngineTeam(engine, engine.operator(), threads);
     }
 
     /** With the process environment, the default config loader and the system clock. */
     public static EngineBackend of(Engine engine, IncidentDesk desk, Consumer<String> browser) {
-        return new EngineBackend(engine, desk, browser, System::getenv, new ConfigLoader(), Clock.systemUTC());
+        return of(engine, desk, browser, null);
+    }
+
+    /** As above, with a way to reload the engine from its config file (Settings → Save and apply). */
+    public static EngineBackend of(Engine engine, IncidentDesk desk, Consumer<String> browser,
+                                   Supplier<ReloadResult> reload) {
+        return new EngineBackend(engine, desk, browser, System::getenv, new ConfigLoader(), Clock.systemUTC(),
+                reload);
     }
 
     /** A desktop browser launch may wait for the browser to start: on the read thread, never the FX thread. */

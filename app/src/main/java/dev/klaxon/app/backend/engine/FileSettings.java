@@ -4,6 +4,7 @@ import dev.klaxon.app.backend.SettingsBackend;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.ConfigTextEdit;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.ReloadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The running config's file, reviewed and saved with the loader Klaxon starts with, and its connection tests. */
@@ -20,11 +22,16 @@ public final class FileSettings implements SettingsBackend {
     private final SettingsFile file;
     private final SettingsChecks checks;
     private final BackendThreads threads;
+    private final Supplier<ReloadResult> reload;
 
-    /** @param environment where settings given by environment variable are read, for the checks and warnings */
+    /**
+     * @param environment where settings given by environment variable are read, for the checks and warnings
+     * @param reload      reloads the running engine from the file; null where the config is not a file's (demo)
+     */
     public FileSettings(KlaxonConfig config, ConfigLoader loader, UnaryOperator<String> environment, Clock clock,
-                 BackendThreads threads) {
+                        BackendThreads threads, Supplier<ReloadResult> reload) {
         this.config = config;
+        this.reload = reload;
         this.file = config.source() == null ? null : new SettingsFile(config.source(), loader, environment, clock);
         this.checks = new SettingsChecks(environment, clock);
         this.threads = threads;
@@ -54,6 +61,15 @@ public final class FileSettings implements SettingsBackend {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
         });
+    }
+
+    @Override
+    public CompletableFuture<ReloadResult> apply() {
+        if (reload == null || file == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this configuration was not read from a "
+                    + "file, so there is nothing to apply"));
+        }
+        return threads.commandNow(reload::get);
     }
 
     @Override

@@ -63,7 +63,12 @@ public final class RulesView implements ConsoleView {
     private final RulesBackend rules;
     private final RuleTest tester;
     private final HistoryTrial trial;
-    private final List<RouteRule> routes;
+    /** The rules shown, from the config the engine ran with when last looked at; a reload replaces them. */
+    private KlaxonConfig shown;
+    private List<RouteRule> routes;
+    private final Label count = Sections.hint("");
+    private final VBox tableBox;
+    private Node shadowNotice;
     private final ObservableList<RuleRow> rows = FXCollections.observableArrayList();
     private final TableView<RuleRow> table = new TableView<>(rows);
     private final TextField subject = new TextField();
@@ -81,21 +86,14 @@ public final class RulesView implements ConsoleView {
         this.rules = rules;
         this.tester = new RuleTest(rules);
         this.trial = new HistoryTrial(rules);
-        KlaxonConfig config = rules.config();
-        this.routes = config == null ? List.of() : config.routes();
-        for (RouteRule rule : routes) {
-            rows.add(new RuleRow(rule, 0));
-        }
         setUpTable();
-
         Label title = Sections.title("Rules", Material2AL.ALT_ROUTE);
-        Label count = Sections.hint(routes.size() + (routes.size() == 1 ? " rule" : " rules")
-                + " · first match wins unless continue");
+        count.setId("rules-count");
         HBox header = Sections.header(List.of(title, count),
-                Sections.hint("hits: live messages each rule decided since start · Ctrl+Enter runs the test"));
-
-        VBox tableBox = new VBox(header, table);
-        ShadowNotice.of(config, "rules-shadow").ifPresent(notice -> tableBox.getChildren().add(1, notice));
+                Sections.hint("hits: live messages each rule decided since start (or the last reload) · Ctrl+Enter "
+                        + "runs the test"));
+        tableBox = new VBox(header, table);
+        showRules(rules.config());
         VBox.setVgrow(table, Priority.ALWAYS);
         Tab test = new Tab("Test a message", testBox());
         test.setId("rules-tab-test");
@@ -139,8 +137,29 @@ public final class RulesView implements ConsoleView {
         refresher.stop();
     }
 
-    /** Reads the counters (in memory, a copy of a few longs) and replaces only the rows whose count moved. */
+    /** The rules of {@code config}, with hits from zero until the next refresh reads them. */
+    private void showRules(KlaxonConfig config) {
+        shown = config;
+        routes = config == null ? List.of() : config.routes();
+        rows.setAll(routes.stream().map(rule -> new RuleRow(rule, 0)).toList());
+        count.setText(routes.size() + (routes.size() == 1 ? " rule" : " rules") + " · first match wins unless "
+                + "continue");
+        tableBox.getChildren().remove(shadowNotice);
+        shadowNotice = ShadowNotice.of(config, "rules-shadow").orElse(null);
+        if (shadowNotice != null) {
+            tableBox.getChildren().add(1, shadowNotice);
+        }
+    }
+
+    /**
+     * Reads the counters (in memory, a copy of a few longs) and replaces only the rows whose count moved; after a
+     * config reload, the rules themselves first.
+     */
     void refreshHits() {
+        KlaxonConfig current = rules.config();
+        if (current != shown) {
+            showRules(current);
+        }
         long[] hits = rules.ruleHits();
         for (int i = 0; i < rows.size() && i < hits.length; i++) {
             if (rows.get(i).hits() != hits[i]) {

@@ -8,6 +8,7 @@ import dev.klaxon.app.ui.common.ConsoleView;
 import dev.klaxon.app.ui.common.FxThread;
 import dev.klaxon.app.ui.common.Sections;
 import dev.klaxon.app.ui.common.ShadowNotice;
+import dev.klaxon.app.ui.common.ReloadWords;
 import dev.klaxon.app.ui.common.StatusLine;
 import dev.klaxon.app.ui.common.ViewInfo;
 import dev.klaxon.config.ConfigError;
@@ -45,8 +46,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The settings an operator may change from the console: NATS servers and authentication, the PagerDuty region, API
  * token reference and from address, and each route's routing key reference. Secrets appear only as where they come
  * from. "Review changes" checks the edited file with the config reader Klaxon starts with (errors stand beside their
- * field, named by key) and shows the lines that would change; "Save" writes only those keys into the user's file,
- * comments and all, after copying it to a timestamped backup. Changes take effect on restart. "Test" buttons try
+ * field, named by key) and shows the lines that would change; "Save and apply" writes only those keys into the
+ * user's file, comments and all, after copying it to a timestamped backup, and has the running console take the file:
+ * routing keys (routes) at once, NATS and PagerDuty settings at the next start, as the answer says. "Test" buttons try
  * NATS and the PagerDuty REST API with the settings as edited. All file and network work runs on the
  * backend, off the FX thread.
  */
@@ -80,7 +82,7 @@ public final class SettingsView implements ConsoleView {
     private final Label readOnlyNote = new Label();
     private final TextArea review = new TextArea();
     private final Button reviewButton = new Button("Review changes", new FontIcon(Material2MZ.RULE));
-    private final Button saveButton = new Button("Save to file", new FontIcon(Material2MZ.SAVE));
+    private final Button saveButton = new Button("Save and apply", new FontIcon(Material2MZ.SAVE));
     private final Button discardButton = new Button("Discard changes", new FontIcon(Material2MZ.UNDO));
     private final List<Node> editors = new ArrayList<>();
     private final VBox root;
@@ -266,8 +268,9 @@ public final class SettingsView implements ConsoleView {
         reviewButton.setOnAction(e -> reviewChanges());
         saveButton.setId("settings-save");
         saveButton.getStyleClass().add(Styles.ACCENT);
-        saveButton.setTooltip(new Tooltip("Write the reviewed changes into the config file; the file as it was is "
-                + "kept beside it with a timestamp. Takes effect on restart."));
+        saveButton.setTooltip(new Tooltip("Write the reviewed changes into the config file (the file as it was is "
+                + "kept beside it with a timestamp) and apply them: routes at once, NATS and PagerDuty settings at the "
+                + "next start"));
         saveButton.setOnAction(e -> save());
         discardButton.setId("settings-discard");
         discardButton.setTooltip(new Tooltip("Put every field back as the file had it"));
@@ -369,7 +372,7 @@ public final class SettingsView implements ConsoleView {
             reviewed = edits;
             saveButton.setDisable(false);
             StatusLine.show(status, checked.diff().size() + " line(s) would change in " + file
-                    + ". Save writes them (a backup is kept beside it); takes effect on restart.", false);
+                    + ". Save and apply writes them (a backup is kept beside it) and applies them.", false);
         }
     }
 
@@ -390,8 +393,17 @@ public final class SettingsView implements ConsoleView {
             }
             original = saving;
             reviewed = null;
-            StatusLine.show(status, "Saved " + saved.file() + " (the previous version is "
-                    + saved.backup().getFileName() + "). Restart Klaxon for the changes to take effect.", false);
+            String savedText = "Saved " + saved.file() + " (the previous version is " + saved.backup().getFileName()
+                    + ").";
+            StatusLine.show(status, savedText + " Applying…", false);
+            FxThread.whenDone(settings.apply(), (applied, applyFailure) -> {
+                if (applyFailure != null) {
+                    StatusLine.show(status, savedText + " Not applied: " + FxThread.message(applyFailure)
+                            + "; restart Klaxon for the changes to take effect.", true);
+                } else {
+                    StatusLine.show(status, savedText + " " + ReloadWords.sentence(applied), !applied.applied());
+                }
+            });
         });
     }
 

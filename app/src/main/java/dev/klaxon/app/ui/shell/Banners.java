@@ -3,13 +3,17 @@ package dev.klaxon.app.ui.shell;
 import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.klaxon.app.ui.common.Formats;
+import dev.klaxon.app.ui.common.ReloadWords;
 import dev.klaxon.app.ui.common.SafeText;
 import dev.klaxon.app.ui.common.TeamWords;
+import dev.klaxon.engine.ReloadResult;
 import dev.klaxon.storage.StorageState;
 import dev.klaxon.storage.StorageStatus;
 import dev.klaxon.team.TeamStatus;
+import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -21,6 +25,10 @@ final class Banners {
     private String storageText;
     private Message teamBanner;
     private String teamText;
+    private Message reloadBanner;
+    private ReloadResult shownReload;
+    /** How long a "config reloaded" banner stays; one that says a reload was refused stays until closed. */
+    private static final Duration RELOADED_SHOWN = Duration.seconds(20);
 
     Node node() {
         return node;
@@ -106,6 +114,32 @@ final class Banners {
                 + (storage.auditRowsLost() > 0 ? "; " + Formats.count(storage.auditRowsLost()) + " audit rows lost"
                 : "")
                 + ". " + (storage.problem() == null ? "" : SafeText.inline(storage.problem(), 400));
+    }
+
+    /**
+     * What the last config reload did (a change of the file, Settings → Save and apply): applied for a while,
+     * refused until closed or until the next reload. Cheap to call every frame: it changes only with the reload.
+     */
+    void showReload(ReloadResult result) {
+        if (result == null || result == shownReload) {
+            return;
+        }
+        shownReload = result;
+        node.getChildren().remove(reloadBanner);
+        boolean applied = result.applied();
+        Message message = new Message(applied ? "Config reloaded" : "Config not applied",
+                ReloadWords.sentence(result), new FontIcon(applied ? Material2AL.CHECK_CIRCLE_OUTLINE
+                : Material2AL.ERROR_OUTLINE));
+        message.getStyleClass().add(applied ? Styles.SUCCESS : Styles.WARNING);
+        message.setId("reload-banner");
+        message.setOnClose(event -> node.getChildren().remove(message));
+        reloadBanner = message;
+        node.getChildren().add(message);
+        if (applied) {
+            PauseTransition shown = new PauseTransition(RELOADED_SHOWN);
+            shown.setOnFinished(event -> node.getChildren().remove(message));
+            shown.play();
+        }
     }
 
     /** What an operator action just did; replaces the previous one, so results never pile up. */

@@ -336,6 +336,7 @@ public final class MainWindow {
             status.show(snapshot);
             banners.showStorage(snapshot.storage());
             banners.showTeam(snapshot.team());
+            banners.showReload(snapshot.lastReload());
             rates.record(snapshot);
         }
         // Alerts keep coming while the view is paused: pausing freezes what is shown, not what needs a person.

@@ -124,6 +124,38 @@ class RulesViewTest {
     }
 
     @Test
+    void aReloadOfTheEngineShowsTheNewRulesWithoutReopeningTheView(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        await().atMost(PATIENCE).until(() -> robot.lookup("#rules-table").tryQuery().isPresent());
+        Path file = Files.createTempDirectory("klaxon-rules-reload-").resolve("klaxon.yaml");
+        Files.writeString(file, """
+                storage:
+                  dir: "%s"
+                routes:
+                  - match: "alerts.prod.>"
+                    action: log
+                  - match: "alerts.staging.>"
+                    action: drop
+                  - match: "alerts.>"
+                    action: log
+                guards:
+                  shadow: true
+                """.formatted(file.getParent()));
+        hits.set(new long[] {0, 0, 0});
+
+        assertThat(engine.reload(() -> new ConfigLoader().load(file)).applied()).isTrue();
+
+        TableView<RulesView.RuleRow> table = table(robot);
+        await().atMost(PATIENCE).until(() -> fx(() -> table.getItems().size()) == 3);
+        assertThat(fx(() -> table.getItems().stream().map(r -> r.rule().label()).toList()))
+                .containsExactly("routes[0] \"alerts.prod.>\"", "routes[1] \"alerts.staging.>\"",
+                        "routes[2] \"alerts.>\"");
+        assertThat(fx(() -> robot.lookup("#rules-count").queryAs(javafx.scene.control.Label.class).getText()))
+                .startsWith("3 rules");
+        assertThat(robot.lookup("#rules-shadow").tryQuery()).as("guards.shadow is now on").isPresent();
+    }
+
+    @Test
     void theTestBoxShowsTheMatchingRuleAndTheExactBodyWithTheKeyMasked(FxRobot robot) {
         fx(() -> {
             window.show(RulesView.class);

@@ -10,6 +10,8 @@ import dev.klaxon.app.prefs.Theme;
 import dev.klaxon.app.ui.shell.Themes;
 import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.KlaxonConfig;
+import dev.klaxon.engine.Engine;
+import dev.klaxon.engine.EngineOptions;
 import dev.klaxon.natsserver.NatsServerProcess;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,7 @@ class SettingsViewTest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
     private NatsServerProcess server;
+    private Engine engine;
     private BackendThreads threads;
     private SettingsView view;
     private Path file;
@@ -64,8 +67,11 @@ class SettingsViewTest {
         ConfigLoader loader = new ConfigLoader(dir);
         KlaxonConfig config = loader.load(file);
         threads = new BackendThreads();
-        view = new SettingsView(new FileSettings(config, loader, Map.of("PD_KEY_PROD", KEY)::get, Clock.systemUTC(),
-                threads));
+        Map<String, String> environment = Map.of("PD_KEY_PROD", KEY, "PD_KEY_OTHER", KEY);
+        // A real engine, not started: its reload reads the file and swaps the rules as a running one does.
+        engine = Engine.create(config, Clock.systemUTC(), EngineOptions.defaults().withEnvironment(environment::get));
+        view = new SettingsView(new FileSettings(config, loader, environment::get, Clock.systemUTC(), threads,
+                () -> engine.reload(() -> loader.load(file))));
         Themes.apply(Theme.DARK);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 780);
         Themes.style(scene);
@@ -76,6 +82,7 @@ class SettingsViewTest {
     @AfterEach
     void tearDown() {
         threads.close();
+        engine.close();
         server.close();
     }
 
@@ -129,14 +136,30 @@ class SettingsViewTest {
                 .isEqualTo("+ 7:   from_email: \"oncall@example.com\"");
 
         robot.clickOn("#settings-save");
-        await().atMost(PATIENCE).until(() -> text(robot, "#settings-status").startsWith("Saved "));
-        assertThat(text(robot, "#settings-status")).contains("Restart Klaxon for the changes to take effect");
+        await().atMost(PATIENCE).until(() -> text(robot, "#settings-status").contains("Applied"));
+        assertThat(text(robot, "#settings-status")).startsWith("Saved ").endsWith("Applied: the console now runs 1 "
+                + "route(s); the PagerDuty settings take effect when Klaxon restarts.");
+        assertThat(engine.config().pagerduty().fromEmail()).as("the running PagerDuty settings stay").isNull();
         assertThat(Files.readString(file)).isEqualTo(before.replace("  api_url: https://api.pagerduty.com\n",
                 "  api_url: https://api.pagerduty.com\n  from_email: \"oncall@example.com\"\n"));
         try (var files = Files.list(file.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(name -> name.startsWith("klaxon.yaml.bak-"));
         }
+    }
+
+    @Test
+    void saveAndApplyHasTheRunningEngineRouteWithTheNewRoutingKeyAtOnce(FxRobot robot) throws Exception {
+        setText(robot, "#settings-routing-key-0", "PD_KEY_OTHER");
+        robot.clickOn("#settings-review");
+        await().atMost(PATIENCE).until(() -> !fx(() -> robot.lookup("#settings-save").queryAs(Button.class)
+                .isDisabled()));
+
+        robot.clickOn("#settings-save");
+
+        await().atMost(PATIENCE).until(() -> text(robot, "#settings-status").contains("Applied"));
+        assertThat(text(robot, "#settings-status")).endsWith("Applied: the console now runs 1 route(s).");
+        assertThat(engine.config().routes().get(0).routingKeyRef()).isEqualTo("env:PD_KEY_OTHER");
     }
 
     @Test

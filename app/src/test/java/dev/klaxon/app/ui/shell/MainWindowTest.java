@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.klaxon.app.testing.FakeEngine;
+import dev.klaxon.engine.ReloadResult;
 import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.app.ui.deadletters.DeadLetterView;
 import dev.klaxon.app.ui.live.SubjectRow;
@@ -211,6 +212,31 @@ class MainWindowTest {
         await().atMost(PATIENCE).until(() -> robot.lookup("#warning-banner").tryQuery().isPresent());
         assertThat(fx(() -> robot.lookup("#warning-banner").queryAs(atlantafx.base.controls.Message.class)
                 .getDescription())).isEqualTo(warning);
+    }
+
+    @Test
+    void aRefusedReloadStaysAsAWarningWithItsReasonUntilAReloadIsApplied(FxRobot robot) {
+        java.nio.file.Path file = java.nio.file.Path.of("/home/ann/.config/klaxon/klaxon.yaml");
+        engine.reloaded(new ReloadResult(Instant.now(), file, false, file + ":\n  routes[0].action: expected page, "
+                + "change, log or drop, got \"pag\" (line 12)", List.of()));
+        engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1); // a new snapshot
+        await().atMost(PATIENCE).until(() -> robot.lookup("#reload-banner").tryQuery().isPresent());
+        atlantafx.base.controls.Message refused = fx(() -> robot.lookup("#reload-banner")
+                .queryAs(atlantafx.base.controls.Message.class));
+        assertThat(fx(refused::getTitle)).isEqualTo("Config not applied");
+        assertThat(fx(refused::getDescription)).startsWith("Not applied; the running config is kept: ")
+                .contains("routes[0].action").contains("(line 12)");
+
+        engine.reloaded(new ReloadResult(Instant.now(), file, true, "2 route(s)", List.of("nats")));
+        engine.publish("alerts.prod.db", "{}", Outcome.FORWARDED, 1);
+
+        await().atMost(PATIENCE).until(() -> "Config reloaded".equals(fx(() -> robot.lookup("#reload-banner")
+                .tryQueryAs(atlantafx.base.controls.Message.class).map(m -> m.getTitle()).orElse(""))));
+        assertThat(fx(() -> robot.lookup("#reload-banner").queryAll().size())).as("one replaces the other")
+                .isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#reload-banner").queryAs(atlantafx.base.controls.Message.class)
+                .getDescription())).isEqualTo("Applied: the console now runs 2 route(s); the NATS settings take "
+                + "effect when Klaxon restarts.");
     }
 
     @Test
