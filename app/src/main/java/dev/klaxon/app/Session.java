@@ -78,7 +78,14 @@ record Session(Engine engine, IncidentDesk incidents, DemoEnvironment demo, Klax
             throw new ConfigException(config.source(), keyProblems);
         }
         Engine engine = startEngine(config);
-        return new Session(engine, startDesk(engine), null, config, file.toAbsolutePath().normalize().toString(),
+        IncidentDesk desk = startDesk(engine);
+        // The watcher reloads when the token file changes too: a rotated token is read again without a restart.
+        engine.onReload(result -> {
+            if (result.applied()) {
+                desk.readTokenAgain();
+            }
+        });
+        return new Session(engine, desk, null, config, file.toAbsolutePath().normalize().toString(),
                 written, reader, watch(engine, reader));
     }
 

@@ -129,6 +129,20 @@ public final class IncidentDesk implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * Reads the API token again (it was rotated: a config reload) and polls with it; completes with the snapshot
+     * after that. Nothing happens for a desk without a token or not started.
+     */
+    public CompletableFuture<DeskSnapshot> readTokenAgain() {
+        if (config.apiToken() == null || !started.get()) {
+            return CompletableFuture.completedFuture(snapshot);
+        }
+        return submit(() -> {
+            connect();
+            return snapshot;
+        });
+    }
+
     /** Polls now unless PagerDuty asked us to wait; completes with the snapshot after that. */
     public CompletableFuture<DeskSnapshot> refreshNow() {
         return submit(() -> {

@@ -262,4 +262,17 @@ class IncidentDeskTest {
         assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
         assertThat(queued).failsWithin(Duration.ofSeconds(10));
     }
+
+    @Test
+    void aRotatedTokenFileIsReadAgainWithoutARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path tokenFile = java.nio.file.Files.writeString(dir.resolve("pd-token"), "revoked-old-token");
+        start(config(SecretRef.file(tokenFile.toString())), ENV);
+        await().atMost(PATIENCE).until(() -> desk.snapshot().state() == DeskState.FAILING);
+
+        java.nio.file.Files.writeString(tokenFile, PagerDutySimulator.API_TOKEN);
+        DeskSnapshot after = desk.readTokenAgain().get(10, TimeUnit.SECONDS);
+
+        assertThat(after.state()).isEqualTo(DeskState.OK);
+    }
 }
