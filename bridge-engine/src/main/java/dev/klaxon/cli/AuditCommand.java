@@ -37,38 +37,19 @@ final class AuditCommand {
         this.context = context;
     }
 
-    int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
-        if (args.isEmpty()) {
-            throw new UsageException("expected \"audit export\", \"audit tail\" or \"audit verify\"");
-        }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()),
-                Set.of("config", "format", "since", "subject", "storage", "file"));
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        boolean verifyOptions = arguments.option("storage") != null || arguments.option("file") != null;
-        if (!args.get(0).equals("verify") && verifyOptions) {
-            throw new UsageException("--storage and --file are for audit verify");
-        }
-        checkSubject(arguments.option("subject"));
-        return switch (args.get(0)) {
-            case "export" -> export(arguments);
-            case "tail" -> tail(arguments, stop);
-            case "verify" -> verify(arguments);
-            default -> throw new UsageException("unknown audit command \"" + args.get(0) + "\"");
-        };
-    }
-
-    private int export(Arguments arguments) throws UsageException, ConfigException {
-        ExportFormat format = format(arguments.option("format"));
+    /** Each option is its text as given, or null when absent. */
+    int export(String formatOption, String sinceOption, String subject, String configFile)
+            throws UsageException, ConfigException {
+        checkSubject(subject);
+        ExportFormat format = format(formatOption);
         AuditQuery query = AuditQuery.all();
-        if (arguments.option("since") != null) {
-            query = query.since(context.clock().instant().minus(duration(arguments.option("since"))));
+        if (sinceOption != null) {
+            query = query.since(context.clock().instant().minus(duration(sinceOption)));
         }
-        if (arguments.option("subject") != null) {
-            query = query.subject(arguments.option("subject"));
+        if (subject != null) {
+            query = query.subject(subject);
         }
-        try (AuditLog audit = open(arguments)) {
+        try (AuditLog audit = open(configFile)) {
             Writer out = new OutputStreamWriter(context.out(), StandardCharsets.UTF_8);
             if (format == null) {
                 audit.exportWithChain(query, out);
@@ -83,18 +64,17 @@ final class AuditCommand {
         }
     }
 
-    private int tail(Arguments arguments, CountDownLatch stop) throws UsageException, ConfigException {
-        if (arguments.option("format") != null || arguments.option("since") != null) {
-            throw new UsageException("audit tail takes only --config and --subject");
-        }
-        try (AuditLog audit = open(arguments)) {
+    /** Until {@code stop} opens. */
+    int tail(String subject, String configFile, CountDownLatch stop) throws UsageException, ConfigException {
+        checkSubject(subject);
+        try (AuditLog audit = open(configFile)) {
             Instant since = context.clock().instant().minus(TAIL_BACKLOG);
             Set<String> shown = new HashSet<>();
             do {
                 List<AuditRow> rows = audit.tail(since);
                 for (AuditRow row : rows) {
                     // Rows written in the same millisecond as the last one seen come again: show each once.
-                    if (shown.add(row.kind() + "#" + row.id()) && matches(arguments.option("subject"), row)) {
+                    if (shown.add(row.kind() + "#" + row.id()) && matches(subject, row)) {
                         context.out().println(line(row));
                     }
                     since = row.recordedAt().isAfter(since) ? row.recordedAt() : since;
@@ -133,8 +113,8 @@ final class AuditCommand {
         }
     }
 
-    private AuditLog open(Arguments arguments) throws UsageException, ConfigException {
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    private AuditLog open(String configFile) throws UsageException, ConfigException {
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         return AuditFile.open(config, context.clock());
     }
 
@@ -168,23 +148,17 @@ final class AuditCommand {
      * written with {@code --format jsonl+chain}. Exit 0 and one line on standard output when it verifies; exit 1 and
      * one line naming the first broken row on standard error when it does not.
      */
-    private int verify(Arguments arguments) throws UsageException, ConfigException {
-        if (arguments.option("format") != null || arguments.option("since") != null
-                || arguments.option("subject") != null) {
-            throw new UsageException("audit verify takes --config, --storage DIR or --file EXPORT.jsonl");
-        }
-        int sources = (arguments.option("config") != null ? 1 : 0) + (arguments.option("storage") != null ? 1 : 0)
-                + (arguments.option("file") != null ? 1 : 0);
+    int verify(String storage, String exportFile, String configFile) throws UsageException, ConfigException {
+        int sources = (configFile != null ? 1 : 0) + (storage != null ? 1 : 0) + (exportFile != null ? 1 : 0);
         if (sources > 1) {
             throw new UsageException("audit verify takes one of --config, --storage and --file");
         }
         ChainVerification result;
         // The config (and with it storage.audit_chain_key_file) is read unless --storage or --file stands alone.
-        KlaxonConfig config = sources == 0 || arguments.option("config") != null
-                ? new ConfigSource(context).load(arguments) : null;
+        KlaxonConfig config = sources == 0 || configFile != null ? new ConfigSource(context).load(configFile) : null;
         AuditChainKey key = config == null ? AuditChainKey.none() : AuditFile.key(config.storage());
-        if (arguments.option("file") != null) {
-            Path file = Path.of(arguments.option("file"));
+        if (exportFile != null) {
+            Path file = Path.of(exportFile);
             try {
                 result = AuditLog.verifyExport(file, key);
             } catch (IOException e) {
@@ -192,8 +166,7 @@ final class AuditCommand {
                 return Main.FAILURE;
             }
         } else {
-            Path dir = arguments.option("storage") != null ? Path.of(arguments.option("storage"))
-                    : config.storage().dir();
+            Path dir = storage != null ? Path.of(storage) : config.storage().dir();
             result = AuditLog.verifyDatabase(dir.resolve("audit.db"), key);
         }
         if (result.intact()) {

@@ -9,8 +9,6 @@ import dev.klaxon.route.RouteRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 
 /** {@code config init} and {@code config check}. */
 final class ConfigCommand {
@@ -20,23 +18,8 @@ final class ConfigCommand {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        if (args.isEmpty()) {
-            throw new UsageException("expected \"config init\" or \"config check\"");
-        }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config"));
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        ConfigSource source = new ConfigSource(context);
-        return switch (args.get(0)) {
-            case "init" -> init(source.path(arguments));
-            case "check" -> check(source.load(arguments));
-            default -> throw new UsageException("unknown config command \"" + args.get(0) + "\"");
-        };
-    }
-
-    private int init(Path path) {
+    int init(String configFile) {
+        Path path = new ConfigSource(context).path(configFile);
         try {
             KlaxonDirs dirs = KlaxonDirs.of(context.home(), context.environment());
             if (DefaultConfig.writeIfMissing(path, dirs, context.home())) {
@@ -51,7 +34,8 @@ final class ConfigCommand {
         }
     }
 
-    private int check(KlaxonConfig config) {
+    int check(String configFile) throws UsageException, ConfigException {
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         context.out().println("config " + config.source() + " is valid");
         context.out().println("nats servers: " + config.nats().servers());
         context.out().println("subjects:     " + config.nats().subjects());

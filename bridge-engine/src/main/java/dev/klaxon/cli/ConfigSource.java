@@ -17,16 +17,17 @@ final class ConfigSource {
         this.dirs = KlaxonDirs.of(context.home(), context.environment());
     }
 
-    Path path(Arguments arguments) {
-        String given = arguments.option("config");
+    /** @param given the {@code --config} value, or null for the default file */
+    Path path(String given) {
         return given != null ? Path.of(given) : dirs.configFile();
     }
 
-    KlaxonConfig load(Arguments arguments) throws ConfigException, UsageException {
-        Path path = path(arguments);
+    /** @param given the {@code --config} value, or null for the default file */
+    KlaxonConfig load(String given) throws ConfigException, UsageException {
+        Path path = path(given);
         if (!Files.exists(path)) {
             throw new UsageException("no config at " + path + "; write a commented default with: config init"
-                    + (arguments.option("config") != null ? " --config " + path : ""));
+                    + (given != null ? " --config " + path : ""));
         }
         return new ConfigLoader(home).load(path);
     }

@@ -23,17 +23,6 @@ final class DirectSend {
         this.context = context;
     }
 
-    /** The routing key reference from {@code --routing-key-env} or {@code --routing-key-file}: exactly one. */
-    static SecretRef routingKeyRef(Arguments arguments, String command) throws UsageException {
-        String env = arguments.option("routing-key-env");
-        String file = arguments.option("routing-key-file");
-        if ((env == null) == (file == null)) {
-            throw new UsageException(command + " needs exactly one of --routing-key-env NAME or --routing-key-file "
-                    + "PATH (the key itself never goes on the command line)");
-        }
-        return env != null ? SecretRef.env(env) : SecretRef.file(file);
-    }
-
     /**
      * @param body   the event, routing key masked; the real key is put in only for the request
      * @param what   the audit's verb, e.g. {@code event.send.trigger}

@@ -11,7 +11,6 @@ import dev.klaxon.secret.SecretRef;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code escalate SUBJECT --payload JSON --routing-key-env NAME [--severity S]}: the command line's manual escalation.
@@ -19,31 +18,28 @@ import java.util.Set;
  * sent straight to PagerDuty past every rule and guard, and audited as {@code escalate}.
  */
 final class EscalateCommand {
-    private static final Set<String> OPTIONS = Set.of("config", "payload", "routing-key-env", "routing-key-file",
-            "severity");
-
     private final CliContext context;
 
     EscalateCommand(CliContext context) {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, OPTIONS);
-        if (arguments.positional().size() != 1) {
+    /** @param subjects the positional words; exactly one is right */
+    int run(List<String> subjects, String payload, RoutingKeyOptions key, String severityOption, String configFile)
+            throws UsageException, ConfigException {
+        if (subjects.size() != 1) {
             throw new UsageException("escalate takes one subject, e.g. escalate alerts.prod.db --payload '{...}' "
                     + "--routing-key-env PD_ROUTING_KEY_PROD --severity critical");
         }
-        String subject = arguments.positional().get(0);
-        String payload = arguments.option("payload");
+        String subject = subjects.get(0);
         if (payload == null) {
             throw new UsageException("escalate needs --payload: the message to send (JSON or plain text)");
         }
-        SecretRef keyRef = DirectSend.routingKeyRef(arguments, "escalate");
-        String severityText = arguments.option("severity") == null ? "critical" : arguments.option("severity");
+        SecretRef keyRef = key.ref("escalate");
+        String severityText = severityOption == null ? "critical" : severityOption;
         Severity severity = Severity.parse(severityText).orElseThrow(() -> new UsageException(
                 "--severity must be critical, error, warning or info"));
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         RenderedEvent event;
         try {
             event = new ManualEscalation(new MessageDecoder()).render(new InboundMessage(subject,

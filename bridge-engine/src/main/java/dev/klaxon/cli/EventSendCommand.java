@@ -12,60 +12,56 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code event send}: a manual event straight to PagerDuty (not through the outbox: the operator waits for the
  * answer and sees it). Recorded in the audit as an operator action.
  */
 final class EventSendCommand {
-    private static final Set<String> OPTIONS = Set.of("config", "routing-key-env", "routing-key-file", "summary",
-            "severity", "source", "dedup-key", "action");
-
     private final CliContext context;
 
     EventSendCommand(CliContext context) {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, OPTIONS);
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        SecretRef keyRef = DirectSend.routingKeyRef(arguments, "event send");
-        EventAction action = arguments.option("action") == null ? EventAction.TRIGGER
-                : EventAction.parse(arguments.option("action")).orElseThrow(() -> new UsageException(
+    /** The event as the command line gave it; each field is null when its option is absent. */
+    record Fields(String summary, String severity, String source, String dedupKey, String action) {
+    }
+
+    int run(RoutingKeyOptions key, Fields fields, String configFile) throws UsageException, ConfigException {
+        SecretRef keyRef = key.ref("event send");
+        EventAction action = fields.action() == null ? EventAction.TRIGGER
+                : EventAction.parse(fields.action()).orElseThrow(() -> new UsageException(
                         "--action must be trigger, acknowledge or resolve"));
         List<String> adjustments = new ArrayList<>();
-        ObjectNode body = body(arguments, keyRef, action, adjustments);
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        ObjectNode body = body(fields, keyRef, action, adjustments);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         adjustments.forEach(adjustment -> context.out().println("adjusted: " + adjustment));
         return new DirectSend(context).send(config, keyRef, body, "event.send." + action.wire(),
                 body.path("dedup_key").asText("(new)"));
     }
 
-    private ObjectNode body(Arguments arguments, SecretRef keyRef, EventAction action, List<String> adjustments)
+    private ObjectNode body(Fields fields, SecretRef keyRef, EventAction action, List<String> adjustments)
             throws UsageException {
         ObjectNode body = new ObjectMapper().createObjectNode();
         body.put("routing_key", keyRef.masked());
         body.put("event_action", action.wire());
-        if (arguments.option("dedup-key") != null) {
-            body.put("dedup_key", PagerDutyLimits.dedupKey(arguments.option("dedup-key"), adjustments));
+        if (fields.dedupKey() != null) {
+            body.put("dedup_key", PagerDutyLimits.dedupKey(fields.dedupKey(), adjustments));
         } else if (action != EventAction.TRIGGER) {
             throw new UsageException("--dedup-key is needed to " + action.wire() + " an alert");
         }
         if (action == EventAction.TRIGGER) {
-            String summary = arguments.option("summary");
+            String summary = fields.summary();
             if (summary == null || summary.isBlank()) {
                 throw new UsageException("--summary is needed to trigger an alert");
             }
-            String severityText = arguments.option("severity") == null ? "error" : arguments.option("severity");
+            String severityText = fields.severity() == null ? "error" : fields.severity();
             Severity severity = Severity.parse(severityText).orElseThrow(() -> new UsageException(
                     "--severity must be critical, error, warning or info"));
             ObjectNode payload = body.putObject("payload");
             payload.put("summary", PagerDutyLimits.summary(summary, adjustments));
-            payload.put("source", arguments.option("source") != null ? arguments.option("source") : hostname());
+            payload.put("source", fields.source() != null ? fields.source() : hostname());
             payload.put("severity", severity.wire());
             body.put("client", "Klaxon");
         }

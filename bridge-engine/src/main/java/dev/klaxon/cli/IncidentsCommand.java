@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code incidents list} and {@code incident ack|resolve|escalate|snooze|note ID...}: PagerDuty REST v2 from the
@@ -28,10 +27,6 @@ import java.util.Set;
  * id gets its own line of outcome and its own audit row.
  */
 final class IncidentsCommand {
-    private static final Set<String> LIST_OPTIONS = Set.of("config", "status", "format");
-    private static final Set<String> ACTION_OPTIONS = Set.of("config", "note", "level", "for");
-    private static final List<String> ACTIONS = List.of("ack", "resolve", "escalate", "snooze", "note");
-
     private final CliContext context;
 
     IncidentsCommand(CliContext context) {
@@ -39,14 +34,10 @@ final class IncidentsCommand {
     }
 
     /** {@code incidents list [--status triggered,acknowledged]}: open incidents unless told otherwise. */
-    int list(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, LIST_OPTIONS);
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        List<IncidentStatus> statuses = statuses(arguments.option("status"));
-        ListFormat format = ListFormat.parse(arguments.option("format"));
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    int list(String statusOption, String formatOption, String configFile) throws UsageException, ConfigException {
+        List<IncidentStatus> statuses = statuses(statusOption);
+        ListFormat format = ListFormat.parse(formatOption);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         PagerDutyRestClient client = client(config.pagerduty(), false);
         RestResult<Listing<IncidentSummary>> result;
         try {
@@ -82,32 +73,32 @@ final class IncidentsCommand {
         return row;
     }
 
-    /** {@code incident ACTION ID... [options]}. Exit 1 if any incident failed; the others are still acted on. */
-    int act(List<String> args) throws UsageException, ConfigException {
-        if (args.isEmpty() || !ACTIONS.contains(args.get(0))) {
-            throw new UsageException("expected \"incident ack|resolve|escalate|snooze|note ID...\"");
-        }
-        String action = args.get(0);
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), ACTION_OPTIONS);
-        if (arguments.positional().isEmpty()) {
+    /**
+     * {@code incident ACTION ID... [options]}. Exit 1 if any incident failed; the others are still acted on.
+     *
+     * @param options the action's options; the parser has already refused those the action does not take
+     */
+    int act(String action, List<String> idTexts, ActionOptions options, String configFile)
+            throws UsageException, ConfigException {
+        if (idTexts.isEmpty()) {
             throw new UsageException("incident " + action + " needs at least one incident ID");
         }
-        for (String id : arguments.positional()) {
+        for (String id : idTexts) {
             if (id.isBlank()) {
                 throw new UsageException("incident " + action + ": an incident ID is empty; IDs look like PT4KHLK");
             }
         }
-        IncidentAction operation = IncidentAction.of(action, arguments);
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        IncidentAction operation = IncidentAction.of(action, options);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         PagerDutyRestClient client = client(config.pagerduty(), true);
-        List<String> ids = List.copyOf(new LinkedHashSet<>(arguments.positional()));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(idTexts));
         List<BulkStatusChange.Outcome> outcomes;
         int code = Main.OK;
         try {
             // One incident keeps its own call, whose errors are exact ("already acknowledged"); several go in bulk.
             outcomes = ids.size() == 1 ? oneByOne(client, ids, operation) : switch (action) {
                 case "ack" -> BulkStatusChange.acknowledge().apply(client, ids, operation::apply);
-                case "resolve" -> BulkStatusChange.resolve(arguments.option("note")).apply(client, ids,
+                case "resolve" -> BulkStatusChange.resolve(options.note()).apply(client, ids,
                         operation::apply);
                 default -> oneByOne(client, ids, operation);
             };
@@ -190,48 +181,38 @@ final class IncidentsCommand {
                 : ", assigned to " + String.join(", ", incident.assignees()));
     }
 
+    /** {@code --note}, {@code --level} and {@code --for} as given, each null when absent. */
+    record ActionOptions(String note, String level, String snoozeFor) {
+    }
+
     /** One incident action with its options checked up front, before any incident is touched. */
     private interface IncidentAction {
         RestResult<String> apply(PagerDutyRestClient client, String id) throws InterruptedException;
 
-        static IncidentAction of(String action, Arguments arguments) throws UsageException {
-            String note = arguments.option("note");
+        static IncidentAction of(String action, ActionOptions options) throws UsageException {
+            String note = options.note();
             switch (action) {
                 case "ack":
-                    rejectOptions(arguments, "ack", "note", "level", "for");
                     return (client, id) -> client.acknowledge(id).map(i -> "acknowledged");
                 case "resolve":
-                    rejectOptions(arguments, "resolve", "level", "for");
                     return (client, id) -> client.resolve(id, note).map(i -> "resolved");
                 case "escalate":
-                    rejectOptions(arguments, "escalate", "note", "for");
-                    if (arguments.option("level") == null) {
+                    if (options.level() == null) {
                         return new NextLevelEscalation()::apply;
                     }
-                    int level = level(arguments.option("level"));
+                    int level = level(options.level());
                     return (client, id) -> client.escalate(id, level).map(i -> escalated(i, level));
                 case "snooze":
-                    rejectOptions(arguments, "snooze", "note", "level");
-                    Duration duration = snoozeFor(arguments.option("for"));
+                    Duration duration = snoozeFor(options.snoozeFor());
                     return (client, id) -> client.snooze(id, duration).map(i -> "snoozed for "
                             + DurationText.format(duration));
                 case "note":
-                    rejectOptions(arguments, "note", "level", "for");
                     if (note == null || note.isBlank()) {
                         throw new UsageException("incident note needs --note TEXT");
                     }
                     return (client, id) -> client.addNote(id, note).map(n -> "note added");
                 default:
                     throw new UsageException("unknown incident action \"" + action + "\"");
-            }
-        }
-
-        private static void rejectOptions(Arguments arguments, String action, String... names)
-                throws UsageException {
-            for (String name : names) {
-                if (arguments.option(name) != null) {
-                    throw new UsageException("incident " + action + " does not take --" + name);
-                }
             }
         }
 

@@ -1,6 +1,5 @@
 package dev.klaxon.cli;
 
-import dev.klaxon.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -8,12 +7,15 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 
 /** {@code java -jar klaxon-bridge.jar <command>}: the headless bridge. Exit 0 ok, 1 runtime failure, 2 usage/config. */
 public final class Main {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int USAGE = 2;
+    /** The installed launcher (the .deb's /usr/bin/klaxon-bridge): what shell completion completes. */
+    static final String LAUNCHER = "klaxon-bridge";
     /** How long Ctrl-C or SIGTERM waits for run to close the engine; systemd's default stop timeout is 90 s. */
     private static final long SHUTDOWN_WAIT_SECONDS = 30;
 
@@ -63,10 +65,12 @@ public final class Main {
                                                    events PagerDuty refused for good, with its reason
               outbox resend ID...                  send dead letters again (only while no engine runs; with the
                                                    console up, re-send from its dead letters view)
+              completion bash|zsh                  print a shell completion script for klaxon-bridge:
+                                                   source <(klaxon-bridge completion bash)
 
             Options:
               --config FILE   config file (default ~/.config/klaxon/klaxon.yaml)
-              --help          this text
+              --help          this text; after a command (silence add --help), that command's options
               --version       the version
 
             Exit codes: 0 success, 1 runtime failure, 2 usage or config error.
@@ -100,59 +104,16 @@ public final class Main {
      * @param stop released when a long-running command ({@code run}) must end
      */
     static int execute(List<String> args, CliContext context, CountDownLatch stop) {
-        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-            (args.isEmpty() ? context.err() : context.out()).print(USAGE_TEXT);
-            return args.isEmpty() ? USAGE : OK;
-        }
-        if (args.contains("--version")) {
-            context.out().println("klaxon-bridge " + version());
-            return OK;
-        }
-        try {
-            List<String> rest = args.subList(1, args.size());
-            return switch (args.get(0)) {
-                case "run" -> new RunCommand(context).run(rest, stop);
-                case "team" -> subcommand(args, "status", () -> new TeamCommand(context).status(rest.subList(1,
-                        rest.size())));
-                case "rules" -> rest.size() >= 1 && rest.get(0).equals("replay")
-                        ? new RulesReplayCommand(context).run(rest.subList(1, rest.size()))
-                        : subcommand(args, "test", () -> new RulesTestCommand(context).run(rest.subList(1,
-                                rest.size())));
-                case "config" -> new ConfigCommand(context).run(rest);
-                case "incidents" -> subcommand(args, "list", () -> new IncidentsCommand(context).list(rest.subList(1,
-                        rest.size())));
-                case "incident" -> new IncidentsCommand(context).act(rest);
-                case "event" -> subcommand(args, "send", () -> new EventSendCommand(context).run(rest.subList(1,
-                        rest.size())));
-                case "audit" -> new AuditCommand(context).run(rest, stop);
-                case "outbox" -> new OutboxCommand(context).run(rest);
-                case "silence" -> new SilenceCommand(context).run(rest);
-                case "escalate" -> new EscalateCommand(context).run(rest);
-                default -> throw new UsageException("unknown command \"" + args.get(0) + "\"");
-            };
-        } catch (UsageException e) {
-            context.err().println("error: " + e.getMessage());
-            context.err().println("Run with --help for usage.");
+        if (args.isEmpty()) {
+            context.err().print(USAGE_TEXT);
             return USAGE;
-        } catch (ConfigException e) {
-            context.err().println(e.getMessage());
-            return USAGE;
-        } catch (RuntimeException e) {
-            // The last line of defence: whatever a command did not handle still comes out as one line and exit 1.
-            return FailureReport.print(e, context.err());
         }
-    }
-
-    private interface Command {
-        int run() throws UsageException, ConfigException;
-    }
-
-    private static int subcommand(List<String> args, String expected, Command command)
-            throws UsageException, ConfigException {
-        if (args.size() < 2 || !args.get(1).equals(expected)) {
-            throw new UsageException("expected \"" + args.get(0) + " " + expected + "\"");
-        }
-        return command.run();
+        CommandLine commandLine = CommandTree.build(context, stop);
+        // Errors of every kind come back as exit codes (CliErrors); nothing is thrown past here.
+        int code = commandLine.execute(args.toArray(String[]::new));
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return code;
     }
 
     static String version() {

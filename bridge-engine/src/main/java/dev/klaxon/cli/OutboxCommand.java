@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -35,24 +34,8 @@ final class OutboxCommand {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        if (args.isEmpty()) {
-            throw new UsageException("expected \"outbox status\", \"outbox dead-letters\" or \"outbox resend ID...\"");
-        }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "format"));
-        if (arguments.option("format") != null && !args.get(0).equals("dead-letters")) {
-            throw new UsageException("only outbox dead-letters takes --format");
-        }
-        return switch (args.get(0)) {
-            case "status" -> status(noPositional(arguments));
-            case "dead-letters" -> deadLetters(noPositional(arguments));
-            case "resend" -> resend(arguments);
-            default -> throw new UsageException("unknown outbox command \"" + args.get(0) + "\"");
-        };
-    }
-
-    private int status(Arguments arguments) throws UsageException, ConfigException {
-        Optional<Outbox> opened = openExisting(arguments);
+    int status(String configFile) throws UsageException, ConfigException {
+        Optional<Outbox> opened = openExisting(configFile);
         if (opened.isEmpty()) {
             return Main.OK;
         }
@@ -68,9 +51,9 @@ final class OutboxCommand {
         return Main.OK;
     }
 
-    private int deadLetters(Arguments arguments) throws UsageException, ConfigException {
-        ListFormat format = ListFormat.parse(arguments.option("format"));
-        Optional<Outbox> opened = openExisting(arguments);
+    int deadLetters(String formatOption, String configFile) throws UsageException, ConfigException {
+        ListFormat format = ListFormat.parse(formatOption);
+        Optional<Outbox> opened = openExisting(configFile);
         if (opened.isEmpty()) {
             format.print(context.out(), List.of(), () -> { });
             return Main.OK;
@@ -92,19 +75,19 @@ final class OutboxCommand {
     }
 
     /** Exit 1 if any id could not be re-sent; the others still are. */
-    private int resend(Arguments arguments) throws UsageException, ConfigException {
-        if (arguments.positional().isEmpty()) {
+    int resend(List<String> idTexts, String configFile) throws UsageException, ConfigException {
+        if (idTexts.isEmpty()) {
             throw new UsageException("outbox resend needs at least one outbox event ID (see \"outbox dead-letters\")");
         }
         List<Long> ids = new ArrayList<>();
-        for (String text : arguments.positional()) {
+        for (String text : idTexts) {
             try {
                 ids.add(Long.parseLong(text));
             } catch (NumberFormatException e) {
                 throw new UsageException("\"" + text + "\" is not an outbox event ID (a number)");
             }
         }
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         Path dir = StorageFiles.ensureDirectory(config.storage().dir());
         Optional<StorageLock> lock = StorageLock.tryAcquire(dir);
         if (lock.isEmpty()) {
@@ -137,21 +120,14 @@ final class OutboxCommand {
     }
 
     /** The outbox, or empty (after saying so) when nothing was ever written there. */
-    private Optional<Outbox> openExisting(Arguments arguments) throws UsageException, ConfigException {
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    private Optional<Outbox> openExisting(String configFile) throws UsageException, ConfigException {
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         Path file = config.storage().dir().resolve("outbox.db");
         if (!Files.exists(file)) {
             context.out().println("no outbox yet at " + file + " (nothing was ever sent from this storage.dir)");
             return Optional.empty();
         }
         return Optional.of(Outbox.open(file, context.clock()));
-    }
-
-    private static Arguments noPositional(Arguments arguments) throws UsageException {
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        return arguments;
     }
 
     private static ObjectNode json(EventRecord event) {

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code rules replay --since 24h --config NEW.yaml [--current CURRENT.yaml] [--format table|jsonl]}: the candidate
@@ -44,21 +43,19 @@ final class RulesReplayCommand {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config", "current", "since", "format"));
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("rules replay takes no arguments besides --since, --config, --current, --format");
-        }
-        if (arguments.option("config") == null) {
+    /** Each option is its text as given, or null when absent. */
+    int run(String candidateFile, String currentFile, String sinceOption, String formatOption)
+            throws UsageException, ConfigException {
+        if (candidateFile == null) {
             throw new UsageException("rules replay needs --config NEW.yaml: the rules to try on history");
         }
-        Duration since = since(arguments.option("since"));
-        String format = arguments.option("format") == null ? "table" : arguments.option("format");
+        Duration since = since(sinceOption);
+        String format = formatOption == null ? "table" : formatOption;
         if (!format.equals("table") && !format.equals("jsonl")) {
             throw new UsageException("--format must be table or jsonl, got \"" + format + "\"");
         }
-        KlaxonConfig candidate = new ConfigSource(context).load(arguments);
-        Path currentPath = arguments.option("current") != null ? Path.of(arguments.option("current"))
+        KlaxonConfig candidate = new ConfigSource(context).load(candidateFile);
+        Path currentPath = currentFile != null ? Path.of(currentFile)
                 : KlaxonDirs.of(context.home(), context.environment()).configFile();
         if (!Files.exists(currentPath)) {
             throw new UsageException("no current config at " + currentPath + "; name it with --current FILE");

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code rules test SUBJECT [--payload JSON]}: what the engine would do with one message, and why. */
 final class RulesTestCommand {
@@ -20,14 +19,14 @@ final class RulesTestCommand {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config", "payload"));
-        if (arguments.positional().size() != 1) {
+    /** @param subjects the positional words; exactly one is right */
+    int run(List<String> subjects, String payloadOption, String configFile) throws UsageException, ConfigException {
+        if (subjects.size() != 1) {
             throw new UsageException("rules test needs exactly one SUBJECT");
         }
-        String subject = arguments.positional().get(0);
-        String payload = arguments.option("payload") == null ? "{}" : arguments.option("payload");
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        String subject = subjects.get(0);
+        String payload = payloadOption == null ? "{}" : payloadOption;
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         try (Engine engine = Engine.create(config, context.clock(),
                 EngineOptions.defaults().withEnvironment(context.environment()))) {
             Decision decision = engine.explain(subject, payload.getBytes(StandardCharsets.UTF_8), Map.of());

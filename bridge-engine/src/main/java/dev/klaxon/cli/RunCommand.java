@@ -18,7 +18,6 @@ import dev.klaxon.team.TeamStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,15 +34,12 @@ final class RunCommand {
         this.context = context;
     }
 
-    int run(List<String> args, CountDownLatch stop) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config", "role", "metrics-listen", "log-format"));
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("run takes no arguments besides --config, --role, --metrics-listen and "
-                    + "--log-format");
-        }
-        boolean json = jsonLogs(arguments.option("log-format"));
-        InetSocketAddress metricsAddress = metricsAddress(arguments.option("metrics-listen"));
-        KlaxonConfig config = withRole(new ConfigSource(context).load(arguments), arguments.option("role"));
+    /** Each option is its text as given, or null when absent. */
+    int run(String configFile, String role, String metricsListen, String logFormat, CountDownLatch stop)
+            throws UsageException, ConfigException {
+        boolean json = jsonLogs(logFormat);
+        InetSocketAddress metricsAddress = metricsAddress(metricsListen);
+        KlaxonConfig config = withRole(new ConfigSource(context).load(configFile), role);
         List<ConfigError> keyProblems = RoutingKeyPreflight.check(config, context.environment());
         if (!keyProblems.isEmpty()) {
             throw new ConfigException(config.source(), keyProblems);

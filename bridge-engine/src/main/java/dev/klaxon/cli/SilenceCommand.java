@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code silence add|list|expire|extend|share}. In core mode silences live in {@code storage.dir/silences.db}, which
@@ -46,50 +45,35 @@ final class SilenceCommand {
         this.context = context;
     }
 
-    int run(List<String> args) throws UsageException, ConfigException {
-        if (args.isEmpty()) {
-            throw new UsageException("expected \"silence add|list|expire|extend|share\"");
-        }
-        Arguments arguments = Arguments.parse(args.subList(1, args.size()), Set.of("config", "for", "reason",
-                "format"), Set.of("match"));
-        if (arguments.option("format") != null && !args.get(0).equals("list")) {
-            throw new UsageException("only silence list takes --format");
-        }
-        return switch (args.get(0)) {
-            case "add" -> add(arguments);
-            case "list" -> list(arguments);
-            case "expire" -> expire(arguments);
-            case "extend" -> extend(arguments);
-            case "share" -> share(arguments);
-            default -> throw new UsageException("unknown silence command \"" + args.get(0) + "\"");
-        };
-    }
-
-    private int add(Arguments arguments) throws UsageException, ConfigException {
-        if (arguments.positional().size() != 1) {
+    /**
+     * @param patterns the positional words; exactly one is right
+     * @param matches  every {@code --match}, in the order given
+     */
+    int add(List<String> patterns, String forOption, String reason, List<String> matches, String configFile)
+            throws UsageException, ConfigException {
+        if (patterns.size() != 1) {
             throw new UsageException("silence add takes one subject pattern, e.g. silence add \"alerts.prod.db.>\" "
                     + "--for 1h --reason \"failover drill\"");
         }
         SubjectPattern pattern;
         try {
-            pattern = SubjectPattern.compile(arguments.positional().get(0));
+            pattern = SubjectPattern.compile(patterns.get(0));
         } catch (IllegalArgumentException e) {
             throw new UsageException("pattern: " + e.getMessage());
         }
-        Duration duration = duration(arguments, "silence add");
-        String reason = arguments.option("reason");
+        Duration duration = duration(forOption, "silence add");
         if (reason == null || reason.isBlank()) {
             throw new UsageException("silence add needs --reason TEXT: the next person on call will want to know why");
         }
         List<PayloadMatcher> matchers = new ArrayList<>();
-        for (String text : arguments.all("match")) {
+        for (String text : matches) {
             try {
                 matchers.add(PayloadMatcher.parse(text));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--match " + text + ": " + e.getMessage());
             }
         }
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         SilenceRequest request = new SilenceRequest(pattern, matchers, null, duration, reason);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
@@ -101,12 +85,9 @@ final class SilenceCommand {
         return Main.OK;
     }
 
-    private int list(Arguments arguments) throws UsageException, ConfigException {
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument \"" + arguments.positional().get(0) + "\"");
-        }
-        ListFormat format = ListFormat.parse(arguments.option("format"));
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    int list(String formatOption, String configFile) throws UsageException, ConfigException {
+        ListFormat format = ListFormat.parse(formatOption);
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         Instant now = context.clock().instant();
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -121,9 +102,10 @@ final class SilenceCommand {
         return Main.OK;
     }
 
-    private int expire(Arguments arguments) throws UsageException, ConfigException {
-        long id = id(arguments, "silence expire");
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    /** @param ids the positional words; exactly one is right */
+    int expire(List<String> ids, String configFile) throws UsageException, ConfigException {
+        long id = id(ids, "silence expire");
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -132,10 +114,11 @@ final class SilenceCommand {
         }
     }
 
-    private int extend(Arguments arguments) throws UsageException, ConfigException {
-        long id = id(arguments, "silence extend");
-        Duration more = duration(arguments, "silence extend");
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    /** @param ids the positional words; exactly one is right */
+    int extend(List<String> ids, String forOption, String configFile) throws UsageException, ConfigException {
+        long id = id(ids, "silence extend");
+        Duration more = duration(forOption, "silence extend");
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         String who = OperatorIdentity.of(config.pagerduty().fromEmail());
         try (SilenceAccess access = open(config)) {
             Silences silences = access.silences();
@@ -203,11 +186,8 @@ final class SilenceCommand {
         return line.toString();
     }
 
-    private int share(Arguments arguments) throws UsageException, ConfigException {
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("silence share takes no arguments besides --config");
-        }
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    int share(String configFile) throws UsageException, ConfigException {
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         if (!config.nats().teamMode()) {
             throw new UsageException("silence share moves silences into the team's; team mode is off in "
                     + config.source() + " (no nats.jetstream)");
@@ -283,20 +263,19 @@ final class SilenceCommand {
         }
     }
 
-    private static long id(Arguments arguments, String command) throws UsageException {
-        if (arguments.positional().size() != 1) {
+    private static long id(List<String> ids, String command) throws UsageException {
+        if (ids.size() != 1) {
             throw new UsageException(command + " takes one silence ID (see \"silence list\")");
         }
-        String text = arguments.positional().get(0).replaceFirst("^#", "");
+        String text = ids.get(0).replaceFirst("^#", "");
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new UsageException("\"" + arguments.positional().get(0) + "\" is not a silence ID (a number)");
+            throw new UsageException("\"" + ids.get(0) + "\" is not a silence ID (a number)");
         }
     }
 
-    private static Duration duration(Arguments arguments, String command) throws UsageException {
-        String text = arguments.option("for");
+    private static Duration duration(String text, String command) throws UsageException {
         if (text == null) {
             throw new UsageException(command + " needs --for DURATION, e.g. --for 1h");
         }

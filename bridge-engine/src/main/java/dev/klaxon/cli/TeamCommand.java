@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /** {@code team status}: the same facts as the console's Team view, read from outside the team. */
 final class TeamCommand {
@@ -23,12 +21,8 @@ final class TeamCommand {
         this.context = context;
     }
 
-    int status(List<String> args) throws UsageException, ConfigException {
-        Arguments arguments = Arguments.parse(args, Set.of("config"));
-        if (!arguments.positional().isEmpty()) {
-            throw new UsageException("team status takes no arguments besides --config");
-        }
-        KlaxonConfig config = new ConfigSource(context).load(arguments);
+    int status(String configFile) throws UsageException, ConfigException {
+        KlaxonConfig config = new ConfigSource(context).load(configFile);
         if (!config.nats().teamMode()) {
             context.err().println("team mode is off in " + config.source()
                     + ": add nats.jetstream (e.g. jetstream: { stream: KLAXON_ALERTS, consumer: klaxon-pager })");
