@@ -27,7 +27,8 @@ public final class Main {
                   [--log-format text|json]
                                                    run the bridge headless until interrupted (--role overrides
                                                    nats.jetstream.role in team mode; metrics, /healthz and
-                                                   /readyz on HOST:PORT; JSON-lines logs)
+                                                   /readyz on HOST:PORT; JSON-lines logs; SIGHUP or a
+                                                   change of the file reloads routes and guards)
               team status [--config FILE]          team mode: who sends, the members, the pager consumer and
                                                    the stream
               rules test SUBJECT [--payload JSON] [--config FILE]

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the command line of {@link RunCommand}. */
-@Command(name = "run", description = "Run the bridge headless until interrupted (Ctrl-C or SIGTERM).")
+@Command(name = "run", description = {"Run the bridge headless until interrupted (Ctrl-C or SIGTERM).",
+        "Reloads routes and guards on SIGHUP and when the config file changes; a bad file keeps the running config."})
 final class RunCli implements Callable<Integer> {
     private final CliContext context;
     private final CountDownLatch stop;

@@ -17,6 +17,7 @@ import dev.klaxon.metrics.Readiness;
 import dev.klaxon.team.TeamStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -68,7 +69,7 @@ final class RunCommand {
                     + (status.server() != null ? " " + status.server() : "")
                     + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
             engine.start();
-            reloads = ReloadTriggers.install(engine, reader(arguments), say);
+            reloads = ReloadTriggers.install(engine, reader(configFile, role), say);
             metrics = startMetrics(metricsAddress, engine, say);
             AtomicReference<EngineSnapshot> previous = new AtomicReference<>(engine.summary());
             AtomicReference<String> team = new AtomicReference<>("");
@@ -113,12 +114,12 @@ final class RunCommand {
     }
 
     /** Reads the config as run did at start, with {@code --role} applied again while team mode stays on. */
-    private ConfigReader reader(Arguments arguments) {
-        ConfigSource source = new ConfigSource(context);
+    private ConfigReader reader(String configFile, String role) {
+        Path path = new ConfigSource(context).path(configFile);
         return () -> {
-            KlaxonConfig read = new ConfigLoader(context.home()).load(source.path(arguments));
+            KlaxonConfig read = new ConfigLoader(context.home()).load(path);
             try {
-                return read.nats().teamMode() ? withRole(read, arguments.option("role")) : read;
+                return read.nats().teamMode() ? withRole(read, role) : read;
             } catch (UsageException e) {
                 throw new IllegalStateException(e); // the role was checked at start
             }
