@@ -16,7 +16,7 @@ import java.util.Set;
  * does not list is an error, so a body that passes here is one PagerDuty documents as valid. Each violation gives one
  * precise message, in PagerDuty's wording where it is known.
  */
-final class EventContract {
+public final class EventContract {
     static final int ROUTING_KEY_LENGTH = 32;
     static final int MAX_SUMMARY = 1024;
     static final int MAX_DEDUP_KEY = 255;
@@ -34,7 +34,7 @@ final class EventContract {
     private EventContract() {
     }
 
-    static List<String> alertErrors(ObjectNode event) {
+    public static List<String> alertErrors(ObjectNode event) {
         List<String> errors = new ArrayList<>();
         unknownFields(event, ALERT_FIELDS, "", errors);
         routingKey(event, errors);
