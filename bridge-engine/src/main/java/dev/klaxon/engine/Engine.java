@@ -685,12 +685,12 @@ public final class Engine implements AutoCloseable {
         try {
             candidate = reader.read();
         } catch (ConfigException e) {
-            return refused(current.source(), e.getMessage());
+            return refused(current.source(), rendered(e.errors()));
         }
         List<dev.klaxon.config.ConfigError> problems = dev.klaxon.delivery.RoutingKeyPreflight.check(candidate,
                 options.environment());
         if (!problems.isEmpty()) {
-            return refused(candidate.source(), new ConfigException(candidate.source(), problems).getMessage());
+            return refused(candidate.source(), rendered(problems));
         }
         Running parts = running;
         if (parts != null && parts.acceptedSignatures == null) {
@@ -734,6 +734,11 @@ public final class Engine implements AutoCloseable {
                 candidate.guards(), candidate.source());
         return new ReloadResult(clock.instant(), candidate.source(), true, candidate.routes().size()
                 + " route(s)" + (candidate.guards().shadowAll() ? ", guards.shadow on" : ""), kept);
+    }
+
+    /** The errors on one line each joined by "; ", as a banner or a log line shows them: the file is the source. */
+    private static String rendered(List<dev.klaxon.config.ConfigError> errors) {
+        return String.join("; ", errors.stream().map(dev.klaxon.config.ConfigError::render).toList());
     }
 
     private ReloadResult refused(java.nio.file.Path source, String why) {

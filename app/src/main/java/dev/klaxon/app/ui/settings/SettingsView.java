@@ -123,7 +123,7 @@ public final class SettingsView implements ConsoleView {
         where.setId("settings-file");
         where.getStyleClass().add("section-hint");
         HBox header = Sections.header(List.of(title, where),
-                Sections.hint("changes take effect on restart · secrets only by env var or file"));
+                Sections.hint("routing keys apply at once, NATS and PagerDuty at restart · secrets only by env var or file"));
         root = new VBox(header, scroll);
         root.getStyleClass().addAll("section", "settings-view");
         setEditable(file != null);
