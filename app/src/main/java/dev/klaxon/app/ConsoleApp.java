@@ -41,6 +41,11 @@ final class ConsoleApp {
     private static final double HEIGHT = 860;
     /** Layout changes come in bursts (a drag, a resize); the file is written once they settle. */
     private static final Duration PREFS_QUIET = Duration.ofSeconds(1);
+    /**
+     * Hidden, for start-up measurements (BENCHMARKS.md, "Start-up"): with {@code -Dklaxon.quitAfterFirstFrame=true}
+     * the console quits as soon as its main view has drawn its first frame, so a loop can start it again.
+     */
+    static final String QUIT_AFTER_FIRST_FRAME = "klaxon.quitAfterFirstFrame";
 
     private final LaunchOptions options;
     private final Path home;
@@ -163,7 +168,7 @@ final class ConsoleApp {
         // As run logs them and config check prints them: secret files or a storage directory others can read.
         ConfigWarnings.of(opened.config()).forEach(warning -> window.showWarning("File permissions", warning));
         window.start();
-        FirstFrame.report("console");
+        FirstFrame.report("console", Boolean.getBoolean(QUIT_AFTER_FIRST_FRAME) ? () -> quit(EXIT_OK) : () -> { });
         perf = ConsolePerf.start(() -> EngineCounts.of(opened.engine().summary()), window.statusBar()::showPerf,
                 options.perfLog(), problem -> {
                     System.err.println("klaxon: " + problem);

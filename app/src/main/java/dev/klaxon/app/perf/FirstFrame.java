@@ -17,12 +17,18 @@ public final class FirstFrame {
 
     /** @param what what the frame shows, e.g. "startup window" */
     public static void report(String what) {
+        report(what, () -> { });
+    }
+
+    /** As {@link #report(String)}, then runs {@code then} on the FX thread right after the line is logged. */
+    public static void report(String what, Runnable then) {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 LOG.info("first frame of the " + what + " " + sinceStart + " ms after the JVM started");
+                then.run();
             }
         }.start();
     }
