@@ -17,6 +17,33 @@ public record ConfigError(String path, String message, int line) {
         if (line < 0) {
             throw new IllegalArgumentException("line must be 0 or positive, got " + line);
         }
+        path = oneLine(path);
+        message = oneLine(message);
+    }
+
+    /**
+     * Escapes what would break the one line an error is shown on, or hide part of it: control characters, line and
+     * paragraph separators, and bidi and zero-width formatting (a value from the file is often quoted back). Found by
+     * {@code ConfigLoaderPropertiesTest}: a U+2028 in a server URL came back raw.
+     */
+    private static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hostile = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || Character.getType(c) == Character.FORMAT;
+            if (hostile && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (hostile) {
+                    out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The form users see: {@code routes[2].match: empty token in "alerts..db" (line 14)}. */
