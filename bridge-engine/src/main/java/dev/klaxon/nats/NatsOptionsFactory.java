@@ -68,7 +68,7 @@ final class NatsOptionsFactory {
         servers(builder);
         authenticate(builder, config.auth());
         if (config.tls() != null) {
-            builder.sslContext(PemSslContext.create(config.tls()));
+            builder.sslContext(PemSslContext.create(config.tls(), environment));
         }
         try {
             return builder.build();
