@@ -5,7 +5,6 @@ import dev.klaxon.config.NatsConfig;
 import dev.klaxon.secret.SecretRef;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,9 @@ final class NatsOptionsFactory {
         } else if (auth instanceof NatsAuth.UserPassword user) {
             builder.userInfo(user.user().toCharArray(), resolve("nats.password", user.password()).toCharArray());
         } else if (auth instanceof NatsAuth.CredsFile creds) {
-            builder.authHandler(Nats.credentials(readable("nats.creds_file", creds.file()).toString()));
+            CredsFileAuthHandler handler = new CredsFileAuthHandler(readable("nats.creds_file", creds.file()));
+            handler.check();
+            builder.authHandler(handler);
         } else if (auth instanceof NatsAuth.NKeySeedFile seed) {
             NKeySeedAuthHandler handler = new NKeySeedAuthHandler(readable("nats.nkey_seed_file", seed.file()));
             handler.check();
