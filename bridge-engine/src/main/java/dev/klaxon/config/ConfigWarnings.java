@@ -49,6 +49,7 @@ public final class ConfigWarnings {
         }
         if (config.nats().tls() != null && config.nats().tls().keyFile() != null) {
             files.add(config.nats().tls().keyFile());
+            addFile(files, config.nats().tls().keyPassword());
         }
         addFile(files, config.pagerduty().apiToken());
         for (RouteRule rule : config.routes()) {

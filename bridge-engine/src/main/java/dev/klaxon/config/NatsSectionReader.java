@@ -19,7 +19,8 @@ final class NatsSectionReader {
     static final List<String> DEFAULT_SUBJECTS = List.of("alerts.>");
     static final int MAX_QUEUE_GROUP_LENGTH = 512;
 
-    private static final Set<String> TLS_KEYS = Set.of("ca_file", "cert_file", "key_file");
+    private static final Set<String> TLS_KEYS = Set.of("ca_file", "cert_file", "key_file", "key_password_env",
+            "key_password_file");
     // The keys of each authentication method; giving keys of two methods is an error.
     private static final List<List<String>> AUTH_METHODS = List.of(
             List.of("token_env", "token_file"),
@@ -169,10 +170,16 @@ final class NatsSectionReader {
             if (key.isPresent() && cert.isEmpty()) {
                 errors.add(key.get().path(), "needs cert_file as well", key.get().line());
             }
+            // the passphrase of an encrypted key_file; read when the key is, like every secret
+            Optional<Located<SecretRef>> keyPassword = files.secret(tls, "key_password");
+            if (keyPassword.isPresent() && key.isEmpty()) {
+                errors.add(keyPassword.get().path(), "needs key_file as well", keyPassword.get().line());
+            }
             return new TlsConfig(
                     tls.string("ca_file").flatMap(files::readableFile).orElse(null),
                     cert.flatMap(files::readableFile).orElse(null),
-                    key.flatMap(files::secretFile).orElse(null));
+                    key.flatMap(files::secretFile).orElse(null),
+                    keyPassword.map(Located::value).orElse(null));
         }).orElse(null);
     }
 

@@ -5,19 +5,25 @@ import dev.klaxon.config.NatsConfig;
 import dev.klaxon.secret.SecretRef;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * Turns the {@code nats:} configuration into jnats {@link Options}. Secrets are resolved here, at connect time, so a
  * rotated secret is picked up by the next connection; their values go straight into the client and nowhere else.
+ * The token, the creds file and the NKey seed are read again at every reconnect of the same client; a password only
+ * when a fresh client starts (jnats 2.26 has no password supplier; it gives up after the server refuses the old
+ * password twice, and the ingest then starts a fresh client).
  */
 final class NatsOptionsFactory {
+
+    private static final Logger LOG = Logger.getLogger(NatsOptionsFactory.class.getName());
 
     private final NatsConfig config;
     private final UnaryOperator<String> environment;
@@ -68,7 +74,7 @@ final class NatsOptionsFactory {
         servers(builder);
         authenticate(builder, config.auth());
         if (config.tls() != null) {
-            builder.sslContext(PemSslContext.create(config.tls()));
+            builder.sslContext(PemSslContext.create(config.tls(), environment));
         }
         try {
             return builder.build();
@@ -89,15 +95,42 @@ final class NatsOptionsFactory {
 
     private void authenticate(Options.Builder builder, NatsAuth auth) {
         if (auth instanceof NatsAuth.Token token) {
-            builder.token(resolve("nats.token", token.token()).toCharArray());
+            builder.tokenSupplier(new RereadToken(token.token(), resolve("nats.token", token.token())));
         } else if (auth instanceof NatsAuth.UserPassword user) {
             builder.userInfo(user.user().toCharArray(), resolve("nats.password", user.password()).toCharArray());
         } else if (auth instanceof NatsAuth.CredsFile creds) {
-            builder.authHandler(Nats.credentials(readable("nats.creds_file", creds.file()).toString()));
+            CredsFileAuthHandler handler = new CredsFileAuthHandler(readable("nats.creds_file", creds.file()));
+            handler.check();
+            builder.authHandler(handler);
         } else if (auth instanceof NatsAuth.NKeySeedFile seed) {
             NKeySeedAuthHandler handler = new NKeySeedAuthHandler(readable("nats.nkey_seed_file", seed.file()));
             handler.check();
             builder.authHandler(handler);
+        }
+    }
+
+    /**
+     * The token as its file or variable holds it at each (re)connect, so a rotated {@code token_file} is used by the
+     * next reconnect (jnats asks at every CONNECT). A token that cannot be read then (a rotation caught between
+     * delete and write) falls back to the one read last, with a warning naming the file, never the value.
+     */
+    private final class RereadToken implements Supplier<char[]> {
+        private final SecretRef secret;
+        private volatile String lastRead;
+
+        RereadToken(SecretRef secret, String firstRead) {
+            this.secret = secret;
+            this.lastRead = firstRead;
+        }
+
+        @Override
+        public char[] get() {
+            try {
+                lastRead = resolve("nats.token", secret);
+            } catch (NatsSetupException e) {
+                LOG.warning(e.getMessage() + "; reconnecting with the token read before");
+            }
+            return lastRead.toCharArray();
         }
     }
 

@@ -456,6 +456,32 @@ class ConfigErrorMessagesTest {
     }
 
     @Test
+    void tlsKeyPasswordFollowsTheSecretConventions() {
+        fixture.writeInConfigDir("ca.pem", "cert");
+        fixture.writeInConfigDir("key-passphrase", "secret");
+        assertThat(fixture.errors("""
+                nats:
+                  tls:
+                    ca_file: ca.pem
+                    key_password_file: key-passphrase
+                """)).containsExactly("nats.tls.key_password_file: needs key_file as well (line 4)");
+        assertThat(fixture.errors("""
+                nats:
+                  tls:
+                    ca_file: ca.pem
+                    key_password_env: "hunter2 is my passphrase"
+                """)).containsExactly("nats.tls.key_password_env: expected the name of an environment variable "
+                + "(letters, digits and _), not its value (line 4)");
+        Path missing = fixture.configDir.resolve("no-such-passphrase");
+        assertThat(fixture.errors("""
+                nats:
+                  tls:
+                    ca_file: ca.pem
+                    key_password_file: no-such-passphrase
+                """)).containsExactly("nats.tls.key_password_file: file not found: " + missing + " (line 4)");
+    }
+
+    @Test
     void tildeUserPathsAreRefused() {
         assertThat(fixture.errors("""
                 storage:

@@ -219,6 +219,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheKeyPassphraseOfAnEncryptedTlsKey() throws Exception {
+        Path cert = fixture.writeInConfigDir("tls/client.pem", "cert");
+        Path key = fixture.writeInConfigDir("tls/client.key", "key");
+        Path passphrase = fixture.writeInConfigDir("tls/client.key.pass", "secret");
+
+        KlaxonConfig config = fixture.parse("""
+                nats:
+                  tls:
+                    cert_file: tls/client.pem
+                    key_file: tls/client.key
+                    key_password_file: tls/client.key.pass
+                """);
+
+        assertThat(config.nats().tls())
+                .isEqualTo(new TlsConfig(null, cert, key, SecretRef.file(passphrase.toString())));
+    }
+
+    @Test
     void acceptsASingleServerWrittenAsAStringAndBareHostPort() throws Exception {
         KlaxonConfig config = fixture.parse("""
                 nats:

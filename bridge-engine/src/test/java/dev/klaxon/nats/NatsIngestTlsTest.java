@@ -113,7 +113,7 @@ class NatsIngestTlsTest {
 
     private TestPublisher publisher(NatsServerProcess server, TlsConfig tls) throws Exception {
         TestPublisher publisher = TestPublisher.connect(server.url(),
-                builder -> builder.sslContext(PemSslContext.create(tls)));
+                builder -> builder.sslContext(PemSslContext.create(tls, name -> null)));
         cleanup.push(publisher);
         return publisher;
     }

@@ -54,6 +54,42 @@ final class TestCertificates {
         return certs;
     }
 
+    /** The passphrase of every encrypted key {@link #createAllKeyForms} writes. */
+    static final String PASSPHRASE = "correct horse battery staple";
+
+    /**
+     * Everything {@link #create} makes, plus each key form openssl writes that a deployment may hand us: encrypted
+     * PKCS#8 (PBES2, AES-256-CBC), legacy encrypted PKCS#1 and SEC1 ({@code Proc-Type: 4,ENCRYPTED}), EC P-384, and
+     * a client certificate issued by an intermediate CA with the chain in its cert file (the server trusts the root
+     * only). The passphrase is {@link #PASSPHRASE}.
+     */
+    static TestCertificates createAllKeyForms(Path dir) throws Exception {
+        TestCertificates certs = create(dir);
+        String pass = "pass:" + PASSPHRASE;
+        certs.openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "client.key", "-passout", pass,
+                "-out", "client-pkcs8-aes.key");
+        certs.openssl("rsa", "-in", "client.key", "-traditional", "-aes256", "-passout", pass,
+                "-out", "client-pkcs1-aes.key");
+        certs.openssl("ec", "-in", "client-ec.key", "-aes256", "-passout", pass, "-out", "client-ec-aes.key");
+        certs.openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "client-ec.key", "-passout", pass,
+                "-out", "client-ec-pkcs8-aes.key");
+        certs.openssl("ecparam", "-name", "secp384r1", "-genkey", "-noout", "-out", "client-p384.key");
+        certs.sign("client-p384", "klaxon-bridge-p384", null);
+        certs.openssl("pkcs8", "-topk8", "-nocrypt", "-in", "client-p384.key", "-out", "client-p384-pkcs8.key");
+        // ca -> intermediate -> client-leaf; client-chain.pem holds the leaf then the intermediate
+        Files.writeString(dir.resolve("intermediate.ext"), "basicConstraints=critical,CA:TRUE\n"
+                + "keyUsage=critical,keyCertSign,cRLSign\n");
+        certs.openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "intermediate.key");
+        certs.sign("intermediate", "klaxon-test-intermediate", "intermediate.ext");
+        certs.openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "client-leaf.key");
+        certs.openssl("req", "-new", "-key", "client-leaf.key", "-out", "client-leaf.csr", "-subj", "/CN=klaxon-leaf");
+        certs.openssl("x509", "-req", "-in", "client-leaf.csr", "-CA", "intermediate.pem", "-CAkey",
+                "intermediate.key", "-CAcreateserial", "-out", "client-leaf.pem", "-days", "2");
+        Files.writeString(dir.resolve("client-chain.pem"), Files.readString(dir.resolve("client-leaf.pem"))
+                + Files.readString(dir.resolve("intermediate.pem")));
+        return certs;
+    }
+
     Path file(String name) {
         return dir.resolve(name);
     }
