@@ -1,6 +1,8 @@
 package dev.klaxon.nats;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,11 @@ final class StatusTracker {
     private final Clock clock;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private ConnectionStatus current;
+    /** Times an established connection was lost, and the length of those gaps that have ended. */
+    private long disconnections;
+    private Duration timeDisconnected = Duration.ZERO;
+    /** When the open gap began (it may pass through RECONNECTING and DISCONNECTED); null when connected. */
+    private Instant gapSince;
 
     StatusTracker(Clock clock) {
         this.clock = clock;
@@ -65,7 +72,8 @@ final class StatusTracker {
     /** Newer detail for the current state (e.g. the latest connect error), without notifying. */
     synchronized void note(String detail) {
         if (current.state() != ConnectionState.CLOSED && !detail.isEmpty()) {
-            current = new ConnectionStatus(current.state(), current.server(), current.since(), detail);
+            current = new ConnectionStatus(current.state(), current.server(), current.since(), detail,
+                    disconnections, timeDisconnected);
         }
     }
 
@@ -74,10 +82,19 @@ final class StatusTracker {
             return;
         }
         if (current.state() == state) {
-            current = new ConnectionStatus(state, server, current.since(), detail.isEmpty() ? current.detail() : detail);
+            current = new ConnectionStatus(state, server, current.since(), detail.isEmpty() ? current.detail() : detail,
+                    disconnections, timeDisconnected);
             return;
         }
-        current = new ConnectionStatus(state, server, clock.instant(), detail);
+        Instant now = clock.instant();
+        if (current.state() == ConnectionState.CONNECTED && state != ConnectionState.CLOSED) {
+            disconnections++; // a gap begins: it lasts until the next CONNECTED
+            gapSince = now;
+        } else if (state == ConnectionState.CONNECTED && gapSince != null) {
+            timeDisconnected = timeDisconnected.plus(Duration.between(gapSince, now));
+            gapSince = null;
+        }
+        current = new ConnectionStatus(state, server, now, detail, disconnections, timeDisconnected);
         for (Consumer<ConnectionStatus> listener : listeners) {
             deliver(listener, current);
         }
