@@ -20,6 +20,7 @@ import dev.klaxon.team.TeamStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -182,7 +183,9 @@ final class RunCommand {
                 + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "");
         long before = previous == null ? 0 : previous.disconnections();
         if (status.disconnections() > before) {
-            return line + "; disconnection " + status.disconnections();
+            Instant last = status.lastMessageBeforeGap();
+            return line + "; disconnection " + status.disconnections() + (last == null ? ""
+                    : ", the last message arrived " + seconds(Duration.between(last, status.since())) + " before");
         }
         Duration gap = previous == null ? Duration.ZERO
                 : status.timeDisconnected().minus(previous.timeDisconnected());

@@ -25,18 +25,18 @@ class RunConnectionLineTest {
     }
 
     @Test
-    void aLostConnectionSaysWhichGapItIsAndTheReconnectHowLongItLasted() {
+    void aLostConnectionSaysWhichGapItIsAndWhenTheLastMessageCameAndTheReconnectHowLongItLasted() {
         ConnectionStatus up = new ConnectionStatus(ConnectionState.CONNECTED, SERVER, T0, "server 2.10.22", 1,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), T0.minusSeconds(30));
         ConnectionStatus lost = new ConnectionStatus(ConnectionState.RECONNECTING, SERVER, T0.plusSeconds(60),
-                "Connection reset", 2, Duration.ofSeconds(2));
+                "Connection reset", 2, Duration.ofSeconds(2), T0.plusMillis(5_500));
         ConnectionStatus gaveUp = new ConnectionStatus(ConnectionState.DISCONNECTED, SERVER, T0.plusSeconds(70),
-                "Connection refused", 2, Duration.ofSeconds(2));
+                "Connection refused", 2, Duration.ofSeconds(2), T0.plusMillis(5_500));
         ConnectionStatus back = new ConnectionStatus(ConnectionState.CONNECTED, SERVER, T0.plusMillis(72_345),
-                "server 2.10.22", 2, Duration.ofMillis(14_345));
+                "server 2.10.22", 2, Duration.ofMillis(14_345), T0.plusMillis(5_500));
 
         assertThat(RunCommand.connectionLine(up, lost)).isEqualTo(T0.plusSeconds(60) + " nats reconnecting " + SERVER
-                + " (Connection reset); disconnection 2");
+                + " (Connection reset); disconnection 2, the last message arrived 54.5 s before");
         assertThat(RunCommand.connectionLine(lost, gaveUp)).isEqualTo(T0.plusSeconds(70) + " nats disconnected "
                 + SERVER + " (Connection refused)");
         assertThat(RunCommand.connectionLine(gaveUp, back)).isEqualTo(T0.plusMillis(72_345) + " nats connected "

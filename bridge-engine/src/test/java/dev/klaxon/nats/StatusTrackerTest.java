@@ -147,6 +147,26 @@ class StatusTrackerTest {
     }
 
     @Test
+    void aGapRemembersWhenTheLastMessageArrivedBeforeItBegan() {
+        Instant[] lastMessage = {null};
+        StatusTracker withMessages = new StatusTracker(clock, () -> lastMessage[0]);
+        withMessages.connected("nats://a:4222", "server 2.10");
+        clock.advance(Duration.ofSeconds(5));
+        withMessages.lost("Connection reset");
+        assertThat(withMessages.current().lastMessageBeforeGap()).as("no message yet").isNull();
+        withMessages.connected("nats://a:4222", "server 2.10");
+
+        lastMessage[0] = clock.instant();
+        clock.advance(Duration.ofSeconds(65)); // a stalled server: the pings take this long to tell
+        withMessages.lost("Stale connection");
+        lastMessage[0] = clock.instant(); // read once, when the gap begins
+        withMessages.connected("nats://a:4222", "server 2.10");
+
+        assertThat(withMessages.current().lastMessageBeforeGap()).isEqualTo(T0.plusSeconds(5));
+        assertThat(withMessages.current().disconnections()).isEqualTo(2);
+    }
+
+    @Test
     void failingToConnectBeforeTheFirstConnectionIsNoGap() {
         tracker.lost("Connection refused");
         tracker.gaveUp("Connection refused");
