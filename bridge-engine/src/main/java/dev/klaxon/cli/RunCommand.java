@@ -14,10 +14,14 @@ import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.metrics.EngineMetrics;
 import dev.klaxon.metrics.MetricsServer;
 import dev.klaxon.metrics.Readiness;
+import dev.klaxon.nats.ConnectionState;
+import dev.klaxon.nats.ConnectionStatus;
 import dev.klaxon.team.TeamStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -64,10 +68,8 @@ final class RunCommand {
             // Said once at start, as ssh does for a key file others can read; run goes on either way.
             ConfigWarnings.of(config).forEach(warning -> say.accept(context.clock().instant()
                     + " warning: " + warning));
-            engine.onConnectionChange(status -> say.accept(status.since() + " nats " 
-                    + status.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (status.server() != null ? " " + status.server() : "")
-                    + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "")));
+            AtomicReference<ConnectionStatus> lastStatus = new AtomicReference<>();
+            engine.onConnectionChange(status -> say.accept(connectionLine(lastStatus.getAndSet(status), status)));
             engine.start();
             reloads = ReloadTriggers.install(engine, reader(configFile, role), say);
             metrics = startMetrics(metricsAddress, engine, say);
@@ -165,6 +167,34 @@ final class RunCommand {
             // reported below
         }
         throw new UsageException("--metrics-listen takes HOST:PORT, e.g. 127.0.0.1:9464, got \"" + text + "\"");
+    }
+
+    /**
+     * One line per change of the NATS connection. A lost connection says which disconnection it is, and the line
+     * that reports it back says how long it was gone and the total, so a gap in what reached the bridge is in the
+     * log where it happened.
+     */
+    static String connectionLine(ConnectionStatus previous, ConnectionStatus status) {
+        String line = status.since() + " nats " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+                + (status.server() != null ? " " + status.server() : "")
+                + (status.detail() != null && !status.detail().isBlank() ? " (" + status.detail() + ")" : "");
+        long before = previous == null ? 0 : previous.disconnections();
+        if (status.disconnections() > before) {
+            Instant last = status.lastMessageBeforeGap();
+            return line + "; disconnection " + status.disconnections() + (last == null ? ""
+                    : ", the last message arrived " + seconds(Duration.between(last, status.since())) + " before");
+        }
+        Duration gap = previous == null ? Duration.ZERO
+                : status.timeDisconnected().minus(previous.timeDisconnected());
+        if (status.state() == ConnectionState.CONNECTED && !gap.isNegative() && !gap.isZero()) {
+            return line + "; back after " + seconds(gap) + " without a connection (" + status.disconnections()
+                    + " disconnection(s), " + seconds(status.timeDisconnected()) + " in all)";
+        }
+        return line;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /** One line per change of what team mode means for paging here; the lease age alone is not a change. */

@@ -26,6 +26,8 @@ public final class MessageHandoff implements MessageHandler {
     private final Clock clock;
     private final Predicate<InboundMessage> sink;
     private final LongAdder received = new LongAdder();
+    /** When the last live message arrived (not history read back); null before the first. */
+    private volatile Instant lastReceivedAt;
     private final LongAdder overflowed = new LongAdder();
 
     MessageHandoff(Clock clock, Predicate<InboundMessage> sink) {
@@ -49,6 +51,9 @@ public final class MessageHandoff implements MessageHandler {
         byte[] body = message.getData();
         // History (late join) is counted at the time the stream stored it, so rates and the tail read as they were.
         Instant receivedAt = position != null && position.history() ? position.historyAt() : clock.instant();
+        if (position == null || !position.history()) {
+            lastReceivedAt = receivedAt;
+        }
         InboundMessage inbound = WireSubjects.message(message.getSubject(), body == null ? EMPTY : body,
                 message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), receivedAt);
         if (position != null) {
@@ -65,6 +70,10 @@ public final class MessageHandoff implements MessageHandler {
             overflowed.increment();
         }
         return accepted;
+    }
+
+    Instant lastReceivedAt() {
+        return lastReceivedAt;
     }
 
     long received() {

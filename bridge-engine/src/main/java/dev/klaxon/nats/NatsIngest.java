@@ -65,8 +65,8 @@ public final class NatsIngest implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.optionsFactory = new NatsOptionsFactory(config, Objects.requireNonNull(environment, "environment"),
                 settings);
-        this.status = new StatusTracker(Objects.requireNonNull(clock, "clock"));
-        this.handoff = new MessageHandoff(clock, Objects.requireNonNull(sink, "sink"));
+        this.handoff = new MessageHandoff(Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(sink, "sink"));
+        this.status = new StatusTracker(clock, handoff::lastReceivedAt);
     }
 
     /**

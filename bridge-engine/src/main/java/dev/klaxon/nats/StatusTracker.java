@@ -1,10 +1,13 @@
 package dev.klaxon.nats;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one owner of the connection status. The client reports the same condition many times (a DISCONNECTED event
@@ -17,11 +20,25 @@ import java.util.function.Consumer;
 final class StatusTracker {
 
     private final Clock clock;
+    private final Supplier<Instant> lastMessage;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private ConnectionStatus current;
+    /** Times an established connection was lost, and the length of those gaps that have ended. */
+    private long disconnections;
+    private Duration timeDisconnected = Duration.ZERO;
+    /** When the open gap began (it may pass through RECONNECTING and DISCONNECTED); null when connected. */
+    private Instant gapSince;
+    /** The last message before the latest gap began: what was published after it may not have arrived. */
+    private Instant lastMessageBeforeGap;
 
     StatusTracker(Clock clock) {
+        this(clock, () -> null);
+    }
+
+    /** @param lastMessage when the last message arrived (null before the first), read when a gap begins */
+    StatusTracker(Clock clock, Supplier<Instant> lastMessage) {
         this.clock = clock;
+        this.lastMessage = lastMessage;
         this.current = ConnectionStatus.initial(clock.instant());
     }
 
@@ -65,7 +82,8 @@ final class StatusTracker {
     /** Newer detail for the current state (e.g. the latest connect error), without notifying. */
     synchronized void note(String detail) {
         if (current.state() != ConnectionState.CLOSED && !detail.isEmpty()) {
-            current = new ConnectionStatus(current.state(), current.server(), current.since(), detail);
+            current = new ConnectionStatus(current.state(), current.server(), current.since(), detail,
+                    disconnections, timeDisconnected, lastMessageBeforeGap);
         }
     }
 
@@ -74,10 +92,21 @@ final class StatusTracker {
             return;
         }
         if (current.state() == state) {
-            current = new ConnectionStatus(state, server, current.since(), detail.isEmpty() ? current.detail() : detail);
+            current = new ConnectionStatus(state, server, current.since(), detail.isEmpty() ? current.detail() : detail,
+                    disconnections, timeDisconnected, lastMessageBeforeGap);
             return;
         }
-        current = new ConnectionStatus(state, server, clock.instant(), detail);
+        Instant now = clock.instant();
+        if (current.state() == ConnectionState.CONNECTED && state != ConnectionState.CLOSED) {
+            disconnections++; // a gap begins: it lasts until the next CONNECTED
+            gapSince = now;
+            lastMessageBeforeGap = lastMessage.get();
+        } else if (state == ConnectionState.CONNECTED && gapSince != null) {
+            timeDisconnected = timeDisconnected.plus(Duration.between(gapSince, now));
+            gapSince = null;
+        }
+        current = new ConnectionStatus(state, server, now, detail, disconnections, timeDisconnected,
+                lastMessageBeforeGap);
         for (Consumer<ConnectionStatus> listener : listeners) {
             deliver(listener, current);
         }

@@ -110,4 +110,70 @@ class StatusTrackerTest {
 
         assertThat(recorder.states()).containsExactly(CONNECTING);
     }
+
+    @Test
+    void eachLostConnectionIsCountedAndItsGapTimedUntilConnectedAgain() {
+        tracker.subscribe(recorder);
+        clock.advance(Duration.ofSeconds(3));
+        tracker.connected("nats://a:4222", "server 2.10");
+        assertThat(tracker.current().disconnections()).as("connecting the first time is no gap").isZero();
+
+        clock.advance(Duration.ofSeconds(10));
+        tracker.lost("Connection reset");
+        assertThat(tracker.current().disconnections()).isEqualTo(1);
+        assertThat(tracker.current().timeDisconnected()).as("an open gap").isZero();
+        clock.advance(Duration.ofSeconds(4));
+        tracker.gaveUp("Connection refused"); // the same gap goes on through DISCONNECTED
+        clock.advance(Duration.ofSeconds(8));
+        tracker.lost("Connection refused");
+        tracker.note("Connection refused");
+        tracker.connected("nats://a:4222", "server 2.10");
+
+        assertThat(tracker.current().disconnections()).isEqualTo(1);
+        assertThat(tracker.current().timeDisconnected()).isEqualTo(Duration.ofSeconds(12));
+
+        clock.advance(Duration.ofSeconds(30));
+        tracker.lost("Stale connection");
+        clock.advance(Duration.ofMillis(1_500));
+        tracker.connected("nats://a:4222", "server 2.10");
+        tracker.closed();
+
+        assertThat(recorder.states()).containsExactly(CONNECTING, CONNECTED, RECONNECTING, DISCONNECTED, CONNECTED,
+                RECONNECTING, CONNECTED, CLOSED);
+        assertThat(tracker.current().disconnections()).as("closing on request is no gap").isEqualTo(2);
+        assertThat(tracker.current().timeDisconnected()).isEqualTo(Duration.ofMillis(13_500));
+        assertThat(recorder.all().get(recorder.all().size() - 2).timeDisconnected())
+                .isEqualTo(Duration.ofMillis(13_500));
+    }
+
+    @Test
+    void aGapRemembersWhenTheLastMessageArrivedBeforeItBegan() {
+        Instant[] lastMessage = {null};
+        StatusTracker withMessages = new StatusTracker(clock, () -> lastMessage[0]);
+        withMessages.connected("nats://a:4222", "server 2.10");
+        clock.advance(Duration.ofSeconds(5));
+        withMessages.lost("Connection reset");
+        assertThat(withMessages.current().lastMessageBeforeGap()).as("no message yet").isNull();
+        withMessages.connected("nats://a:4222", "server 2.10");
+
+        lastMessage[0] = clock.instant();
+        clock.advance(Duration.ofSeconds(65)); // a stalled server: the pings take this long to tell
+        withMessages.lost("Stale connection");
+        lastMessage[0] = clock.instant(); // read once, when the gap begins
+        withMessages.connected("nats://a:4222", "server 2.10");
+
+        assertThat(withMessages.current().lastMessageBeforeGap()).isEqualTo(T0.plusSeconds(5));
+        assertThat(withMessages.current().disconnections()).isEqualTo(2);
+    }
+
+    @Test
+    void failingToConnectBeforeTheFirstConnectionIsNoGap() {
+        tracker.lost("Connection refused");
+        tracker.gaveUp("Connection refused");
+        clock.advance(Duration.ofSeconds(20));
+        tracker.connected("nats://a:4222", "server 2.10");
+
+        assertThat(tracker.current().disconnections()).isZero();
+        assertThat(tracker.current().timeDisconnected()).isZero();
+    }
 }
