@@ -34,6 +34,13 @@ final class Feeds {
     /** Pull batches small enough that a sender that loses its lease holds few messages until ack_wait. */
     private static final int PULL_BATCH = 100;
     private static final long REFUSED_REDELIVERY_MILLIS = 1_000;
+    /**
+     * How long one pull request waits on the server. A pull request sent to a consumer leader that then dies is
+     * lost without an answer; jnats notices only when heartbeats (half the expiry) stop for three intervals. With
+     * jnats' 30 s default the sender stalled up to 90 s after a stream leader was killed (TeamFaultTest, CI); with
+     * 5 s a new leader is asked within about 8 s, for one small request every 5 s when idle.
+     */
+    private static final long PULL_EXPIRES_MILLIS = 5_000;
 
     private final String stream;
     private final String consumer;
@@ -104,7 +111,9 @@ final class Feeds {
         StreamContext context = connection.getStreamContext(stream);
         MessageHandoff target = handoff;
         long generation = viewGeneration.incrementAndGet();
-        view = context.createOrderedConsumer(config).consume(message -> watched(target, message, generation));
+        view = context.createOrderedConsumer(config).consume(
+                ConsumeOptions.builder().expiresIn(PULL_EXPIRES_MILLIS).build(),
+                message -> watched(target, message, generation));
     }
 
     /** Pulls from the team's consumer: this member is the sender. */
@@ -116,7 +125,8 @@ final class Feeds {
         long generation = pullGeneration.incrementAndGet();
         MessageHandler handler = message -> pulled(target, message, generation);
         ConsumerContext pagerConsumer = connection.getStreamContext(stream).getConsumerContext(consumer);
-        pager = pagerConsumer.consume(ConsumeOptions.builder().batchSize(PULL_BATCH).build(), handler);
+        pager = pagerConsumer.consume(ConsumeOptions.builder().batchSize(PULL_BATCH)
+                .expiresIn(PULL_EXPIRES_MILLIS).build(), handler);
         if (view != null && !caughtUp) {
             // Settled by the team (at or below the ack floor): history only the view can show. Above it, the pull
             // delivers what is still open; a settled message above the floor is not shown, which is the price.

@@ -70,6 +70,31 @@ final class BridgeProcess implements AutoCloseable {
         Signals.resume(process.pid());
     }
 
+    /** The stacks of Klaxon's own threads, for a failure message; empty when the process is gone. */
+    String klaxonThreads() {
+        if (!process.isAlive()) {
+            return "";
+        }
+        String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+        try {
+            Process dump = new ProcessBuilder(jstack, Long.toString(process.pid())).redirectErrorStream(true).start();
+            String all = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor();
+            StringBuilder ours = new StringBuilder();
+            for (String thread : all.split("\n\n")) {
+                if (thread.startsWith("\"klaxon")) {
+                    ours.append(thread).append("\n\n");
+                }
+            }
+            return ours.toString();
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
