@@ -6,8 +6,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Full-jitter exponential backoff (the AWS "full jitter" scheme): the wait before retry number {@code attempt}
- * (0 for the first retry) is uniform in {@code [0, min(cap, base * 2^attempt)]}, in whole milliseconds. Spreading
- * the whole interval, not just a tail, is what keeps many events failing together from retrying together.
+ * (0 for the first retry) is uniform in {@code [1 ms, min(cap, base * 2^attempt)]}, in whole milliseconds. Spreading
+ * the whole interval, not just a tail, is what keeps many events failing together from retrying together. Never
+ * zero: a zero draw made a retry due at the very instant of its failure, so an event could be tried twice in one
+ * scheduling pass (StorageFullTest caught it, about one run in ten, with a clock standing still).
  *
  * <p><b>Rule when PagerDuty names a wait</b> ({@code Retry-After} on the Events API, {@code ratelimit-reset} on
  * REST): {@code delay = retryAfter + jitter}, with jitter drawn as above. The server's figure is a floor (retrying
@@ -42,7 +44,7 @@ public record Backoff(Duration base, Duration cap) {
      */
     public Duration delay(int attempt, Duration retryAfter, RandomGenerator random) {
         Objects.requireNonNull(random, "random");
-        long jitter = random.nextLong(ceilingMillis(attempt) + 1);
+        long jitter = 1 + random.nextLong(ceilingMillis(attempt));
         Duration jittered = Duration.ofMillis(jitter);
         if (retryAfter == null || retryAfter.isNegative()) {
             return jittered;

@@ -83,6 +83,23 @@ class BackoffTest {
     }
 
     @Test
+    void aRetryIsNeverDueAtTheInstantItFailed() {
+        java.util.random.RandomGenerator lowestDraw = new java.util.random.RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return 0;
+            }
+        };
+        assertThat(backoff.delay(0, null, lowestDraw)).isEqualTo(Duration.ofMillis(1));
+        assertThat(backoff.delay(0, Duration.ofSeconds(30), lowestDraw)).isEqualTo(Duration.ofMillis(30_001));
+    }
+
+    @Test
     void configurableBaseAndCap() {
         Backoff quick = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
         assertThat(quick.ceilingMillis(0)).isEqualTo(100);
