@@ -87,15 +87,14 @@ class ConfigReloadTest {
         return () -> new ConfigLoader().load(configFile);
     }
 
-    // Out of the default run for now: in one fresh-clone CI run 161 of 28,800 messages ended in an outcome other
-    // than logged or forwarded (not yet explained); it passed in every local run. Run with -Pfault-tests.
-    @org.junit.jupiter.api.Tag("fault")
     @Test
     void aNewRouteTakesEffectMidStreamWithNoMessageDroppedOrDecidedTwice() throws Exception {
         AtomicInteger published = new AtomicInteger();
         AtomicInteger stopAt = new AtomicInteger(Integer.MAX_VALUE);
         AtomicBoolean failed = new AtomicBoolean();
-        // Publishes until a thousand messages after the reload returned, so the reload lands mid-stream.
+        // Publishes until a thousand messages after the reload returned, so the reload lands mid-stream. It keeps
+        // within a thousand of what the engine processed: on a loaded CI machine an unpaced feed outran the engine,
+        // and its ingest queue refused 161 of 28,800 messages (counted dropped), which is not what this test is about.
         Thread feed = new Thread(() -> {
             try {
                 for (int i = 0; i < stopAt.get(); i++) {
@@ -104,6 +103,8 @@ class ConfigReloadTest {
                     published.incrementAndGet();
                     if (i % 100 == 99) {
                         publisher.flush(Duration.ofSeconds(5));
+                        int sent = i + 1;
+                        await().atMost(WAIT).until(() -> engine.summary().processed() >= sent - 1_000);
                     }
                 }
                 publisher.flush(Duration.ofSeconds(5));
@@ -135,7 +136,7 @@ class ConfigReloadTest {
         long forwarded = engine.summary().total(Outcome.FORWARDED);
         assertThat(logged).as("decided by the old rules").isPositive();
         assertThat(forwarded).as("decided by the new rules").isPositive();
-        assertThat(logged + forwarded).isEqualTo(total);
+        assertThat(logged + forwarded).as(engine.summary().toString()).isEqualTo(total);
         await().atMost(WAIT).until(() -> pagerDuty.acceptedEvents().size() == forwarded);
         // The new rules decided a contiguous tail of the stream: the swap happened between two messages.
         List<Integer> paged = pagerDuty.acceptedEvents().stream()
