@@ -138,20 +138,40 @@ public final class AuditLog implements AutoCloseable {
 
     // ---- recording -------------------------------------------------------------------------------------------
 
-    /** One row per page sent, dead-lettered or shadowed. Returns at once. */
-    public void recordForwarded(ForwardedEvent event) {
+    /**
+     * One row per page sent, dead-lettered or shadowed. Returns at once.
+     *
+     * @return completes with true once the row is committed, false when it was refused or its transaction failed
+     */
+    public CompletableFuture<Boolean> recordForwarded(ForwardedEvent event) {
         Objects.requireNonNull(event, "event");
         long recordedAt = clock.millis();
         String attemptsJson = attempts.write(maskAttempts(event.attempts()));
         String body = SecretMask.mask(event.body());
         String pdMessage = SecretMask.mask(event.pagerDutyMessage());
-        writer.submit(connection -> insertChained(connection, "INSERT INTO forwarded (recorded_at, received_at, "
-                + "subject, rule, dedup_key, event_action, state, delivered_at, pd_dedup_key, pd_message, attempts, "
-                + "body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "forwarded",
-                event.receivedAt().toEpochMilli(), Arrays.asList(recordedAt, event.receivedAt().toEpochMilli(),
-                        event.subject(), event.ruleLabel(), event.dedupKey(), event.eventAction(),
-                        event.state().label(), event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli(),
-                        event.pagerDutyDedupKey(), pdMessage, attemptsJson, body)));
+        List<Object> values = Arrays.asList(recordedAt, event.receivedAt().toEpochMilli(), event.subject(),
+                event.ruleLabel(), event.dedupKey(), event.eventAction(), event.state().label(),
+                event.deliveredAt() == null ? null : event.deliveredAt().toEpochMilli(), event.pagerDutyDedupKey(),
+                pdMessage, attemptsJson, body);
+        CompletableFuture<Boolean> committed = new CompletableFuture<>();
+        AuditWriter.Write insert = new AuditWriter.Write() {
+            @Override
+            public void apply(Connection connection) throws SQLException {
+                insertChained(connection, "INSERT INTO forwarded (recorded_at, received_at, subject, rule, dedup_key,"
+                        + " event_action, state, delivered_at, pd_dedup_key, pd_message, attempts, body) VALUES"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "forwarded",
+                        event.receivedAt().toEpochMilli(), values);
+            }
+
+            @Override
+            public void committed(boolean ok) {
+                committed.complete(ok);
+            }
+        };
+        if (!writer.submit(insert)) {
+            committed.complete(false);
+        }
+        return committed;
     }
 
     /** One row per operator action, successful or not. Returns at once. */

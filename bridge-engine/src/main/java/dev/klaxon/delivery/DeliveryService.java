@@ -291,7 +291,11 @@ public final class DeliveryService implements AutoCloseable {
         }
         audit.recordForwarded(new ForwardedEvent(event.receivedAt(), event.subject(), event.rule(),
                 event.dedupKey(), event.eventAction(), event.bodyJson(), attempts, state, deliveredAt,
-                pdDedupKey, pdMessage));
+                pdDedupKey, pdMessage)).thenAccept(committed -> {
+                    if (committed) {
+                        outbox.markAudited(List.of(event.id())); // else the next start audits it (AuditCatchUp)
+                    }
+                });
     }
 
     private void warnAtMostOncePerMinute(RuntimeException failure) {

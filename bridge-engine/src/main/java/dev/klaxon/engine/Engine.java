@@ -13,6 +13,7 @@ import dev.klaxon.config.ConfigLoader;
 import dev.klaxon.config.ConfigReader;
 import dev.klaxon.config.KlaxonConfig;
 import dev.klaxon.decision.Decision;
+import dev.klaxon.delivery.AuditCatchUp;
 import dev.klaxon.delivery.DeliveryService;
 import dev.klaxon.delivery.DeliveryStatus;
 import dev.klaxon.message.InboundMessage;
@@ -892,6 +893,7 @@ public final class Engine implements AutoCloseable {
 
         void start() {
             worker.start();
+            AuditCatchUp.run(outbox, audit); // before sending: what a killed run sent but never audited
             delivery.start();
             if (teamSession != null) {
                 teamSession.start();

@@ -186,6 +186,21 @@ public final class Outbox implements AutoCloseable {
         return write(s -> s.markSuperseded(id, now, reason));
     }
 
+    /** The audit committed the rows of these events' final outcomes: a restart need not audit them again. */
+    public CompletableFuture<Void> markAudited(List<Long> ids) {
+        List<Long> copy = List.copyOf(ids);
+        return write(s -> s.markAudited(copy));
+    }
+
+    /**
+     * Events with a final outcome (delivered, dead letter, superseded) whose audit row was never committed: the
+     * process died between the two. Oldest first.
+     */
+    public List<EventRecord> auditDue(int limit) {
+        return events("SELECT " + EVENT_COLUMNS + " FROM events WHERE audit_due = 1 AND state <> 'pending' "
+                + "ORDER BY id LIMIT ?", limit);
+    }
+
     /** A person re-sends a dead letter: it becomes pending and due now; its attempts history is kept. */
     public CompletableFuture<Void> requeue(long id) {
         Instant now = clock.instant();

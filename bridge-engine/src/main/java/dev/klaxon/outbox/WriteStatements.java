@@ -36,6 +36,7 @@ final class WriteStatements implements AutoCloseable {
     private PreparedStatement retry;
     private PreparedStatement dead;
     private PreparedStatement requeue;
+    private PreparedStatement audited;
     private PreparedStatement demotePreviousHead;
     private PreparedStatement insertAttempt;
     private PreparedStatement superseded;
@@ -86,24 +87,25 @@ final class WriteStatements implements AutoCloseable {
         orderKeyOf = c.prepareStatement("SELECT order_key FROM events WHERE id = ?");
         promoteHead = c.prepareStatement("UPDATE events SET head = 1 WHERE id = ?");
         delivered = c.prepareStatement("""
-                UPDATE events SET state = 'delivered', head = 0, attempts = attempts + 1, last_status = ?,
+                UPDATE events SET state = 'delivered', head = 0, audit_due = 1, attempts = attempts + 1, last_status = ?,
                   last_message = ?, delivered_at = ?, pd_dedup_key = ?, pd_message = ?
                 WHERE id = ? AND state = 'pending'""");
         retry = c.prepareStatement("""
                 UPDATE events SET attempts = attempts + 1, next_attempt_at = ?, last_status = ?, last_message = ?
                 WHERE id = ? AND state = 'pending'""");
         dead = c.prepareStatement("""
-                UPDATE events SET state = 'dead', head = 0, attempts = attempts + 1, last_status = ?,
+                UPDATE events SET state = 'dead', head = 0, audit_due = 1, attempts = attempts + 1, last_status = ?,
                   last_message = ?, dead_at = ?
                 WHERE id = ? AND state = 'pending'""");
         superseded = c.prepareStatement("""
-                UPDATE events SET state = 'superseded', head = 0, last_message = ?, dead_at = ?
+                UPDATE events SET state = 'superseded', head = 0, audit_due = 1, last_message = ?, dead_at = ?
                 WHERE id = ? AND state = 'pending'""");
         requeue = c.prepareStatement("""
                 UPDATE events SET state = 'pending', dead_at = NULL, next_attempt_at = ?, requeues = requeues + 1,
                   head = ?
                 WHERE id = ? AND state = 'dead'""");
         demotePreviousHead = c.prepareStatement("UPDATE events SET head = 0 WHERE id = ?");
+        audited = c.prepareStatement("UPDATE events SET audit_due = 0 WHERE id = ?");
         insertAttempt = c.prepareStatement(
                 "INSERT INTO attempts (event_id, at, http_status, outcome, message) VALUES (?, ?, ?, ?, ?)");
         pruneAttempts = c.prepareStatement("""
@@ -233,6 +235,14 @@ final class WriteStatements implements AutoCloseable {
         requireOneRow(superseded.executeUpdate(), "outbox event " + id + " is not pending; cannot supersede it");
         attempt(id, at, null, AttemptOutcome.SUPERSEDED, reason);
         promoteNext(id);
+        return null;
+    }
+
+    Void markAudited(List<Long> ids) throws SQLException {
+        for (long id : ids) {
+            audited.setLong(1, id);
+            audited.executeUpdate();
+        }
         return null;
     }
 

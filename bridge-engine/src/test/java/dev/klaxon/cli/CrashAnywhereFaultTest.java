@@ -268,6 +268,8 @@ class CrashAnywhereFaultTest {
         assertThat(notAccepted).as("events at PagerDuty the outbox never held (a silenced one?)").isEmpty();
         assertThat(unexplained).as("duplicates with no kill just after their first 202").isEmpty();
         assertThat(audit.unknown()).as("audit rows for events the outbox does not hold").isEmpty();
+        // Each start audits what the run before it recorded in the outbox and did not live to audit.
+        assertThat(audit.missing()).as("accepted events without an audit row").isEmpty();
         assertThat(verify).as("audit verify").startsWith("chain verified up to row");
         assertThat(integrity.values()).allSatisfy(result -> assertThat(result).isEqualTo("ok"));
         assertThat(received).as("no request carries another routing key").allSatisfy(r -> assertThat(
