@@ -173,19 +173,29 @@ class StorageFullTest {
         publishAlerts();
 
         StorageStatus full = storage();
-        long committed = engine.summary().delivery().outbox().pending();
-        assertThat(full.heldInMemory()).isEqualTo(limit);
-        assertThat(full.lost()).isEqualTo(ALERTS - committed - limit).isPositive();
-        assertThat(engine.summary().outboxFailures()).isEqualTo(full.lost());
-        assertThat(engine.summary().total(Outcome.FORWARDED)).isEqualTo(committed + limit);
-        assertThat(engine.summary().total(Outcome.REJECTED)).isEqualTo(full.lost());
+        long lost = full.lost();
+        // A held event can still get in when SQLite frees a page (CI saw 10 held of the 20 once), and pending and
+        // held are read apart, so their sum is awaited; what was lost is fixed once decided.
+        long[] committedAndHeld = new long[2];
+        await().atMost(WAIT).until(() -> {
+            committedAndHeld[0] = engine.summary().delivery().outbox().pending();
+            committedAndHeld[1] = storage().heldInMemory();
+            return committedAndHeld[0] + committedAndHeld[1] + lost == ALERTS;
+        });
+        long reportedForwarded = committedAndHeld[0] + committedAndHeld[1];
+        assertThat(committedAndHeld[1]).as("held in memory, at most the limit").isBetween(0L, (long) limit);
+        assertThat(lost).as("past the hold limit, triggers are lost").isPositive()
+                .isLessThanOrEqualTo(ALERTS - limit);
+        assertThat(engine.summary().outboxFailures()).isEqualTo(lost);
+        assertThat(engine.summary().total(Outcome.FORWARDED)).isEqualTo(reportedForwarded);
+        assertThat(engine.summary().total(Outcome.REJECTED)).isEqualTo(lost);
         assertThat(engine.summary().lastReasons().get(Outcome.REJECTED))
                 .startsWith("lost: storage full (outbox.db)").contains("not sent");
 
         recover();
 
         // Exactly what was reported forwarded reached PagerDuty; what was reported lost did not.
-        assertThat(distinctAccepted()).isEqualTo(committed + limit);
+        assertThat(distinctAccepted()).isEqualTo(reportedForwarded);
         assertNoStackTracesAndNoFlood();
     }
 
