@@ -4,7 +4,6 @@ import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.DeliveryAttempt;
 import dev.klaxon.audit.DeliveryState;
 import dev.klaxon.audit.ForwardedEvent;
-import dev.klaxon.outbox.AttemptRecord;
 import dev.klaxon.outbox.EventRecord;
 import dev.klaxon.outbox.Outbox;
 import java.util.ArrayList;
@@ -28,33 +27,27 @@ public final class AuditCatchUp {
     /** @return how many rows were audited now */
     public static int run(Outbox outbox, AuditLog audit) {
         int audited = 0;
-        long lastId = -1;
         while (true) {
             List<EventRecord> due = outbox.auditDue(BATCH);
-            if (due.isEmpty() || due.get(due.size() - 1).id() == lastId) {
-                break; // nothing left, or the audit refuses: the next start tries again
+            if (due.isEmpty()) {
+                break;
             }
-            lastId = due.get(due.size() - 1).id();
-            List<Long> committed = new ArrayList<>();
-            List<CompletableFuture<Void>> rows = new ArrayList<>();
+            List<CompletableFuture<Boolean>> rows = new ArrayList<>();
             for (EventRecord event : due) {
-                rows.add(audit.recordForwarded(forwarded(event, outbox.attempts(event.id())))
-                        .thenAccept(ok -> {
-                            if (ok) {
-                                synchronized (committed) {
-                                    committed.add(event.id());
-                                }
-                            }
-                        }));
+                rows.add(audit.recordForwarded(forwarded(event, AttemptHistory.of(outbox, event.id()))));
             }
-            CompletableFuture.allOf(rows.toArray(CompletableFuture[]::new)).join();
-            if (committed.isEmpty()) {
-                break;
+            List<Long> committed = new ArrayList<>();
+            for (int i = 0; i < due.size(); i++) {
+                if (rows.get(i).join()) {
+                    committed.add(due.get(i).id());
+                }
             }
-            outbox.markAudited(committed).join();
-            audited += committed.size();
+            if (!committed.isEmpty()) {
+                outbox.markAudited(committed).join();
+                audited += committed.size();
+            }
             if (committed.size() < due.size()) {
-                break;
+                break; // the audit refused some rows (a full disk): the next start tries them again
             }
         }
         if (audited > 0) {
@@ -64,11 +57,7 @@ public final class AuditCatchUp {
         return audited;
     }
 
-    private static ForwardedEvent forwarded(EventRecord event, List<AttemptRecord> attemptRecords) {
-        List<DeliveryAttempt> attempts = new ArrayList<>();
-        for (AttemptRecord attempt : attemptRecords) {
-            attempts.add(new DeliveryAttempt(attempt.at(), attempt.httpStatus(), attempt.message()));
-        }
+    private static ForwardedEvent forwarded(EventRecord event, List<DeliveryAttempt> attempts) {
         DeliveryState state = switch (event.state()) {
             case DELIVERED -> DeliveryState.DELIVERED;
             case DEAD_LETTER -> DeliveryState.DEAD_LETTER;

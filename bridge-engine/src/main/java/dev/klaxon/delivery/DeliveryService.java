@@ -1,10 +1,8 @@
 package dev.klaxon.delivery;
 
 import dev.klaxon.audit.AuditLog;
-import dev.klaxon.audit.DeliveryAttempt;
 import dev.klaxon.audit.DeliveryState;
 import dev.klaxon.audit.ForwardedEvent;
-import dev.klaxon.outbox.AttemptRecord;
 import dev.klaxon.outbox.Backoff;
 import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.Outbox;
@@ -19,7 +17,6 @@ import dev.klaxon.storage.StorageFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -285,12 +282,9 @@ public final class DeliveryService implements AutoCloseable {
 
     private void audit(PendingEvent event, DeliveryState state, Instant deliveredAt, String pdDedupKey,
                        String pdMessage) {
-        List<DeliveryAttempt> attempts = new ArrayList<>();
-        for (AttemptRecord attempt : outbox.attempts(event.id())) {
-            attempts.add(new DeliveryAttempt(attempt.at(), attempt.httpStatus(), attempt.message()));
-        }
         audit.recordForwarded(new ForwardedEvent(event.receivedAt(), event.subject(), event.rule(),
-                event.dedupKey(), event.eventAction(), event.bodyJson(), attempts, state, deliveredAt,
+                event.dedupKey(), event.eventAction(), event.bodyJson(), AttemptHistory.of(outbox, event.id()),
+                state, deliveredAt,
                 pdDedupKey, pdMessage)).thenAccept(committed -> {
                     if (committed) {
                         outbox.markAudited(List.of(event.id())); // else the next start audits it (AuditCatchUp)
