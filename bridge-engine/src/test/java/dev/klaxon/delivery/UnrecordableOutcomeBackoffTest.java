@@ -8,7 +8,6 @@ import dev.klaxon.audit.AuditLog;
 import dev.klaxon.audit.AuditQuery;
 import dev.klaxon.audit.AuditRow;
 import dev.klaxon.outbox.Backoff;
-import dev.klaxon.outbox.Endpoint;
 import dev.klaxon.outbox.NewEvent;
 import dev.klaxon.outbox.Outbox;
 import dev.klaxon.outbox.RoutingKeyBudget;
@@ -91,11 +90,7 @@ class UnrecordableOutcomeBackoffTest {
     }
 
     private static NewEvent trigger(String dedupKey) {
-        String body = "{\"routing_key\":\"" + NewEvent.MASK_PREFIX + " (env PD_ROUTING_KEY_PROD)\","
-                + "\"event_action\":\"trigger\",\"dedup_key\":\"" + dedupKey + "\",\"payload\":{\"summary\":"
-                + "\"disk full on db-3\",\"source\":\"db-3\",\"severity\":\"critical\"}}";
-        return new NewEvent("alerts.prod.db", 0, "routes[0] \"alerts.prod.>\"", "env:PD_ROUTING_KEY_PROD",
-                Endpoint.ALERT, dedupKey, "trigger", body, Instant.parse("2026-11-22T02:59:00Z"));
+        return OutboxTriggers.trigger(dedupKey, Instant.parse("2026-11-22T02:59:00Z"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.klaxon.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klaxon.testing.FixedDraws;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -9,30 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ReconnectBackoffTest {
 
-    /** A generator whose "random" draw is always its largest allowed value, to see the upper bound. */
-    private static final RandomGenerator MAX_JITTER = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            return 0;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return bound - 1;
-        }
-    };
-
-    private static final RandomGenerator NO_JITTER = new RandomGenerator() {
-        @Override
-        public long nextLong() {
-            return 0;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-            return 0;
-        }
-    };
+    private static final RandomGenerator MAX_JITTER = FixedDraws.highest();
+    private static final RandomGenerator NO_JITTER = FixedDraws.lowest();
 
     @Test
     void doublesEachRoundUpToTheMaximum() {

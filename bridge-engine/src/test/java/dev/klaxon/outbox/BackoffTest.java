@@ -3,6 +3,7 @@ package dev.klaxon.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klaxon.testing.FixedDraws;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -84,17 +85,7 @@ class BackoffTest {
 
     @Test
     void aRetryIsNeverDueAtTheInstantItFailed() {
-        java.util.random.RandomGenerator lowestDraw = new java.util.random.RandomGenerator() {
-            @Override
-            public long nextLong() {
-                return 0;
-            }
-
-            @Override
-            public long nextLong(long bound) {
-                return 0;
-            }
-        };
+        java.util.random.RandomGenerator lowestDraw = FixedDraws.lowest();
         assertThat(backoff.delay(0, null, lowestDraw)).isEqualTo(Duration.ofMillis(1));
         assertThat(backoff.delay(0, Duration.ofSeconds(30), lowestDraw)).isEqualTo(Duration.ofMillis(30_001));
     }
