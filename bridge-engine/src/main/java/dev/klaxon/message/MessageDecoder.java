@@ -72,10 +72,19 @@ public final class MessageDecoder {
 
     /**
      * Why the body would be rejected, or null when it is acceptable. Applies exactly the rejection rules of
-     * {@link #decode} without building a tree (a byte pass for UTF-8, then one streaming pass): the fast path for
-     * messages whose fields nobody reads (log and drop rules).
+     * {@link #decode} without building a tree (a byte pass for UTF-8, then {@link JsonQuickCheck} for a plain object
+     * and one streaming pass for anything it is not sure of): the fast path for messages whose fields nobody reads
+     * (log and drop rules).
      */
     public String problemWith(byte[] body) {
+        return problemWith(body, true);
+    }
+
+    /**
+     * The same rules with or without the quick check in front of the JSON parse; without it only to show, in tests,
+     * that the quick check never accepts what the parse rejects.
+     */
+    String problemWith(byte[] body, boolean quickCheck) {
         if (body.length > MAX_BODY_BYTES) {
             return "body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES + " (PagerDuty's 512 KB)";
         }
@@ -88,7 +97,7 @@ public final class MessageDecoder {
             return notUtf8.reason(body);
         }
         return switch (body[first]) {
-            case '{' -> problemWithJson(body);
+            case '{' -> quickCheck && JsonQuickCheck.certainlyValid(body, first) ? null : problemWithJson(body);
             case '[' -> "body is a JSON array; expected a JSON object or plain text";
             default -> problemWithText(body);
         };
