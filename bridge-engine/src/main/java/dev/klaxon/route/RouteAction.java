@@ -12,8 +12,11 @@ public enum RouteAction {
     LOG,
     DROP;
 
+    /** Made once: the live tail names the action of every message it keeps. */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     /** True for the actions that produce an event for PagerDuty, and so need a routing key and a rendered body. */

@@ -41,6 +41,8 @@ public final class LiveStats {
     private final AtomicLongArray bySeverity = new AtomicLongArray(UNKNOWN_SEVERITY + 1);
     private final CountedSequences counted = new CountedSequences();
     private final HistoryCounts history = new HistoryCounts();
+    /** Subjects in {@link #subjects}; read and written only by the processing thread. */
+    private int tracked;
 
     public LiveStats(Clock clock, StatsLimits limits) {
         this.clock = clock;
@@ -56,9 +58,7 @@ public final class LiveStats {
         String key = bucket != null ? bucket : message.subject();
         SubjectStats stats = subjects.get(key);
         if (stats == null) {
-            stats = subjects.size() < limits.maxSubjects()
-                    ? subjects.computeIfAbsent(key, k -> new SubjectStats(k, limits))
-                    : other;
+            stats = tracked < limits.maxSubjects() ? track(key) : other;
         }
         int index = decision.outcome().ordinal();
         long sequence = message.position() == null ? 0 : message.position().sequence();
@@ -79,6 +79,14 @@ public final class LiveStats {
         if (message.position() != null && message.position().history()) {
             history.add(message.position().historyAt(), stats == other ? OTHER_SUBJECTS : key, severitySlot);
         }
+    }
+
+    /** Only the processing thread adds subjects, so it can count them without summing the map's counter cells. */
+    private SubjectStats track(String key) {
+        SubjectStats stats = new SubjectStats(key, limits);
+        subjects.put(key, stats);
+        tracked++;
+        return stats;
     }
 
     /** The history messages counted so far, by the time the stream stored them. */

@@ -2,6 +2,7 @@ package dev.klaxon.stats;
 
 import dev.klaxon.decision.Decision;
 import dev.klaxon.decision.Outcome;
+import dev.klaxon.decision.RuleHit;
 import dev.klaxon.message.InboundMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,6 +32,8 @@ final class SubjectStats {
     // The preview of the last message, made once per new message rather than on every snapshot.
     private Recent previewOf;
     private String preview = "";
+    private List<RuleHit> lastHits;
+    private List<TailEntry.Route> lastRoutes;
 
     /** A recent message as stored: the body bytes are referenced, decoded to text only when someone looks. */
     private record Recent(Instant at, String subject, byte[] body, int bodyBytes, Map<String, List<String>> headers,
@@ -52,10 +55,35 @@ final class SubjectStats {
         byte[] body = message.body() == null ? new byte[0] : message.body();
         byte[] kept = body.length <= limits.tailBodyBytes() ? body : Arrays.copyOf(body, limits.tailBodyBytes());
         tail[tailNext] = new Recent(at, message.subject(), kept, body.length, message.headers(), decision.outcome(),
-                decision.reason(), TailEntry.Route.of(decision.hits()), message.msgId(),
+                decision.reason(), routesOf(decision.hits()), message.msgId(),
                 message.position() == null ? 0 : message.position().sequence());
         tailNext = (tailNext + 1) % tail.length;
         tailSize = Math.min(tailSize + 1, tail.length);
+    }
+
+    /**
+     * The tail's view of the routes. A rule that renders no event hits with the same {@link RuleHit} every time, so a
+     * message decided by the same such rules as the one before shares its routes instead of building them again.
+     */
+    private List<TailEntry.Route> routesOf(List<RuleHit> hits) {
+        if (!sameFixedHits(hits, lastHits)) {
+            lastHits = hits;
+            lastRoutes = TailEntry.Route.of(hits);
+        }
+        return lastRoutes;
+    }
+
+    private static boolean sameFixedHits(List<RuleHit> hits, List<RuleHit> before) {
+        if (before == null || hits.size() != before.size()) {
+            return false;
+        }
+        for (int i = 0; i < hits.size(); i++) {
+            RuleHit hit = hits.get(i);
+            if (hit != before.get(i) || hit.eventBody() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -75,7 +75,7 @@ public record TailEntry(Instant receivedAt, String subject, String body, int bod
                         body == null ? null : text(body.get("event_action")),
                         body == null ? null : text(body.path("payload").get("severity")), hit.adjustments()));
             }
-            return routes;
+            return List.copyOf(routes);
         }
 
         private static String text(com.fasterxml.jackson.databind.JsonNode node) {
