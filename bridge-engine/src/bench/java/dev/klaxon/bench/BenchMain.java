@@ -34,7 +34,9 @@ import jdk.jfr.Recording;
 public final class BenchMain {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
-    private static final double TARGET_RATIO = 0.8;
+    private static final double TARGET_RATIO = 0.9;
+    /** The engine's one processing thread (see ProcessingLoop). */
+    private static final String PROCESSING_THREAD = "klaxon-engine";
 
     private BenchMain() {
     }
@@ -100,8 +102,8 @@ public final class BenchMain {
         FloodDriver driver = new FloodDriver(publisher, corpus, window, RUN_TIMEOUT);
         // Warm-up runs let the JIT compile both paths (the engine's is long) before anything is measured.
         for (int i = 1; i <= options.warmupRounds(); i++) {
-            FloodDriver.Result engine = runEngine(driver, url, work, options.warmup());
-            FloodDriver.Result bare = runBare(driver, url, options.warmup());
+            FloodDriver.Result engine = runEngine(driver, url, work, options.warmup()).result();
+            FloodDriver.Result bare = runBare(driver, url, options.warmup()).result();
             System.out.printf(Locale.ROOT, "warm-up %d (%,d messages): bare %s | engine %s%n", i, options.warmup(),
                     describe(bare), describe(engine));
         }
@@ -111,9 +113,15 @@ public final class BenchMain {
         Recording recording = startRecording(options.jfr());
         List<FloodDriver.Result> bareRuns = new ArrayList<>();
         List<FloodDriver.Result> engineRuns = new ArrayList<>();
+        List<RunCost> bareCosts = new ArrayList<>();
+        List<RunCost> engineCosts = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
-            bareRuns.add(runBare(driver, url, options.messages()));
-            engineRuns.add(runEngine(driver, url, work, options.messages()));
+            Measured bare = runBare(driver, url, options.messages());
+            Measured engine = runEngine(driver, url, work, options.messages());
+            bareRuns.add(bare.result());
+            engineRuns.add(engine.result());
+            bareCosts.add(bare.cost());
+            engineCosts.add(engine.cost());
             System.out.printf(Locale.ROOT, "round %d: bare %s | engine %s%n", round, describe(bareRuns.get(round - 1)),
                     describe(engineRuns.get(round - 1)));
         }
@@ -122,28 +130,37 @@ public final class BenchMain {
         System.out.println(table(bareRuns, engineRuns, options.messages()));
         System.out.println();
         System.out.println(summary(bareRuns, engineRuns, ceiling));
+        System.out.println();
+        System.out.println(costTable(bareCosts, engineCosts));
         System.out.printf(Locale.ROOT, "%nLoad average at end (1/5/15 min): %s%n", MachineInfo.currentLoadAverage());
     }
 
-    private static FloodDriver.Result runBare(FloodDriver driver, String url, long messages) throws Exception {
+    /** One run's throughput and what it cost this JVM. */
+    private record Measured(FloodDriver.Result result, RunCost cost) { }
+
+    private static Measured runBare(FloodDriver driver, String url, long messages) throws Exception {
         try (BareDispatcherTarget bare = new BareDispatcherTarget(url, "alerts.>")) {
-            return driver.run(bare, messages);
+            RunCost.Start start = new RunCost.Start();
+            FloodDriver.Result result = driver.run(bare, messages);
+            return new Measured(result, start.since(result.messages(), null));
         }
     }
 
     /** A fresh engine per run, as a restarted bridge would be: empty stats, its own storage directory. */
-    private static FloodDriver.Result runEngine(FloodDriver driver, String url, Path work, long messages)
+    private static Measured runEngine(FloodDriver driver, String url, Path work, long messages)
             throws Exception {
         try (EngineTarget engine = new EngineTarget(url, Files.createTempDirectory(work, "engine-"))) {
             engine.awaitConnected(Duration.ofSeconds(30));
+            RunCost.Start start = new RunCost.Start();
             FloodDriver.Result result = driver.run(engine, messages);
+            RunCost cost = start.since(result.messages(), PROCESSING_THREAD);
             long notLogged = engine.notLogged();
             if (notLogged > 0) {
                 // In log-only mode every decision is "logged"; anything else means the flood is not what we think.
                 System.out.println("WARNING: " + notLogged + " engine decisions were not 'logged': "
                         + engine.snapshot().lastReasons());
             }
-            return result;
+            return new Measured(result, cost);
         }
     }
 
@@ -213,6 +230,28 @@ public final class BenchMain {
                 pairedRatio(bare, engine),
                 median(bare, FloodDriver.Result::publishRate), median(engine, FloodDriver.Result::publishRate)));
         return out.toString();
+    }
+
+    private static String costTable(List<RunCost> bare, List<RunCost> engine) {
+        StringBuilder out = new StringBuilder("Cost per message (CPU from the JVM's own counters; the publisher's share"
+                + " is the same in both kinds of run):\n\n");
+        out.append("| Round | Bare JVM CPU ns | Engine JVM CPU ns | Processing thread CPU ns | Processing thread "
+                + "allocated bytes |\n|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < bare.size(); i++) {
+            out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f |%n", i + 1,
+                    bare.get(i).processCpuNanosPerMessage(), engine.get(i).processCpuNanosPerMessage(),
+                    engine.get(i).threadCpuNanosPerMessage(), engine.get(i).threadBytesPerMessage()));
+        }
+        out.append(String.format(Locale.ROOT, "| **median** | **%.0f** | **%.0f** | **%.0f** | **%.1f** |",
+                medianOf(bare, RunCost::processCpuNanosPerMessage), medianOf(engine, RunCost::processCpuNanosPerMessage),
+                medianOf(engine, RunCost::threadCpuNanosPerMessage), medianOf(engine, RunCost::threadBytesPerMessage)));
+        return out.toString();
+    }
+
+    private static double medianOf(List<RunCost> costs, ToDoubleFunction<RunCost> value) {
+        double[] sorted = costs.stream().mapToDouble(value).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static String summary(List<FloodDriver.Result> bare, List<FloodDriver.Result> engine, double ceiling) {

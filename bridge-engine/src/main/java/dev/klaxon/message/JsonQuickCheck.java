@@ -27,7 +27,7 @@ final class JsonQuickCheck {
     /** Far inside Jackson's limit of 64; deeper bodies are rare and the full check judges them. */
     private static final int MAX_DEPTH = 16;
     /** Field names remembered at once (all open objects together), for the duplicate check. */
-    private static final int MAX_NAMES = 48;
+    private static final int MAX_NAMES = 64;
     private static final int MAX_NAME_BYTES = 256;
     /** Long enough for any plain integer or decimal in an alert; a double holds far more. */
     private static final int MAX_NUMBER_CHARS = 32;
@@ -40,8 +40,8 @@ final class JsonQuickCheck {
     private static final byte[][] EVENT_ACTIONS = ascii("trigger", "acknowledge", "ack", "resolve", "resolved");
 
     private final byte[] body;
-    /** Start and end (exclusive) of each remembered field name, two ints per name. */
-    private final int[] names = new int[MAX_NAMES * 2];
+    /** Start and end (exclusive) of each remembered field name, two ints per name; grown as names come. */
+    private int[] names = new int[16];
     private int nameCount;
     private int pos;
 
@@ -272,6 +272,9 @@ final class JsonQuickCheck {
         if (nameCount == MAX_NAMES) {
             return false;
         }
+        if (2 * nameCount == names.length) {
+            names = java.util.Arrays.copyOf(names, names.length * 2);
+        }
         for (int n = objectFirstName; n < nameCount; n++) {
             if (sameBytes(names[2 * n], names[2 * n + 1], start, end)) {
                 return false;
@@ -335,21 +338,18 @@ final class JsonQuickCheck {
      * Eight bytes per step: string text is most of an alert's bytes.
      */
     private int nextSpecial(int from) {
+        byte[] bytes = body;
         int i = from;
-        while (i + Long.BYTES <= body.length) {
-            long word = (long) LONGS.get(body, i);
-            if ((hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word)) == 0) {
-                i += Long.BYTES;
-                continue;
-            }
-            for (int end = i + Long.BYTES; i < end; i++) {
-                if (isSpecial(body[i])) {
-                    return i;
-                }
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long special = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word);
+            if (special != 0) {
+                // The lowest flagged byte is always a true one (a false flag only sits above a true one).
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
             }
         }
-        for (; i < body.length; i++) {
-            if (isSpecial(body[i])) {
+        for (; i < bytes.length; i++) {
+            if (isSpecial(bytes[i])) {
                 return i;
             }
         }
@@ -360,17 +360,20 @@ final class JsonQuickCheck {
         return b == '"' || b == '\\' || (b >= 0 && b < 0x20);
     }
 
-    /** Non-zero when some byte of {@code word} may be zero (exact when none is; may also flag a 0x01 above a zero). */
+    /** Flags (high bit) each zero byte of {@code word}; may also flag a 0x01 byte above a zero one, never below. */
     private static long hasZeroByte(long word) {
         return (word - LOW_BITS) & ~word & HIGH_BITS;
     }
 
-    /** Non-zero when some byte below 0x80 may be below 0x20 (a byte of 0x80 and up is never flagged by itself). */
+    /** Flags each byte below 0x20 (0x80 and up are not); may also flag bytes above a flagged one, never below. */
     private static long hasByteBelowSpace(long word) {
         return (word - SPACES) & ~word & HIGH_BITS;
     }
 
     private void skipBlanks() {
+        if (pos < body.length && body[pos] > ' ') {
+            return; // the common case: compact JSON
+        }
         while (pos < body.length) {
             byte b = body[pos];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
