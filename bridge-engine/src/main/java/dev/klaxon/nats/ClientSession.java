@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
  */
 final class ClientSession implements ConnectionListener, ErrorListener {
     private static final Logger LOG = Logger.getLogger(ClientSession.class.getName());
+    /** How often a client without a server looks whether its password changed. */
+    private static final long PASSWORD_LOOK_MILLIS = 200;
 
     private final IngestSettings settings;
     private final StatusTracker status;
@@ -35,13 +38,17 @@ final class ClientSession implements ConnectionListener, ErrorListener {
     private volatile boolean subscribed;
     private volatile String lastError = "";
     private volatile boolean serverErrorUnexplained;
+    private volatile boolean endedForNewPassword;
+    private final Predicate<Options> passwordChanged;
 
     /**
      * @param closing whether the owner is closing: from then on the session reports nothing and closes the
      *                connection as soon as it learns of it
      */
     ClientSession(IngestSettings settings, StatusTracker status, MessageHandoff handoff,
-                  Subscriptions subscriptions, LongAdder slowConsumers, BooleanSupplier closing) {
+                  Subscriptions subscriptions, LongAdder slowConsumers, BooleanSupplier closing,
+                  Predicate<Options> passwordChanged) {
+        this.passwordChanged = passwordChanged;
         this.settings = settings;
         this.status = status;
         this.handoff = handoff;
@@ -77,8 +84,13 @@ final class ClientSession implements ConnectionListener, ErrorListener {
             closeQuietly(conn);
             return;
         }
-        awaitClosed(conn);
+        awaitClosed(conn, options);
         subscriptions.closed();
+    }
+
+    /** True when this session ended its client because the password changed: a fresh one should start at once. */
+    boolean endedForNewPassword() {
+        return endedForNewPassword;
     }
 
     long dropped() {
@@ -133,11 +145,29 @@ final class ClientSession implements ConnectionListener, ErrorListener {
         reconcile(conn);
     }
 
-    private void awaitClosed(Connection conn) {
+    /**
+     * Waits for the client to close. While it has no server, it also looks whether the password changed: this client
+     * can only ever offer the old one (jnats reads a password once per client), so it is ended and the supervisor
+     * starts a fresh client at once, instead of after the server refused the old password twice and the restart
+     * delay passed (15 s and more, during which core NATS loses what is published). A connected client is left
+     * alone: the server still takes the password it has.
+     */
+    private void awaitClosed(Connection conn, Options options) {
         try {
             // the CLOSED event ends the wait; the periodic look is a safety net should the event never come
-            while (conn.getStatus() != Connection.Status.CLOSED) {
-                clientClosed.await(1, TimeUnit.SECONDS);
+            Connection.Status now;
+            while ((now = conn.getStatus()) != Connection.Status.CLOSED) {
+                clientClosed.await(now == Connection.Status.CONNECTED ? 1000 : PASSWORD_LOOK_MILLIS,
+                        TimeUnit.MILLISECONDS);
+                now = conn.getStatus();
+                if (now != Connection.Status.CONNECTED && now != Connection.Status.CLOSED && !closing.getAsBoolean()
+                        && passwordChanged.test(options)) {
+                    endedForNewPassword = true;
+                    status.note("nats.password changed; connecting with the new one");
+                    LOG.info("nats: the password changed while the server was out of reach; "
+                            + "connecting again with the new one");
+                    closeQuietly(conn);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

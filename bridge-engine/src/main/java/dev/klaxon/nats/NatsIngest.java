@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  *
  * <p>{@link #start()} returns at once; a background thread connects and keeps the connection alive for as long as
  * the ingest is open: the client reconnects forever with backoff, and should it give up on its own (a server refusing
- * authorization twice), a fresh connection is tried after {@link IngestSettings#restartDelay()}. Connection states
+ * authorization twice), a fresh connection is tried after {@link IngestSettings#restartDelay()}; at once when the
+ * client ended because the configured password changed while it had no server. Connection states
  * reach listeners only when they change. Thread-safe.
  */
 public final class NatsIngest implements AutoCloseable {
@@ -182,14 +183,18 @@ public final class NatsIngest implements AutoCloseable {
         ClientSession current = first;
         Options options = firstOptions;
         while (!closing.get()) {
+            boolean newPassword = false;
             if (options != null) {
                 String ended = runSession(current, options);
                 if (closing.get()) {
                     break;
                 }
-                status.gaveUp(ended + "; trying again in " + describe(settings.restartDelay()));
+                newPassword = current.endedForNewPassword();
+                if (!newPassword) {
+                    status.gaveUp(ended + "; trying again in " + describe(settings.restartDelay()));
+                }
             }
-            if (awaitCloseRequest(settings.restartDelay())) {
+            if (!newPassword && awaitCloseRequest(settings.restartDelay())) {
                 break;
             }
             ClientSession next = newSession();
@@ -225,7 +230,7 @@ public final class NatsIngest implements AutoCloseable {
 
     private ClientSession newSession() {
         return new ClientSession(settings, status, handoff, subscriptions.get(), slowConsumers,
-                closing::get);
+                closing::get, optionsFactory::passwordChanged);
     }
 
     private boolean awaitCloseRequest(Duration timeout) {

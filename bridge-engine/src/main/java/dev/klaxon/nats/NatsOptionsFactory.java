@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * Turns the {@code nats:} configuration into jnats {@link Options}. Secrets are resolved here, at connect time, so a
  * rotated secret is picked up by the next connection; their values go straight into the client and nowhere else.
  * The token, the creds file and the NKey seed are read again at every reconnect of the same client; a password only
- * when a fresh client starts (jnats 2.26 has no password supplier; it gives up after the server refuses the old
- * password twice, and the ingest then starts a fresh client).
+ * when a fresh client starts (jnats 2.26 has no password supplier), so {@link #passwordChanged} tells a client that
+ * has lost its server that its password is no longer the configured one and a fresh client should take over.
  */
 final class NatsOptionsFactory {
 
@@ -51,6 +51,23 @@ final class NatsOptionsFactory {
                 .connectionListener(connectionListener)
                 .errorListener(errorListener);
         return finish(builder);
+    }
+
+    /**
+     * True when the configured password (its file read now) differs from the one {@code options} connect with. A
+     * password that cannot be read now (a rotation caught half way) counts as unchanged: the next look decides.
+     */
+    boolean passwordChanged(Options options) {
+        if (!(config.auth() instanceof NatsAuth.UserPassword user) || options.getPassword() == null) {
+            return false;
+        }
+        String now;
+        try {
+            now = user.password().resolve(environment);
+        } catch (SecretRef.SecretUnavailableException e) {
+            return false;
+        }
+        return !now.equals(options.getPassword());
     }
 
     /**
