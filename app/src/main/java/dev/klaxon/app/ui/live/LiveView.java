@@ -65,6 +65,7 @@ public final class LiveView implements ConsoleView {
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final SubjectTable subjects = new SubjectTable();
+    private final SubjectsWarmUp warmUp = new SubjectsWarmUp();
     private final SubjectTree subjectTree = new SubjectTree();
     private final TailPane tail = new TailPane();
     private final DetailPane detail = new DetailPane();
@@ -245,6 +246,13 @@ public final class LiveView implements ConsoleView {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
                 subjects.selectFirstIfNone();
+            }
+        }
+        if (!warmUp.finished()) {
+            if (subjects.upToDate()) {
+                warmUp.step(root.getScene());
+            } else {
+                warmUp.stop();
             }
         }
         TailUpdate update = frame.tail();
