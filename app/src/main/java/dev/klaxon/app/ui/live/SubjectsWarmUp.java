@@ -27,8 +27,9 @@ final class SubjectsWarmUp {
     /** The made-up frames' clock moves faster than the real one, so that the once-a-second re-sort runs too. */
     private static final long STEP_NANOS = 250_000_000L;
 
-    private final SubjectTable table = new SubjectTable();
-    private final LiveRates rates = new LiveRates();
+    /** The hidden table, its rates and its scene's root: made at the first step, let go of once finished. */
+    private SubjectTable table;
+    private LiveRates rates;
     private Parent root;
     private int pass;
     private long frameNanos;
@@ -38,9 +39,11 @@ final class SubjectsWarmUp {
         return finished;
     }
 
-    /** Gives way for good: the real table has work now. */
+    /** Ends the warm-up for good (all passes done, or the real table has work now) and lets go of the hidden table. */
     void stop() {
         finished = true;
+        table = null;
+        rates = null;
         root = null;
     }
 
@@ -50,6 +53,8 @@ final class SubjectsWarmUp {
             return;
         }
         if (root == null) {
+            table = new SubjectTable();
+            rates = new LiveRates();
             table.showSparklines(rates.history(), rates.version());
             root = new StackPane(table.node());
             Scene scene = new Scene(root, shown.getWidth(), Math.max(200, shown.getHeight() / 2));
