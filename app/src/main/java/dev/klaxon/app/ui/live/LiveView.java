@@ -65,6 +65,7 @@ public final class LiveView implements ConsoleView {
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final SubjectTable subjects = new SubjectTable();
+    private final SubjectsWarmUp warmUp = new SubjectsWarmUp();
     private final SubjectTree subjectTree = new SubjectTree();
     private final TailPane tail = new TailPane();
     private final DetailPane detail = new DetailPane();
@@ -232,16 +233,26 @@ public final class LiveView implements ConsoleView {
         showWhyNothingArrives(snapshot);
         if (!paused.get() && snapshot != null && snapshot != lastApplied) {
             lastApplied = snapshot;
-            subjects.apply(snapshot, frame.nanos());
+            subjects.offer(snapshot);
             // Badges count what is held now, from the same read as what r confirms and releases.
             shownFlooding = frame.flooding();
             List<FloodStatus> floods = shownFlooding.withHeldNow();
             subjects.showFloods(floods);
             subjectTree.apply(snapshot, floods, frame.nanos());
-            if (!autoSelected && !subjects.isEmpty()) {
+        }
+        if (!paused.get()) {
+            subjects.applyFrame(frame.nanos());
+            if (!autoSelected && !subjects.isEmpty() && subjects.upToDate()) {
                 // Once, on the first data: follow the busiest subject so the tail is not empty at first sight.
                 autoSelected = true;
                 subjects.selectFirstIfNone();
+            }
+        }
+        if (!warmUp.finished()) {
+            if (subjects.upToDate()) {
+                warmUp.step(root.getScene());
+            } else {
+                warmUp.stop();
             }
         }
         TailUpdate update = frame.tail();

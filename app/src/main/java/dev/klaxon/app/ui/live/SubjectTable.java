@@ -8,6 +8,7 @@ import dev.klaxon.engine.EngineSnapshot;
 import dev.klaxon.guard.FloodStatus;
 import dev.klaxon.stats.LiveStats;
 import dev.klaxon.stats.SubjectSnapshot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +51,11 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class SubjectTable {
     private static final PseudoClass OTHER = PseudoClass.getPseudoClass("other");
+    /**
+     * Row work per frame. The frame also pays CSS, layout and painting, and a probe that waits more than 33 ms
+     * (two frames) counts as lag: a few milliseconds leave room for the rest.
+     */
+    static final long FRAME_BUDGET_NANOS = 4_000_000L;
 
     private final ObservableList<SubjectRow> rows = FXCollections.observableArrayList();
     private final Map<String, SubjectRow> bySubject = new HashMap<>();
@@ -64,10 +71,21 @@ public final class SubjectTable {
     private SubjectFilter filter = SubjectFilter.ALL;
     private String waitingHint = "Waiting for the first message…";
     private final LiveOrder order = new LiveOrder();
+    private final FramePass<SubjectSnapshot> pass;
+    /** The time of the snapshot being applied, which "last seen" is relative to. */
+    private Instant passAt;
+    /** The flood states last shown, for rows that arrive after them. */
+    private Map<String, FloodStatus> floodBySubject = Map.of();
     /** True while this class moves the selection itself, which is not the operator picking a row. */
     private boolean selecting;
 
     public SubjectTable() {
+        this(System::nanoTime, FRAME_BUDGET_NANOS);
+    }
+
+    /** @param clock nanoseconds, for the per-frame budget */
+    SubjectTable(LongSupplier clock, long frameBudgetNanos) {
+        pass = new FramePass<>(clock, frameBudgetNanos);
         table.setId("subjects-table");
         table.getStyleClass().addAll("subjects-table", Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -172,6 +190,11 @@ public final class SubjectTable {
         return rows.isEmpty();
     }
 
+    /** True once the newest snapshot is applied in full, so its order is the table's. */
+    public boolean upToDate() {
+        return pass.done();
+    }
+
     public ReadOnlyObjectProperty<SubjectRow> selectedRow() {
         return table.getSelectionModel().selectedItemProperty();
     }
@@ -203,36 +226,57 @@ public final class SubjectTable {
         resort();
     }
 
-    /** Applies one snapshot: updates rows in place, adds new subjects, removes subjects the engine forgot. */
-    public void apply(EngineSnapshot snapshot, long frameNanos) {
-        List<SubjectSnapshot> subjects = snapshot.subjects();
-        Set<String> present = new HashSet<>(subjects.size() * 2);
+    /** Takes the engine's newest snapshot; the next frames apply it ({@link #applyFrame}). */
+    public void offer(EngineSnapshot snapshot) {
+        passAt = snapshot.at();
+        pass.start(snapshot.subjects());
+    }
+
+    /**
+     * Applies as much of the newest snapshot as this frame's budget allows: rows updated in place and new subjects
+     * added, one list change per frame. The 1,000 subjects a flood brings at once thus arrive over several frames
+     * instead of stalling one. Once the whole snapshot is in, subjects the engine forgot go and the order may move.
+     */
+    public void applyFrame(long frameNanos) {
+        if (pass.done()) {
+            return;
+        }
         List<SubjectRow> added = new ArrayList<>();
-        for (SubjectSnapshot s : subjects) {
-            present.add(s.subject());
+        boolean complete = pass.run(s -> {
             SubjectRow row = bySubject.get(s.subject());
             if (row == null) {
                 row = new SubjectRow(s.subject());
+                row.flood(floodBySubject.get(s.subject()));
                 bySubject.put(s.subject(), row);
                 added.add(row);
             }
-            row.update(s, snapshot.at());
-        }
-        boolean removed = false;
-        if (bySubject.size() > present.size()) {
-            removed = bySubject.keySet().retainAll(present);
-            rows.removeIf(row -> !present.contains(row.subject()));
-        }
+            row.update(s, passAt);
+        });
         if (!added.isEmpty()) {
-            rows.addAll(added); // one list change for all new subjects of this frame
+            SubjectRow selected = table.getSelectionModel().getSelectedItem();
+            rows.addAll(added);
+            keepSelected(selected);
         }
+        boolean removed = complete && removeForgotten(pass.items());
         if (!added.isEmpty() || removed) {
             updatePlaceholder();
         }
         // New rows still find their place (the sorted list inserts them); rows already shown keep theirs.
-        if (order.mayReorder(frameNanos, table.isHover(), this::resortWouldMove)) {
+        if (complete && order.mayReorder(frameNanos, table.isHover(), this::resortWouldMove)) {
             resort();
         }
+    }
+
+    private boolean removeForgotten(List<SubjectSnapshot> subjects) {
+        if (bySubject.size() <= subjects.size()) {
+            return false;
+        }
+        Set<String> present = new HashSet<>(subjects.size() * 2);
+        for (SubjectSnapshot s : subjects) {
+            present.add(s.subject());
+        }
+        bySubject.keySet().retainAll(present);
+        return rows.removeIf(row -> !present.contains(row.subject()));
     }
 
     /** Marks the subjects in flood state (and unmarks the others); applied with the snapshots, so paused too. */
@@ -241,6 +285,7 @@ public final class SubjectTable {
         for (FloodStatus status : floods) {
             bySubjectFlood.put(status.subject(), status);
         }
+        floodBySubject = bySubjectFlood;
         for (SubjectRow row : rows) {
             row.flood(bySubjectFlood.get(row.subject()));
         }
@@ -270,6 +315,14 @@ public final class SubjectTable {
         // A new comparator instance each time: SortedList re-sorts (one permutation) only when its comparator changes.
         sorted.setComparator(comparator());
         order.reordered();
+        keepSelected(selected);
+    }
+
+    /**
+     * Puts the selection and the focus (where the arrow keys go on from) back on this row after the list moved: rows
+     * inserted before it or a re-sort can leave either at the old index.
+     */
+    private void keepSelected(SubjectRow selected) {
         int at = selected == null ? -1 : sorted.indexOf(selected);
         if (at >= 0) {
             selecting = true;
