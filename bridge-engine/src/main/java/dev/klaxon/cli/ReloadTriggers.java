@@ -43,7 +43,10 @@ final class ReloadTriggers implements AutoCloseable {
             say.accept("cannot watch the config for changes (" + e.getMessage() + "); reload with SIGHUP");
         }
         java.util.List<String> triggers = new java.util.ArrayList<>();
-        if (previous != null) {
+        if (previous == SignalHandler.SIG_IGN) {
+            // The JVM leaves a hang-up that was ignored when it started (nohup) ignored, handler or not.
+            say.accept("SIGHUP is ignored in this process (started under nohup?), so it cannot reload the config");
+        } else if (previous != null) {
             triggers.add("SIGHUP");
         }
         if (watcher != null) {

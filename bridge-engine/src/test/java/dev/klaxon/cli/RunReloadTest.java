@@ -1,13 +1,18 @@
 package dev.klaxon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} as a real child JVM reloads its config on SIGHUP and when the file changes (an editor's save: a
- * temporary file renamed over it), says so in one line, and keeps running on a broken config.
+ * temporary file renamed over it), says so in one line, and keeps running on a broken config. Started under nohup,
+ * which leaves SIGHUP ignored in the JVM whatever handler it installs, it says SIGHUP cannot reload.
  */
 class RunReloadTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -26,20 +32,23 @@ class RunReloadTest {
     private Path log;
     private Process run;
 
-    @BeforeEach
-    void start() throws Exception {
+    /** Starts {@code run}, under {@code nohup} (which leaves SIGHUP ignored in it) or not. */
+    private void startRun(boolean underNohup) throws Exception {
         config = dir.resolve("klaxon.yaml");
         Files.writeString(config, yaml("log"));
         log = dir.resolve("run.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.klaxon.cli.Main", "run",
-                "--config", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        await().atMost(WAIT).until(() -> Files.readString(log).contains("config reloads on SIGHUP and a change of "
-                + "klaxon.yaml"));
+        List<String> command = new ArrayList<>(underNohup ? List.of("nohup") : List.of());
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.klaxon.cli.Main", "run",
+                "--config", config.toString()));
+        run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     @AfterEach
     void stop() throws Exception {
+        if (run == null) {
+            return;
+        }
         run.destroy();
         run.waitFor(30, TimeUnit.SECONDS);
         run.destroyForcibly();
@@ -59,6 +68,11 @@ class RunReloadTest {
 
     @Test
     void sighupReloadsAndABrokenFileIsRefusedWithItsLineWhileRunGoesOn() throws Exception {
+        // Under nohup this JVM, and so the run it starts, ignore SIGHUP: the next test covers that case.
+        assumeFalse(hangupIgnoredHere(), "SIGHUP is ignored in this process (nohup?)");
+        startRun(false);
+        await().atMost(WAIT).until(() -> Files.readString(log).contains("config reloads on SIGHUP and a change of "
+                + "klaxon.yaml"));
         // Written in place: the watcher may see it too, so wait for the first "reloaded" line either way.
         Files.writeString(config, yaml("drop"));
         await().atMost(WAIT).until(() -> Files.readString(log).contains("config reloaded: 1 route(s)"));
@@ -78,6 +92,25 @@ class RunReloadTest {
         assertThat(Files.readString(log)).contains("routes[0].action: expected page, change, log or drop, got "
                 + "\"pager\" (line 7)");
         assertThat(run.isAlive()).isTrue();
+    }
+
+    @Test
+    void underNohupItSaysSighupCannotReloadAndTheFileStillDoes() throws Exception {
+        startRun(true);
+        await().atMost(WAIT).until(() -> Files.readString(log).contains("config reloads on a change of klaxon.yaml"));
+        assertThat(Files.readString(log)).contains("SIGHUP is ignored in this process (started under nohup?), so it "
+                + "cannot reload the config").doesNotContain("config reloads on SIGHUP");
+
+        Path edit = dir.resolve("klaxon.yaml.tmp");
+        Files.writeString(edit, yaml("drop"));
+        Files.move(edit, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(WAIT).until(() -> Files.readString(log).contains("config reloaded: 1 route(s)"));
+    }
+
+    private static boolean hangupIgnoredHere() {
+        SignalHandler previous = Signal.handle(new Signal("HUP"), SignalHandler.SIG_DFL);
+        Signal.handle(new Signal("HUP"), previous);
+        return previous == SignalHandler.SIG_IGN;
     }
 
     private long count(String text) throws Exception {
