@@ -13,6 +13,9 @@ final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long QUOTES = LOW_BITS * '"';
+    private static final long BACKSLASHES = LOW_BITS * '\\';
+    private static final long SPACES = LOW_BITS * 0x20;
 
     private ByteScan() {
     }
@@ -40,11 +43,47 @@ final class ByteScan {
         for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
             long word = (long) LONGS.get(body, i) ^ pattern;
             // Sets a high bit in a byte that is zero (and, rarely, in the byte above one: the exact check follows).
-            if (((word - LOW_BITS) & ~word & HIGH_BITS) != 0 && pairAt(body, i, Long.BYTES, value, next)) {
+            if (hasZeroByte(word) != 0 && pairAt(body, i, Long.BYTES, value, next)) {
                 return true;
             }
         }
         return pairAt(body, i, body.length - i, value, next);
+    }
+
+    /**
+     * The index of the first quote, backslash or control character in {@code bytes} at or after {@code from}, or
+     * the length. Eight bytes per step: string text is most of an alert's bytes ({@link JsonQuickCheck}).
+     */
+    static int firstStringSpecial(byte[] bytes, int from) {
+        int i = from;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long special = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word);
+            if (special != 0) {
+                // The lowest flagged byte is always a true one (a false flag only sits above a true one).
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (isSpecial(bytes[i])) {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isSpecial(byte b) {
+        return b == '"' || b == '\\' || (b >= 0 && b < 0x20);
+    }
+
+    /** Flags (high bit) each zero byte of {@code word}; may also flag a 0x01 byte above a zero one, never below. */
+    private static long hasZeroByte(long word) {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
+    }
+
+    /** Flags each byte below 0x20 (0x80 and up are not); may also flag bytes above a flagged one, never below. */
+    private static long hasByteBelowSpace(long word) {
+        return (word - SPACES) & ~word & HIGH_BITS;
     }
 
     private static boolean pairAt(byte[] body, int from, int count, byte value, byte next) {

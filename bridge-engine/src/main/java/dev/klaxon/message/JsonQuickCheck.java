@@ -1,9 +1,5 @@
 package dev.klaxon.message;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Recognises the common alert body, a plain JSON object, in one pass over its bytes without a parser, so that log
  * and drop rules (most of a flood) skip Jackson's validating parse and its per-message allocations (about 85% of
@@ -17,12 +13,6 @@ import java.nio.ByteOrder;
  * 0x80 and up inside strings are plain text.
  */
 final class JsonQuickCheck {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = LOW_BITS * '"';
-    private static final long BACKSLASHES = LOW_BITS * '\\';
-    private static final long SPACES = LOW_BITS * 0x20;
 
     /** Far inside Jackson's limit of 64; deeper bodies are rare and the full check judges them. */
     private static final int MAX_DEPTH = 16;
@@ -190,7 +180,7 @@ final class JsonQuickCheck {
     private boolean string() {
         int i = pos + 1;
         while (true) {
-            i = nextSpecial(i);
+            i = ByteScan.firstStringSpecial(body, i);
             if (i >= body.length) {
                 return false;
             }
@@ -222,7 +212,7 @@ final class JsonQuickCheck {
 
     /** The index of the closing quote of a string without escapes or control characters starting at {@code from}. */
     private int endOfPlainString(int from) {
-        int i = nextSpecial(from);
+        int i = ByteScan.firstStringSpecial(body, from);
         return i < body.length && body[i] == '"' ? i : -1;
     }
 
@@ -331,43 +321,6 @@ final class JsonQuickCheck {
 
     private boolean isTextField(int start, int end) {
         return oneOf(start, end, TEXT_FIELDS);
-    }
-
-    /**
-     * The index of the first quote, backslash or control character at or after {@code from}, or the body's length.
-     * Eight bytes per step: string text is most of an alert's bytes.
-     */
-    private int nextSpecial(int from) {
-        byte[] bytes = body;
-        int i = from;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            long special = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word);
-            if (special != 0) {
-                // The lowest flagged byte is always a true one (a false flag only sits above a true one).
-                return i + (Long.numberOfTrailingZeros(special) >>> 3);
-            }
-        }
-        for (; i < bytes.length; i++) {
-            if (isSpecial(bytes[i])) {
-                return i;
-            }
-        }
-        return i;
-    }
-
-    private static boolean isSpecial(byte b) {
-        return b == '"' || b == '\\' || (b >= 0 && b < 0x20);
-    }
-
-    /** Flags (high bit) each zero byte of {@code word}; may also flag a 0x01 byte above a zero one, never below. */
-    private static long hasZeroByte(long word) {
-        return (word - LOW_BITS) & ~word & HIGH_BITS;
-    }
-
-    /** Flags each byte below 0x20 (0x80 and up are not); may also flag bytes above a flagged one, never below. */
-    private static long hasByteBelowSpace(long word) {
-        return (word - SPACES) & ~word & HIGH_BITS;
     }
 
     private void skipBlanks() {
