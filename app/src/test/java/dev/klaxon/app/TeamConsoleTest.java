@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.controls.Message;
 import dev.klaxon.app.backend.engine.EngineBackend;
+import dev.klaxon.app.testing.FxQuery;
 import dev.klaxon.app.testing.ShownWindow;
 import dev.klaxon.app.ui.shell.MainWindow;
 import dev.klaxon.app.ui.silences.SilencesView;
@@ -236,15 +237,14 @@ class TeamConsoleTest {
             window.show(dev.klaxon.app.ui.rules.RulesView.class);
             return null;
         });
-        fx(() -> {
-            robot.lookup(".tab-pane").queryAllAs(javafx.scene.control.TabPane.class).forEach(tabs -> tabs.getTabs()
-                    .stream().filter(tab -> "rules-tab-history".equals(tab.getId()))
-                    .forEach(tab -> tabs.getSelectionModel().select(tab)));
-            return null;
-        });
-        // The tab's content joins the scene on a later pulse than the one that selected the tab.
+        // As a person does: the tab's header, once the view's first pulse has made it (until then the split pane
+        // holding the tabs has no children to find). The content must be showing, not only visible: a click aimed at
+        // a hidden tab's content lands in the tab that shows.
+        await().atMost(PATIENCE).until(() -> fx(() -> robot.lookup("#rules-tab-history").tryQuery()
+                .map(FxQuery::shown).orElse(false)));
+        robot.clickOn("#rules-tab-history");
         await().atMost(PATIENCE).until(() -> fx(() -> robot.lookup("#history-candidate").tryQuery()
-                .map(node -> node.getScene() != null && node.isVisible()).orElse(false)));
+                .map(FxQuery::shown).orElse(false)));
         robot.clickOn("#history-candidate").write(candidate.toString());
         fx(() -> {
             ((TextField) robot.lookup("#history-since").query()).setText("1h");
