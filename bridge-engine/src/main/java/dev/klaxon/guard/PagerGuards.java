@@ -162,7 +162,16 @@ public final class PagerGuards {
         return check(decision, false, true, 0);
     }
 
-    private synchronized Decision check(Decision decision, boolean live, boolean localDedup, long streamSequence) {
+    private Decision check(Decision decision, boolean live, boolean localDedup, long streamSequence) {
+        // Most of a flood is logged, never decoded: no guard looks at it, so it need not take the guards' lock.
+        if (decision.message() == null && decision.outcome() != Outcome.FORWARDED) {
+            return decision;
+        }
+        return checkUnderLock(decision, live, localDedup, streamSequence);
+    }
+
+    private synchronized Decision checkUnderLock(Decision decision, boolean live, boolean localDedup,
+                                                 long streamSequence) {
         if (live && decision.message() != null) {
             inhibitions.observe(decision.message(), decision.at());
         }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -26,8 +27,11 @@ public final class MessageHandoff implements MessageHandler {
     private final Clock clock;
     private final Predicate<InboundMessage> sink;
     private final LongAdder received = new LongAdder();
-    /** When the last live message arrived (not history read back); null before the first. */
-    private volatile Instant lastReceivedAt;
+    /**
+     * When the last live message arrived (not history read back); null before the first. Written with a release
+     * store, not a volatile one: the status line only needs a recent value, and a volatile write fences every message.
+     */
+    private final AtomicReference<Instant> lastReceivedAt = new AtomicReference<>();
     private final LongAdder overflowed = new LongAdder();
 
     MessageHandoff(Clock clock, Predicate<InboundMessage> sink) {
@@ -52,7 +56,7 @@ public final class MessageHandoff implements MessageHandler {
         // History (late join) is counted at the time the stream stored it, so rates and the tail read as they were.
         Instant receivedAt = position != null && position.history() ? position.historyAt() : clock.instant();
         if (position == null || !position.history()) {
-            lastReceivedAt = receivedAt;
+            lastReceivedAt.lazySet(receivedAt);
         }
         InboundMessage inbound = WireSubjects.message(message.getSubject(), body == null ? EMPTY : body,
                 message.hasHeaders() ? copy(message.getHeaders()) : Map.of(), receivedAt);
@@ -73,7 +77,7 @@ public final class MessageHandoff implements MessageHandler {
     }
 
     Instant lastReceivedAt() {
-        return lastReceivedAt;
+        return lastReceivedAt.get();
     }
 
     long received() {

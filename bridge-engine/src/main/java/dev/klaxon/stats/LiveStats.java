@@ -67,18 +67,26 @@ public final class LiveStats {
         if (before != null && before.stats() == stats) {
             // Watched first, now pulled by this member as the sender: one alert, counted once, as it was decided last.
             stats.recount(message, decision, before.outcome());
-            totals.decrementAndGet(before.outcome().ordinal());
-            totals.incrementAndGet(index);
+            add(totals, before.outcome().ordinal(), -1);
+            add(totals, index, 1);
             return;
         }
         stats.record(message, decision);
-        totals.incrementAndGet(index);
+        add(totals, index, 1);
         Severity severity = SeverityTotals.of(decision);
         int severitySlot = severity == null ? UNKNOWN_SEVERITY : severity.ordinal();
-        bySeverity.incrementAndGet(severitySlot);
+        add(bySeverity, severitySlot, 1);
         if (message.position() != null && message.position().history()) {
             history.add(message.position().historyAt(), stats == other ? OTHER_SUBJECTS : key, severitySlot);
         }
+    }
+
+    /**
+     * Counters with one writer, the processing thread, need no atomic add: a plain read and a release store keep
+     * each count exact and let readers see it soon, without the full fence an atomic add costs on every message.
+     */
+    private static void add(AtomicLongArray counters, int index, long delta) {
+        counters.lazySet(index, counters.get(index) + delta);
     }
 
     /** Only the processing thread adds subjects, so it can count them without summing the map's counter cells. */
