@@ -236,15 +236,17 @@ public final class BenchMain {
         StringBuilder out = new StringBuilder("Cost per message (CPU from the JVM's own counters; the publisher's share"
                 + " is the same in both kinds of run):\n\n");
         out.append("| Round | Bare JVM CPU ns | Engine JVM CPU ns | Processing thread CPU ns | Processing thread "
-                + "allocated bytes |\n|---:|---:|---:|---:|---:|\n");
+                + "allocated bytes | GC pauses bare / engine ms |\n|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < bare.size(); i++) {
-            out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f |%n", i + 1,
+            out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.1f | %d / %d |%n", i + 1,
                     bare.get(i).processCpuNanosPerMessage(), engine.get(i).processCpuNanosPerMessage(),
-                    engine.get(i).threadCpuNanosPerMessage(), engine.get(i).threadBytesPerMessage()));
+                    engine.get(i).threadCpuNanosPerMessage(), engine.get(i).threadBytesPerMessage(),
+                    bare.get(i).gcPauseMillis(), engine.get(i).gcPauseMillis()));
         }
-        out.append(String.format(Locale.ROOT, "| **median** | **%.0f** | **%.0f** | **%.0f** | **%.1f** |",
+        out.append(String.format(Locale.ROOT, "| **median** | **%.0f** | **%.0f** | **%.0f** | **%.1f** | **%.0f / %.0f** |",
                 medianOf(bare, RunCost::processCpuNanosPerMessage), medianOf(engine, RunCost::processCpuNanosPerMessage),
-                medianOf(engine, RunCost::threadCpuNanosPerMessage), medianOf(engine, RunCost::threadBytesPerMessage)));
+                medianOf(engine, RunCost::threadCpuNanosPerMessage), medianOf(engine, RunCost::threadBytesPerMessage),
+                medianOf(bare, RunCost::gcPauseMillis), medianOf(engine, RunCost::gcPauseMillis)));
         return out.toString();
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * want. The window is large (hundreds of milliseconds of work) so the consumer never runs dry while the publisher
  * waits.
  *
- * <p>Progress is polled sparingly (the engine's {@code summary()} is cheap, but polling still takes a core from a
- * 2-core machine): the driver sleeps for the time the consumer should need, estimated from its observed rate,
+ * <p>Progress is polled sparingly (the engine's {@code flow()} reads counters only, but polling still takes a core
+ * from a 2-core machine): the driver sleeps for the time the consumer should need, estimated from its observed rate,
  * instead of spinning. Both targets get the same polling.
  *
  * <p>Throughput is consumer-side: messages processed divided by the time from the first message received to the last

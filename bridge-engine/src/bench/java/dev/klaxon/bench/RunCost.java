@@ -14,12 +14,15 @@ import java.util.Map;
  *                                  run), per message
  * @param threadCpuNanosPerMessage  the named thread's CPU per message; 0 when there is no such thread
  * @param threadBytesPerMessage     what the named thread allocated per message; 0 when there is no such thread
+ * @param gcPauseMillis             the collectors' pause time during the run (G1's young pauses keep both cores)
  */
-record RunCost(double processCpuNanosPerMessage, double threadCpuNanosPerMessage, double threadBytesPerMessage) {
+record RunCost(double processCpuNanosPerMessage, double threadCpuNanosPerMessage, double threadBytesPerMessage,
+               long gcPauseMillis) {
 
     /** Counters at the start of a run. */
     static final class Start {
         private final long processCpu = processCpuNanos();
+        private final long gcMillis = gcMillis();
         private final Map<Long, long[]> threads = threadCounters();
 
         /** The cost since this start, per message, with the thread called {@code threadName} (null for none). */
@@ -36,12 +39,21 @@ record RunCost(double processCpuNanosPerMessage, double threadCpuNanosPerMessage
                 threadCpu += bean.getThreadCpuTime(info.getThreadId()) - before[0];
                 threadBytes += bean.getThreadAllocatedBytes(info.getThreadId()) - before[1];
             }
-            return new RunCost(cpu, threadCpu / (double) messages, threadBytes / (double) messages);
+            return new RunCost(cpu, threadCpu / (double) messages, threadBytes / (double) messages,
+                    gcMillis() - gcMillis);
         }
     }
 
     private static com.sun.management.ThreadMXBean bean() {
         return (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    }
+
+    private static long gcMillis() {
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     private static long processCpuNanos() {

@@ -363,11 +363,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Like {@link #snapshot()} without the per-subject numbers (its subject list is empty): cheap enough to poll
-     * in a tight loop, for progress and per-second logging.
+     * Like {@link #snapshot()} without the per-subject numbers (its subject list is empty), for per-second logging and
+     * readiness. It still reads the outbox's counts from storage; {@link #flow()} is the one for a tight loop.
      */
     public EngineSnapshot summary() {
         return snapshot(List.of());
+    }
+
+    /** Counters only: what came in and how many were decided. Reads no storage; cheap to poll in a tight loop. */
+    public EngineFlow flow() {
+        long processed = 0;
+        for (long count : stats.totals().values()) {
+            processed += count;
+        }
+        return new EngineFlow(ingest.counters(queue.depth(), queue.capacity()), processed);
     }
 
     private EngineSnapshot snapshot(List<SubjectSnapshot> subjects) {

@@ -102,6 +102,9 @@ class EngineIntegrationTest {
         publish("alerts.dev.sandbox", "{\"summary\":\"nobody routes me\"}");
         publisher.flush(Duration.ofSeconds(5));
         awaitProcessed(8);
+        // The counters-only reading agrees with the full one.
+        assertThat(engine.flow().processed()).isEqualTo(8);
+        assertThat(engine.flow().ingest().received()).isEqualTo(8);
 
         SubjectSnapshot db = subject("alerts.prod.db");
         assertThat(db.total()).isEqualTo(3);
