@@ -267,7 +267,7 @@ public final class BenchMain {
         perRound.sort(Comparator.naturalOrder());
         long invalid = Stream.concat(bare.stream(), engine.stream()).filter(r -> !r.valid()).count();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Ratio engine/bare (median of per-round ratios): %.2f (target >= %.1f: "
+        out.append(String.format(Locale.ROOT, "Ratio engine/bare (median of per-round ratios): %.3f (target >= %.1f: "
                         + "%s); per-round ratios %.2f .. %.2f; ratio of medians %.2f%n", ratio, TARGET_RATIO,
                 ratio >= TARGET_RATIO ? "met" : "NOT met", perRound.get(0), perRound.get(perRound.size() - 1),
                 engineMedian / bareMedian));
