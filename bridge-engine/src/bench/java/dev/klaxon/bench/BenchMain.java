@@ -243,7 +243,8 @@ public final class BenchMain {
                     engine.get(i).threadCpuNanosPerMessage(), engine.get(i).threadBytesPerMessage(),
                     bare.get(i).gcPauseMillis(), engine.get(i).gcPauseMillis()));
         }
-        out.append(String.format(Locale.ROOT, "| **median** | **%.0f** | **%.0f** | **%.0f** | **%.1f** | **%.0f / %.0f** |",
+        out.append(String.format(Locale.ROOT,
+                "| **median** | **%.0f** | **%.0f** | **%.0f** | **%.1f** | **%.0f / %.0f** |",
                 medianOf(bare, RunCost::processCpuNanosPerMessage), medianOf(engine, RunCost::processCpuNanosPerMessage),
                 medianOf(engine, RunCost::threadCpuNanosPerMessage), medianOf(engine, RunCost::threadBytesPerMessage),
                 medianOf(bare, RunCost::gcPauseMillis), medianOf(engine, RunCost::gcPauseMillis)));

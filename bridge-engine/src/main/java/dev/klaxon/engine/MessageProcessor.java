@@ -172,7 +172,7 @@ public final class MessageProcessor {
         if (rules.size() == 1) {
             RouteRule rule = rules.get(0);
             RuleHit hit = hit(table, message, rule);
-            List<RuleHit> hits = rule.action().sendsEvent() ? List.of(hit) : table.fixedHitLists[rule.index()];
+            List<RuleHit> hits = rule.action().sendsEvent() ? List.of(hit) : table.fixedHits[rule.index()];
             return new Decision(now, inbound.subject(), outcomeOf(hit), table.reasonOf(hit), hits, message);
         }
         List<RuleHit> hits = new ArrayList<>(rules.size());
@@ -228,7 +228,7 @@ public final class MessageProcessor {
     /** {@code message} is null only for rules that send no event, which need no fields. */
     private RuleHit hit(RouteTable table, AlertMessage message, RouteRule rule) {
         if (!rule.action().sendsEvent()) {
-            return table.fixedHits[rule.index()];
+            return table.fixedHits[rule.index()].get(0);
         }
         RenderedEvent event = rule.action() == RouteAction.CHANGE ? renderer.renderChange(message, rule)
                 : renderer.render(message, rule);
@@ -302,10 +302,11 @@ public final class MessageProcessor {
 
         final Router router;
         final Signatures signatures;
-        /** Non-page rules always produce the same hit: built once, not per message. */
-        final RuleHit[] fixedHits;
-        /** Each fixed hit alone, the hit list of a message only that rule matched. */
-        final List<RuleHit>[] fixedHitLists;
+        /**
+         * Non-page rules always produce the same hit: built once, not per message, and held as a one-hit list, which
+         * is the whole hit list of a message only that rule matched.
+         */
+        final List<RuleHit>[] fixedHits;
         final String[] reasons;
         /**
          * Live messages each rule decided, by rule index. Written by the one processing thread, read by the console:
@@ -317,18 +318,16 @@ public final class MessageProcessor {
         RouteTable(List<RouteRule> rules, UnaryOperator<String> environment, Clock clock) {
             this.signatures = new Signatures(rules, environment, clock);
             this.router = new Router(rules);
-            this.fixedHits = new RuleHit[rules.size()];
             @SuppressWarnings("unchecked")
-            List<RuleHit>[] lists = new List[rules.size()];
-            this.fixedHitLists = lists;
+            List<RuleHit>[] fixed = new List[rules.size()];
+            this.fixedHits = fixed;
             this.reasons = new String[rules.size()];
             this.ruleHits = new AtomicLongArray(rules.size());
             for (RouteRule rule : rules) {
                 reasons[rule.index()] = reasonFor(rule);
                 if (!rule.action().sendsEvent()) {
-                    fixedHits[rule.index()] = new RuleHit(rule.index(), rule.label(), rule.action(), false, null,
-                            List.of(), rule);
-                    fixedHitLists[rule.index()] = List.of(fixedHits[rule.index()]);
+                    fixedHits[rule.index()] = List.of(new RuleHit(rule.index(), rule.label(), rule.action(), false,
+                            null, List.of(), rule));
                 }
             }
         }
