@@ -41,6 +41,8 @@ public final class MessageDecoder {
 
     private final JsonFactory factory;
     private final ObjectMapper mapper;
+    /** The decoder is shared between threads; each keeps its own quick checker, which is reused, not thread-safe. */
+    private final ThreadLocal<JsonQuickCheck> quickChecks = ThreadLocal.withInitial(JsonQuickCheck::new);
 
     public MessageDecoder() {
         this.factory = JsonFactory.builder()
@@ -97,7 +99,7 @@ public final class MessageDecoder {
             return notUtf8.reason(body);
         }
         return switch (body[first]) {
-            case '{' -> quickCheck && JsonQuickCheck.certainlyValid(body, first) ? null : problemWithJson(body);
+            case '{' -> quickCheck && quickChecks.get().certainlyValid(body, first) ? null : problemWithJson(body);
             case '[' -> "body is a JSON array; expected a JSON object or plain text";
             default -> problemWithText(body);
         };

@@ -20,6 +20,8 @@ class JsonQuickCheckTest {
     private static final int TRIES = 3000;
 
     private final MessageDecoder decoder = new MessageDecoder();
+    /** One checker for every body of a run, as the decoder keeps one per thread: what one body left must not count. */
+    private final JsonQuickCheck reused = new JsonQuickCheck();
 
     @Test
     void neverAcceptsWhatTheFullCheckRejectsNearTheRulesEdges() {
@@ -57,7 +59,7 @@ class JsonQuickCheckTest {
     void takesPlainAlerts(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         assertThat(decoder.problemWith(body, false)).isNull();
-        assertThat(JsonQuickCheck.certainlyValid(body, firstBrace(body))).isTrue();
+        assertThat(new JsonQuickCheck().certainlyValid(body, firstBrace(body))).isTrue();
     }
 
     @ParameterizedTest
@@ -91,7 +93,20 @@ class JsonQuickCheckTest {
     })
     void isNotSureOfAnythingNearARule(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        assertThat(JsonQuickCheck.certainlyValid(body, firstBrace(body))).isFalse();
+        assertThat(new JsonQuickCheck().certainlyValid(body, firstBrace(body))).isFalse();
+    }
+
+    @Test
+    void aReusedCheckerForgetsTheNamesOfBodiesItGaveUpOn() {
+        byte[] cut = "{\"summary\":\"x\",\"severity\":{\"a\":1,\"a\":2}}".getBytes(StandardCharsets.UTF_8);
+        byte[] plain = "{\"summary\":\"x\",\"severity\":\"info\"}".getBytes(StandardCharsets.UTF_8);
+
+        // Each body given up on leaves two names open; remembered across bodies, they would soon fill the name
+        // table and make every later body "not sure".
+        for (int i = 0; i < 100; i++) {
+            assertThat(reused.certainlyValid(cut, 0)).isFalse();
+        }
+        assertThat(reused.certainlyValid(plain, 0)).isTrue();
     }
 
     private void checkAgainstFull(byte[] body, AtomicInteger quickAccepted) {
@@ -99,7 +114,10 @@ class JsonQuickCheckTest {
         if (first < 0 || StrictUtf8.firstViolation(body) != null || body.length > MessageDecoder.MAX_BODY_BYTES) {
             return; // the quick check is only ever asked about well-formed UTF-8 starting with '{'
         }
-        if (JsonQuickCheck.certainlyValid(body, first)) {
+        boolean certain = reused.certainlyValid(body, first);
+        assertThat(certain).as("a reused checker answers as a new one").isEqualTo(
+                new JsonQuickCheck().certainlyValid(body, first));
+        if (certain) {
             quickAccepted.incrementAndGet();
             assertThat(decoder.problemWith(body, false)).as("full check of a body the quick check took").isNull();
         }
