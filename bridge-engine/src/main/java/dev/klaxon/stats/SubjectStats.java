@@ -57,7 +57,9 @@ final class SubjectStats {
         tail[tailNext] = new Recent(at, message.subject(), kept, body.length, message.headers(), decision.outcome(),
                 decision.reason(), routesOf(decision.hits()), message.msgId(),
                 message.position() == null ? 0 : message.position().sequence());
-        tailNext = (tailNext + 1) % tail.length;
+        if (++tailNext == tail.length) {
+            tailNext = 0;
+        }
         tailSize = Math.min(tailSize + 1, tail.length);
     }
 
