@@ -51,29 +51,31 @@ final class ByteScan {
     }
 
     /**
-     * The index of the first quote, backslash or control character in {@code bytes} at or after {@code from}, or
-     * the length. Eight bytes per step: string text is most of an alert's bytes ({@link JsonQuickCheck}).
+     * The index of the first byte at or after {@code from} where a scan through string text must stop and look: a
+     * quote, a backslash, a control character or a byte of 0x80 and up, or the length. Eight bytes per step: string
+     * text is most of an alert's bytes ({@link JsonQuickCheck}).
      */
-    static int firstStringSpecial(byte[] bytes, int from) {
+    static int nextStringStop(byte[] bytes, int from) {
         int i = from;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            long special = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word);
-            if (special != 0) {
+            long stop = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word)
+                    | (word & HIGH_BITS);
+            if (stop != 0) {
                 // The lowest flagged byte is always a true one (a false flag only sits above a true one).
-                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+                return i + (Long.numberOfTrailingZeros(stop) >>> 3);
             }
         }
         for (; i < bytes.length; i++) {
-            if (isSpecial(bytes[i])) {
+            if (isStringStop(bytes[i])) {
                 return i;
             }
         }
         return i;
     }
 
-    private static boolean isSpecial(byte b) {
-        return b == '"' || b == '\\' || (b >= 0 && b < 0x20);
+    private static boolean isStringStop(byte b) {
+        return b == '"' || b == '\\' || b < 0x20; // bytes of 0x80 and up are negative
     }
 
     /** Flags (high bit) each zero byte of {@code word}; may also flag a 0x01 byte above a zero one, never below. */

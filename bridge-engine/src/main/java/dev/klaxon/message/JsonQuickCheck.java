@@ -9,8 +9,11 @@ package dev.klaxon.message;
  * escape, an exponent, an escape in a field name, deep nesting, many fields in one object, a top-level field whose
  * value the contract restricts and that is not plainly right — is "not sure", and the full check decides and gives
  * the reason. It must therefore never call acceptable what the full check rejects: {@code JsonQuickCheckTest} holds
- * it to that on generated bodies. The body must already be well-formed UTF-8 ({@link StrictUtf8}), so bytes of
- * 0x80 and up inside strings are plain text.
+ * it to that on generated bodies.
+ *
+ * <p>It reads bytes of 0x80 and up inside strings as plain text, so its "acceptable" holds for a body that is
+ * well-formed UTF-8. It also tells whether it met any such byte: a body it accepts that is all ASCII is UTF-8 as it
+ * stands, and the decoder skips its separate UTF-8 pass ({@link StrictUtf8}) for the common alert.
  */
 final class JsonQuickCheck {
 
@@ -35,6 +38,8 @@ final class JsonQuickCheck {
     private int[] names = new int[16];
     private int nameCount;
     private int pos;
+    /** False once a byte of 0x80 and up was met in the body being checked (or the one checked last). */
+    private boolean asciiOnly;
 
     /**
      * A checker for one thread at a time, reused body after body: a new checker and its name array per body were
@@ -50,11 +55,20 @@ final class JsonQuickCheck {
     boolean certainlyValid(byte[] body, int first) {
         this.body = body;
         nameCount = 0;
+        asciiOnly = true;
         try {
             return document(first);
         } finally {
             this.body = null;
         }
+    }
+
+    /**
+     * True when the body last checked and accepted held only ASCII, so it is UTF-8 too; false when it held a byte of
+     * 0x80 and up, whose UTF-8 the caller must still check. Means nothing after a "not sure".
+     */
+    boolean acceptedAsciiOnly() {
+        return asciiOnly;
     }
 
     private boolean document(int first) {
@@ -190,11 +204,16 @@ final class JsonQuickCheck {
     private boolean string() {
         int i = pos + 1;
         while (true) {
-            i = ByteScan.firstStringSpecial(body, i);
+            i = ByteScan.nextStringStop(body, i);
             if (i >= body.length) {
                 return false;
             }
             byte b = body[i];
+            if (b < 0) {
+                asciiOnly = false;
+                i++;
+                continue;
+            }
             if (b == '"') {
                 pos = i + 1;
                 return true;
@@ -222,7 +241,11 @@ final class JsonQuickCheck {
 
     /** The index of the closing quote of a string without escapes or control characters starting at {@code from}. */
     private int endOfPlainString(int from) {
-        int i = ByteScan.firstStringSpecial(body, from);
+        int i = ByteScan.nextStringStop(body, from);
+        while (i < body.length && body[i] < 0) {
+            asciiOnly = false;
+            i = ByteScan.nextStringStop(body, i + 1);
+        }
         return i < body.length && body[i] == '"' ? i : -1;
     }
 

@@ -74,9 +74,9 @@ public final class MessageDecoder {
 
     /**
      * Why the body would be rejected, or null when it is acceptable. Applies exactly the rejection rules of
-     * {@link #decode} without building a tree (a byte pass for UTF-8, then {@link JsonQuickCheck} for a plain object
-     * and one streaming pass for anything it is not sure of): the fast path for messages whose fields nobody reads
-     * (log and drop rules).
+     * {@link #decode} without building a tree ({@link JsonQuickCheck} for a plain object, a byte pass for UTF-8 unless
+     * that object was all ASCII, and one streaming pass for anything the quick check is not sure of): the fast path
+     * for messages whose fields nobody reads (log and drop rules).
      */
     public String problemWith(byte[] body) {
         return problemWith(body, true);
@@ -94,12 +94,20 @@ public final class MessageDecoder {
         if (first < 0) {
             return "empty body";
         }
+        boolean certain = false;
+        if (quickCheck && body[first] == '{') {
+            JsonQuickCheck quick = quickChecks.get();
+            certain = quick.certainlyValid(body, first);
+            if (certain && quick.acceptedAsciiOnly()) {
+                return null; // all ASCII, so UTF-8 as well: the common alert needs no second pass
+            }
+        }
         StrictUtf8.Violation notUtf8 = StrictUtf8.firstViolation(body);
         if (notUtf8 != null) {
             return notUtf8.reason(body);
         }
         return switch (body[first]) {
-            case '{' -> quickCheck && quickChecks.get().certainlyValid(body, first) ? null : problemWithJson(body);
+            case '{' -> certain ? null : problemWithJson(body);
             case '[' -> "body is a JSON array; expected a JSON object or plain text";
             default -> problemWithText(body);
         };

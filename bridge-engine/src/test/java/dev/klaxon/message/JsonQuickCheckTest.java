@@ -44,6 +44,8 @@ class JsonQuickCheckTest {
         PropertyCheck.ofBytes(JsonBodies::anyBytes).forAll(TRIES, body -> checkAgainstFull(body, new AtomicInteger()));
         PropertyCheck.ofBytes(random -> mutate(random, nearTheEdges(random)))
                 .forAll(TRIES, body -> checkAgainstFull(body, new AtomicInteger()));
+        PropertyCheck.ofBytes(random -> withByteBeyondAscii(random, nearTheEdges(random)))
+                .forAll(TRIES, body -> checkAgainstFull(body, new AtomicInteger()));
     }
 
     @ParameterizedTest
@@ -109,20 +111,42 @@ class JsonQuickCheckTest {
         assertThat(reused.certainlyValid(plain, 0)).isTrue();
     }
 
+    @Test
+    void saysWhenItMetBytesBeyondAsciiSoTheDecoderStillChecksTheirUtf8() {
+        byte[] accented = "{\"summary\":\"café\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] notUtf8 = {'{', '"', 's', '"', ':', '"', 'a', (byte) 0xFF, '"', '}'};
+        byte[] ascii = "{\"summary\":\"cafe\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(reused.certainlyValid(accented, 0)).isTrue();
+        assertThat(reused.acceptedAsciiOnly()).isFalse();
+        assertThat(reused.certainlyValid(notUtf8, 0)).isTrue();
+        assertThat(reused.acceptedAsciiOnly()).isFalse();
+        assertThat(reused.certainlyValid(ascii, 0)).isTrue();
+        assertThat(reused.acceptedAsciiOnly()).isTrue();
+        assertThat(decoder.problemWith(accented)).isNull();
+        assertThat(decoder.problemWith(notUtf8)).contains("not valid UTF-8");
+    }
+
     private void checkAgainstFull(byte[] body, AtomicInteger quickAccepted) {
+        // Whatever the bytes, the decoder's answer does not depend on whether the quick check ran.
+        assertThat(decoder.problemWith(body, true)).isEqualTo(decoder.problemWith(body, false));
         int first = firstBrace(body);
-        if (first < 0 || StrictUtf8.firstViolation(body) != null || body.length > MessageDecoder.MAX_BODY_BYTES) {
-            return; // the quick check is only ever asked about well-formed UTF-8 starting with '{'
+        if (first < 0 || body.length > MessageDecoder.MAX_BODY_BYTES) {
+            return; // the decoder asks the quick check only about a body of its size that starts with '{'
         }
         boolean certain = reused.certainlyValid(body, first);
+        boolean asciiOnly = reused.acceptedAsciiOnly();
         assertThat(certain).as("a reused checker answers as a new one").isEqualTo(
                 new JsonQuickCheck().certainlyValid(body, first));
-        if (certain) {
+        if (certain && asciiOnly) {
+            for (byte b : body) {
+                assertThat(b).as("a byte of a body accepted as all ASCII").isNotNegative();
+            }
+        }
+        if (certain && StrictUtf8.firstViolation(body) == null) {
             quickAccepted.incrementAndGet();
             assertThat(decoder.problemWith(body, false)).as("full check of a body the quick check took").isNull();
         }
-        // and the decoder's answer does not depend on whether the quick check ran
-        assertThat(decoder.problemWith(body, true)).isEqualTo(decoder.problemWith(body, false));
     }
 
     private static int firstBrace(byte[] body) {
@@ -202,6 +226,16 @@ class JsonQuickCheckTest {
         }
         byte[] out = body.clone();
         out[random.nextInt(out.length)] = (byte) random.nextInt(0x20, 0x7F);
+        return out;
+    }
+
+    /** One byte of 0x80 and up somewhere: often inside a string, where only the UTF-8 check can refuse it. */
+    private static byte[] withByteBeyondAscii(SplittableRandom random, byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        byte[] out = body.clone();
+        out[random.nextInt(out.length)] = (byte) random.nextInt(0x80, 0x100);
         return out;
     }
 
