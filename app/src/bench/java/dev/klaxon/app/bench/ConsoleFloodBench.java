@@ -120,7 +120,7 @@ public final class ConsoleFloodBench {
         List<PerfLine> lines = PerfLine.read(perfLog);
         return new Report(published, before, drained, afterGc, heapUsedKb(heapInfo), liveBytes(fullHistogram), heapInfo.trim(), histogram.trim(),
                 between(lines, idleStart, floodStart), between(lines, floodStart.plusSeconds(1), floodEnd),
-                Duration.between(floodEnd, drainedAt));
+                between(lines, floodStart, drainedAt), Duration.between(floodEnd, drainedAt));
     }
 
     /** Publishes probes until the console's engine has processed one: its subscription is live at the server. */
