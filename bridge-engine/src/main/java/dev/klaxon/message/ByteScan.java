@@ -59,8 +59,7 @@ final class ByteScan {
         int i = from;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            long stop = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | hasByteBelowSpace(word)
-                    | (word & HIGH_BITS);
+            long stop = hasZeroByte(word ^ QUOTES) | hasZeroByte(word ^ BACKSLASHES) | belowSpaceOrHigh(word);
             if (stop != 0) {
                 // The lowest flagged byte is always a true one (a false flag only sits above a true one).
                 return i + (Long.numberOfTrailingZeros(stop) >>> 3);
@@ -83,9 +82,12 @@ final class ByteScan {
         return (word - LOW_BITS) & ~word & HIGH_BITS;
     }
 
-    /** Flags each byte below 0x20 (0x80 and up are not); may also flag bytes above a flagged one, never below. */
-    private static long hasByteBelowSpace(long word) {
-        return (word - SPACES) & ~word & HIGH_BITS;
+    /**
+     * Flags each byte below 0x20 or of 0x80 and up; may also flag bytes above a flagged one, never below. (The
+     * below-space test's {@code & ~word} only keeps high bytes out, and here they are wanted.)
+     */
+    private static long belowSpaceOrHigh(long word) {
+        return ((word - SPACES) | word) & HIGH_BITS;
     }
 
     private static boolean pairAt(byte[] body, int from, int count, byte value, byte next) {
