@@ -80,8 +80,8 @@ import java.util.logging.Logger;
  * Thread-safe: every method may be called from any thread; none blocks on the network.
  *
  * <p>Flow: NATS dispatcher → {@link IngestQueue} (bounded, never blocks the dispatcher) → one processing thread
- * → {@link MessageProcessor} (decode, route, render) → sinks: {@link LiveStats} and the outbox →
- * {@link DeliveryService} → PagerDuty. The audit reads the live stats every few seconds ({@link AuditCounts}).
+ * → {@link MessageProcessor} (decode, route, render) → the pager guards → the outbox (and then {@link LiveStats}
+ * counts the decision) → {@link DeliveryService} → PagerDuty. The audit reads the live stats every few seconds ({@link AuditCounts}).
  */
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
@@ -831,7 +831,7 @@ public final class Engine implements AutoCloseable {
             TeamPaging teamPaging = new TeamPaging(teamSession);
             this.outboxSink = new OutboxSink(commits, decoder.mapper(), dir.resolve("outbox.db"),
                     teamPaging);
-            this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, List.of(stats::record),
+            this.loop = new ProcessingLoop(queue, processor, guards, outboxSink::commit, stats,
                     clock, teamPaging, acceptedSignatures);
             if (teamSession != null) {
                 delivery.gate(new UnsentTriggers(teamSession, guards));

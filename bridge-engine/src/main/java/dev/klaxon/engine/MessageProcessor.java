@@ -96,13 +96,33 @@ public final class MessageProcessor {
      * clock once for a batch of messages rather than once for each.
      */
     public Decision decide(InboundMessage inbound, AcceptedSignatures accepted, Instant now) {
-        RouteTable current = table;
-        Decision decision = decide(current, inbound, false, accepted, now);
+        return decide(inbound, table.routing(inbound), accepted, now);
+    }
+
+    /**
+     * Like {@link #decide(InboundMessage, AcceptedSignatures, Instant)} with the subject's routing already at hand
+     * ({@link #routing}): the processing thread keeps each subject's routing with its stats, so that one lookup a
+     * message finds both. Decided by the rules that routing was made from.
+     *
+     * @param routing the message's routing from {@link #routing}; null for a subject the wire marked unusable
+     */
+    Decision decide(InboundMessage inbound, SubjectRouting routing, AcceptedSignatures accepted, Instant now) {
+        RouteTable current = routing == null ? table : routing.table();
+        Decision decision = decide(current, routing, inbound, false, accepted, now);
         List<RuleHit> hits = decision.hits();
         for (int i = 0; i < hits.size(); i++) {
             current.ruleHits.incrementAndGet(hits.get(i).ruleIndex());
         }
         return decision;
+    }
+
+    /**
+     * The routing of {@code inbound}'s subject by the rules in force: {@code known} when it was made from them, else
+     * worked out (or remembered) again. Null when the wire marked the subject unusable.
+     */
+    SubjectRouting routing(InboundMessage inbound, SubjectRouting known) {
+        RouteTable current = table;
+        return known != null && known.table() == current ? known : current.routing(inbound);
     }
 
     /**
@@ -125,13 +145,13 @@ public final class MessageProcessor {
 
     /** Like {@link #decide} but always decodes every field, for showing a decision in full; counts nothing. */
     public Decision explain(InboundMessage inbound) {
-        return decide(table, inbound, true, null, clock.instant());
+        RouteTable current = table;
+        return decide(current, current.routing(inbound), inbound, true, null, clock.instant());
     }
 
-    private Decision decide(RouteTable table, InboundMessage inbound, boolean decodeFields,
+    private Decision decide(RouteTable table, SubjectRouting routing, InboundMessage inbound, boolean decodeFields,
                             AcceptedSignatures accepted, Instant now) {
         Signatures signatures = table.signatures;
-        SubjectRouting routing = inbound.subjectProblem() == null ? table.routing(inbound.subject()) : null;
         if (routing == null || routing.problem() != null) {
             return Decision.rejected(now, shown(inbound.subject()),
                     routing == null ? inbound.subjectProblem() : routing.problem());
@@ -275,23 +295,24 @@ public final class MessageProcessor {
     }
 
     /**
-     * What the subject's text alone decides, the same for every message on it.
+     * What the subject's text alone decides under one config's rules, the same for every message on it.
      *
      * @param problem why the subject cannot be used; null when it can (then {@code rules} are its rules)
+     * @param table   the rules it was worked out from
      */
-    private record SubjectRouting(String problem, List<RouteRule> rules, boolean sendsEvent) {
-        static SubjectRouting of(String subject, Router router) {
+    record SubjectRouting(String problem, List<RouteRule> rules, boolean sendsEvent, RouteTable table) {
+        static SubjectRouting of(String subject, RouteTable table) {
             Optional<String> problem = Subjects.problem(subject);
             if (problem.isPresent()) {
-                return new SubjectRouting(problem.get(), List.of(), false);
+                return new SubjectRouting(problem.get(), List.of(), false, table);
             }
-            List<RouteRule> rules = router.route(subject);
-            return new SubjectRouting(null, rules, anySendsEvent(rules));
+            List<RouteRule> rules = table.router.route(subject);
+            return new SubjectRouting(null, rules, anySendsEvent(rules), table);
         }
     }
 
     /** The routes of one config and what is built from them; only the hit counters and the subject cache change. */
-    private static final class RouteTable {
+    static final class RouteTable {
         /**
          * Subjects remembered with their routing: checking a subject and matching it against every rule cost about a
          * fifth of the processing thread in the engine benchmark, a lookup far less. Bounded so a flood of distinct
@@ -332,12 +353,17 @@ public final class MessageProcessor {
             }
         }
 
-        SubjectRouting routing(String subject) {
+        /** Null when the wire marked the subject unusable: its text is then only an escaped rendering of bytes. */
+        SubjectRouting routing(InboundMessage inbound) {
+            return inbound.subjectProblem() == null ? routing(inbound.subject()) : null;
+        }
+
+        private SubjectRouting routing(String subject) {
             SubjectRouting known = bySubject.get(subject);
             if (known != null) {
                 return known;
             }
-            SubjectRouting routing = SubjectRouting.of(subject, router);
+            SubjectRouting routing = SubjectRouting.of(subject, this);
             if (subject.length() <= MAX_REMEMBERED_SUBJECT_CHARS && bySubject.size() < MAX_REMEMBERED_SUBJECTS) {
                 bySubject.put(subject, routing);
             }

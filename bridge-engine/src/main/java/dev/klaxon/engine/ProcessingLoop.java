@@ -3,6 +3,7 @@ package dev.klaxon.engine;
 import dev.klaxon.decision.Decision;
 import dev.klaxon.guard.AcceptedSignatures;
 import dev.klaxon.guard.PagerGuards;
+import dev.klaxon.engine.MessageProcessor.SubjectRouting;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.stats.LiveStats;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * The engine's one processing thread: takes batches from the ingest queue, decides each message, passes the
- * decision through the pager guards, hands its events to the outbox and only then to the sinks (live stats), so
+ * decision through the pager guards, hands its events to the outbox and only then counts it in the live stats, so
  * what is counted is what the outbox took. One thread keeps per-subject order and makes stats single-writer. A
  * failure on one message becomes a rejection of that message; it never stops the loop.
  */
@@ -39,7 +40,8 @@ final class ProcessingLoop implements Runnable {
     private final MessageProcessor processor;
     private final PagerGuards guards;
     private final CommitStage outbox;
-    private final List<DecisionSink> sinks;
+    private final LiveStats stats;
+    private final KnownSubjects known = new KnownSubjects();
     private final Clock clock;
     private final TeamPaging team;
     /** Signatures this engine accepted, to refuse replays; null when no route requires a signature. */
@@ -51,14 +53,14 @@ final class ProcessingLoop implements Runnable {
     private long lastTick;
 
     ProcessingLoop(IngestQueue queue, MessageProcessor processor, PagerGuards guards, CommitStage outbox,
-                   List<DecisionSink> sinks, Clock clock, TeamPaging team, AcceptedSignatures acceptedSignatures) {
+                   LiveStats stats, Clock clock, TeamPaging team, AcceptedSignatures acceptedSignatures) {
         this.team = team;
         this.acceptedSignatures = acceptedSignatures;
         this.queue = queue;
         this.processor = processor;
         this.guards = guards;
         this.outbox = outbox;
-        this.sinks = List.copyOf(sinks);
+        this.stats = stats;
         this.clock = clock;
     }
 
@@ -121,18 +123,20 @@ final class ProcessingLoop implements Runnable {
     }
 
     private void process(InboundMessage message, Instant now) {
+        KnownSubjects.Known subject = known.of(message);
         if (TeamPaging.watchedOnly(message)) {
-            watch(message, now);
+            watch(message, subject, now);
             return;
         }
         Decision decision;
         try {
+            SubjectRouting routing = routing(message, subject);
             // A JetStream redelivery carries the same signature as the first delivery, which may never have been
             // committed: it is not a replay, so it is neither checked nor remembered.
             long sequence = team.sequence(message);
             decision = TeamPaging.redelivered(message)
-                    ? guards.applyRedelivered(processor.decide(message, null, now), sequence)
-                    : guards.apply(processor.decide(message, acceptedSignatures, now), sequence);
+                    ? guards.applyRedelivered(processor.decide(message, routing, null, now), sequence)
+                    : guards.apply(processor.decide(message, routing, acceptedSignatures, now), sequence);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),
@@ -145,35 +149,55 @@ final class ProcessingLoop implements Runnable {
             decision = Decision.rejected(clock.instant(), message.subject(),
                     "lost: internal error before the outbox: " + e.getClass().getSimpleName());
         }
-        count(message, decision);
+        count(message, subject, decision);
         team.decided(message);
+    }
+
+    /** The subject's routing by the rules in force, kept with the subject for its next message. */
+    private SubjectRouting routing(InboundMessage message, KnownSubjects.Known subject) {
+        SubjectRouting routing = processor.routing(message, subject == null ? null : subject.routing);
+        if (subject != null) {
+            subject.routing = routing;
+        }
+        return routing;
     }
 
     /**
      * A message this member only watches (team mode, not the sender): decided as the guards would without changing
      * their state, shown, never paged: the team's sender pages it.
      */
-    private void watch(InboundMessage message, Instant now) {
+    private void watch(InboundMessage message, KnownSubjects.Known subject, Instant now) {
         Decision decision;
         try {
             // Its signature is remembered like the sender's: the member that sends next refuses a replay of it.
-            decision = team.watched(message, guards.explain(processor.decide(message, acceptedSignatures, now)));
+            decision = team.watched(message, guards.explain(processor.decide(message, routing(message, subject),
+                    acceptedSignatures, now)));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a watched message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),
                     "internal error while processing: " + e.getClass().getSimpleName());
         }
-        count(message, decision);
+        count(message, subject, decision);
     }
 
-    private void count(InboundMessage message, Decision decision) {
-        String bucket = MessageProcessor.subjectIsInvalid(decision, message) ? LiveStats.INVALID_SUBJECTS : null;
-        for (DecisionSink sink : sinks) {
-            try {
-                sink.accept(message, decision, bucket);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a decision sink failed on " + message.subject(), e);
+    /**
+     * Counts the decision under the message's subject, through the stats slot kept with the subject; a subject that
+     * cannot be tracked by name goes to the invalid bucket (always, for a given subject: the reason is in its text).
+     */
+    private void count(InboundMessage message, KnownSubjects.Known subject, Decision decision) {
+        try {
+            if (MessageProcessor.subjectIsInvalid(decision, message)) {
+                stats.record(message, decision, LiveStats.INVALID_SUBJECTS);
+            } else if (subject == null) {
+                stats.record(message, decision, null);
+            } else {
+                if (subject.stats == null) {
+                    subject.stats = stats.slot(message.subject());
+                }
+                stats.record(subject.stats, message, decision);
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "counting a decision failed on " + message.subject(), e);
         }
     }
 

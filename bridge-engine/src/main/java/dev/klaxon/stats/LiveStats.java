@@ -55,11 +55,24 @@ public final class LiveStats {
      * tracked by name (pass null otherwise).
      */
     public void record(InboundMessage message, Decision decision, String bucket) {
-        String key = bucket != null ? bucket : message.subject();
-        SubjectStats stats = subjects.get(key);
+        record(slot(bucket != null ? bucket : message.subject()), message, decision);
+    }
+
+    /**
+     * Where a subject's messages are counted: its own stats, or the "other subjects" bucket past the cap. Starts
+     * tracking the subject, so ask only for a subject about to be counted under its own name; the processing thread
+     * may keep the slot and count with it, since a subject's slot never changes.
+     */
+    public SubjectStats slot(String subject) {
+        SubjectStats stats = subjects.get(subject);
         if (stats == null) {
-            stats = tracked < limits.maxSubjects() ? track(key) : other;
+            stats = tracked < limits.maxSubjects() ? track(subject) : other;
         }
+        return stats;
+    }
+
+    /** Counts one message in {@code stats}, a slot this instance gave for the message's subject. */
+    public void record(SubjectStats stats, InboundMessage message, Decision decision) {
         int index = decision.outcome().ordinal();
         long sequence = message.position() == null ? 0 : message.position().sequence();
         CountedSequences.Counted before = sequence == 0 ? null : counted.swap(sequence, stats, decision.outcome());
@@ -77,7 +90,7 @@ public final class LiveStats {
         int severitySlot = severity == null ? UNKNOWN_SEVERITY : severity.ordinal();
         add(bySeverity, severitySlot, 1);
         if (message.position() != null && message.position().history()) {
-            history.add(message.position().historyAt(), stats == other ? OTHER_SUBJECTS : key, severitySlot);
+            history.add(message.position().historyAt(), stats.subject(), severitySlot); // "other" is named so
         }
     }
 

@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * One subject's counters, rates and bounded tail. Written by the engine's processing thread, read by snapshot
  * callers; the monitor is uncontended almost always, so plain synchronization is cheaper than anything clever.
+ *
+ * <p>Public only as the handle {@link LiveStats#slot} gives out; everything it does is for {@link LiveStats}.
  */
-final class SubjectStats {
+public final class SubjectStats {
     private static final Outcome[] OUTCOMES = Outcome.values();
 
     private final String subject;
@@ -44,6 +46,11 @@ final class SubjectStats {
         this.subject = subject;
         this.limits = limits;
         this.tail = new Recent[limits.tailLength()];
+    }
+
+    /** The subject (or bucket) counted here. */
+    String subject() {
+        return subject;
     }
 
     synchronized void record(InboundMessage message, Decision decision) {

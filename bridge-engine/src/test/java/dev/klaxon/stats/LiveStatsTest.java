@@ -188,6 +188,32 @@ class LiveStatsTest {
     }
 
     @Test
+    void aSlotKeptByTheCallerCountsWhereTheSubjectItselfWouldBeCounted() {
+        LiveStats stats = new LiveStats(clock, new StatsLimits(2, 5, 64, 20));
+        SubjectStats db = stats.slot("alerts.prod.db");
+        SubjectStats api = stats.slot("alerts.prod.api");
+        SubjectStats pastTheCap = stats.slot("alerts.prod.cache");
+
+        assertThat(stats.slot("alerts.prod.db")).isSameAs(db);
+        assertThat(pastTheCap).isNotSameAs(db).isNotSameAs(api);
+        Instant at = clock.instant();
+        for (int i = 0; i < 3; i++) {
+            stats.record(db, message("alerts.prod.db", "{}", at), decision("alerts.prod.db", Outcome.LOGGED, at));
+            stats.record(pastTheCap, message("alerts.prod.cache", "{}", at),
+                    decision("alerts.prod.cache", Outcome.DROPPED, at));
+        }
+        record(stats, "alerts.prod.db", "{}", Outcome.LOGGED); // and once by name
+        record(stats, "alerts.prod.cache", "{}", Outcome.DROPPED);
+
+        assertThat(only(stats, "alerts.prod.db").count(Outcome.LOGGED)).isEqualTo(4);
+        assertThat(only(stats, LiveStats.OTHER_SUBJECTS).count(Outcome.DROPPED)).isEqualTo(4);
+        assertThat(stats.subjects()).extracting(SubjectSnapshot::subject)
+                .containsExactlyInAnyOrder("alerts.prod.db", "alerts.prod.api", LiveStats.OTHER_SUBJECTS);
+        assertThat(stats.tail("alerts.prod.db")).hasSize(4);
+        assertThat(stats.totals()).containsEntry(Outcome.LOGGED, 4L).containsEntry(Outcome.DROPPED, 4L);
+    }
+
+    @Test
     void callerChosenBucketKeepsAbsurdSubjectsOutOfTheTable() {
         LiveStats stats = new LiveStats(clock, StatsLimits.defaults());
         String absurd = "a".repeat(5_000);
