@@ -26,6 +26,36 @@ final class KnownSubjects {
     }
 
     private final Map<String, Known> bySubject = new HashMap<>();
+    /** The rules the kept routings were made from. */
+    private MessageProcessor.RouteTable rules;
+
+    /**
+     * The message's routing by the rules in force, kept with its subject ({@code subject}, from {@link #of}; null when
+     * the subject is not kept) for the subject's next message.
+     */
+    SubjectRouting routing(InboundMessage message, Known subject, MessageProcessor processor) {
+        SubjectRouting routing = processor.routing(message, subject == null ? null : subject.routing);
+        if (routing != null) {
+            decidedBy(routing.table());
+        }
+        if (subject != null) {
+            subject.routing = routing;
+        }
+        return routing;
+    }
+
+    /**
+     * When the rules changed (a reload), every kept routing is let go at once: kept, each would hold the old rules and
+     * all they were built into alive until its subject's next message, which for a quiet subject may never come.
+     */
+    private void decidedBy(MessageProcessor.RouteTable current) {
+        if (current != rules) {
+            for (Known known : bySubject.values()) {
+                known.routing = null;
+            }
+            rules = current;
+        }
+    }
 
     /** The subject's memory, new if need be; null when the subject is not kept (see the class comment). */
     Known of(InboundMessage message) {

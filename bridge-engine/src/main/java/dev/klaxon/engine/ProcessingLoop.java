@@ -1,9 +1,9 @@
 package dev.klaxon.engine;
 
 import dev.klaxon.decision.Decision;
+import dev.klaxon.engine.MessageProcessor.SubjectRouting;
 import dev.klaxon.guard.AcceptedSignatures;
 import dev.klaxon.guard.PagerGuards;
-import dev.klaxon.engine.MessageProcessor.SubjectRouting;
 import dev.klaxon.message.InboundMessage;
 import dev.klaxon.stats.LiveStats;
 import java.time.Clock;
@@ -130,7 +130,7 @@ final class ProcessingLoop implements Runnable {
         }
         Decision decision;
         try {
-            SubjectRouting routing = routing(message, subject);
+            SubjectRouting routing = known.routing(message, subject, processor);
             // A JetStream redelivery carries the same signature as the first delivery, which may never have been
             // committed: it is not a replay, so it is neither checked nor remembered.
             long sequence = team.sequence(message);
@@ -153,15 +153,6 @@ final class ProcessingLoop implements Runnable {
         team.decided(message);
     }
 
-    /** The subject's routing by the rules in force, kept with the subject for its next message. */
-    private SubjectRouting routing(InboundMessage message, KnownSubjects.Known subject) {
-        SubjectRouting routing = processor.routing(message, subject == null ? null : subject.routing);
-        if (subject != null) {
-            subject.routing = routing;
-        }
-        return routing;
-    }
-
     /**
      * A message this member only watches (team mode, not the sender): decided as the guards would without changing
      * their state, shown, never paged: the team's sender pages it.
@@ -170,8 +161,9 @@ final class ProcessingLoop implements Runnable {
         Decision decision;
         try {
             // Its signature is remembered like the sender's: the member that sends next refuses a replay of it.
-            decision = team.watched(message, guards.explain(processor.decide(message, routing(message, subject),
-                    acceptedSignatures, now)));
+            SubjectRouting routing = known.routing(message, subject, processor);
+            decision = team.watched(message, guards.explain(processor.decide(message, routing, acceptedSignatures,
+                    now)));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.WARNING, "internal error deciding a watched message on " + message.subject(), e);
             decision = Decision.rejected(clock.instant(), message.subject(),
