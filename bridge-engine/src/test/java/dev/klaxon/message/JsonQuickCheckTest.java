@@ -220,22 +220,23 @@ class JsonQuickCheckTest {
         }
     }
 
+    /** One printable ASCII byte put somewhere. */
     private static byte[] mutate(SplittableRandom random, byte[] body) {
-        if (body.length == 0) {
-            return body;
-        }
-        byte[] out = body.clone();
-        out[random.nextInt(out.length)] = (byte) random.nextInt(0x20, 0x7F);
-        return out;
+        return withOneByte(random, body, 0x20, 0x7F);
     }
 
     /** One byte of 0x80 and up somewhere: often inside a string, where only the UTF-8 check can refuse it. */
     private static byte[] withByteBeyondAscii(SplittableRandom random, byte[] body) {
+        return withOneByte(random, body, 0x80, 0x100);
+    }
+
+    /** A copy of {@code body} with one byte, at a random place, set to a value in [{@code from}, {@code to}). */
+    private static byte[] withOneByte(SplittableRandom random, byte[] body, int from, int to) {
         if (body.length == 0) {
             return body;
         }
         byte[] out = body.clone();
-        out[random.nextInt(out.length)] = (byte) random.nextInt(0x80, 0x100);
+        out[random.nextInt(out.length)] = (byte) random.nextInt(from, to);
         return out;
     }
 
