@@ -81,7 +81,8 @@ import java.util.logging.Logger;
  *
  * <p>Flow: NATS dispatcher → {@link IngestQueue} (bounded, never blocks the dispatcher) → one processing thread
  * → {@link MessageProcessor} (decode, route, render) → the pager guards → the outbox (and then {@link LiveStats}
- * counts the decision) → {@link DeliveryService} → PagerDuty. The audit reads the live stats every few seconds ({@link AuditCounts}).
+ * counts the decision) → {@link DeliveryService} → PagerDuty. The audit reads the live stats every few seconds
+ * ({@link AuditCounts}).
  */
 public final class Engine implements AutoCloseable {
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;

@@ -11,12 +11,13 @@ import java.util.Map;
  * where its stats are counted. Looking each up in its own map was two lookups of a freshly received subject a message,
  * together a fifth of the processing thread in the engine benchmark. Processing thread only.
  *
- * <p>Bounded like the processor's memory of subjects: past {@value #MAX_SUBJECTS} subjects, or for a subject longer
- * than {@value #MAX_SUBJECT_CHARS} characters, a message is decided and counted without it (two lookups, as before).
+ * <p>Bounded as the processor's memory of subjects is, by the same numbers: past {@value #MAX_SUBJECTS} subjects, or
+ * for a subject longer than {@value #MAX_SUBJECT_CHARS} characters, a message is decided and counted without it (two
+ * lookups, as before).
  */
 final class KnownSubjects {
-    static final int MAX_SUBJECTS = 4_096;
-    static final int MAX_SUBJECT_CHARS = 256;
+    static final int MAX_SUBJECTS = MessageProcessor.RouteTable.MAX_REMEMBERED_SUBJECTS;
+    static final int MAX_SUBJECT_CHARS = MessageProcessor.RouteTable.MAX_REMEMBERED_SUBJECT_CHARS;
 
     /** One subject's memory; its routing is made again after a reload. */
     static final class Known {

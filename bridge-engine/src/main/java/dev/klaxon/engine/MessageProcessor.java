@@ -318,8 +318,8 @@ public final class MessageProcessor {
          * fifth of the processing thread in the engine benchmark, a lookup far less. Bounded so a flood of distinct
          * (or hostile, long) subjects costs no more memory than this: past the bound they are worked out each time.
          */
-        private static final int MAX_REMEMBERED_SUBJECTS = 4_096;
-        private static final int MAX_REMEMBERED_SUBJECT_CHARS = 256;
+        static final int MAX_REMEMBERED_SUBJECTS = 4_096;
+        static final int MAX_REMEMBERED_SUBJECT_CHARS = 256;
 
         final Router router;
         final Signatures signatures;
