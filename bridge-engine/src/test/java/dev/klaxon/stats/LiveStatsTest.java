@@ -62,6 +62,21 @@ class LiveStatsTest {
     }
 
     @Test
+    void lastSeenIsTheNewestMessageAndEachOutcomeKeepsItsNewestReason() {
+        LiveStats stats = new LiveStats(clock, StatsLimits.defaults());
+        record(stats, "alerts.prod.db", "{}", Outcome.LOGGED);
+        clock.advance(Duration.ofSeconds(5));
+        Instant later = clock.instant();
+        stats.record(message("alerts.prod.db", "{}", later),
+                new Decision(later, "alerts.prod.db", Outcome.LOGGED, "second rule", List.of(), null), null);
+        record(stats, "alerts.staging.db", "{}", Outcome.LOGGED);
+
+        assertThat(only(stats, "alerts.prod.db").lastSeen()).isEqualTo(later);
+        assertThat(only(stats, "alerts.staging.db").lastSeen()).isEqualTo(later);
+        assertThat(stats.lastReasons()).containsEntry(Outcome.LOGGED, "logged because");
+    }
+
+    @Test
     void aStreamMessageWatchedThenPulledIsCountedOnceUnderItsLastDecision() {
         LiveStats stats = new LiveStats(clock, StatsLimits.defaults());
         InboundMessage watched = message("alerts.prod.db", "{}", T0)
